@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Application.h"
+
+#include "SignalWatcher.h"
+#include "config/WorkspaceLoader.h"
+#include "config/WorkspaceWatcher.h"
+#include "core/GatewayServer.h"
+#include "demo/DemoBackend.h"
+#include "log/TrafficLog.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+#ifdef PORTCULLIS_WITH_UI
+#include "MainWindow.h"
+#include <QApplication>
+#endif
+
+namespace Portcullis {
+
+namespace {
+
+struct Options
+{
+    bool headless = false;
+    bool demo = false;
+    QString configPath;
+    QString listen; // HOST:PORT, overrides the workspace
+    bool logEvents = false;
+    bool metrics = false;
+};
+
+void printLine(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+bool wantsOnlyText(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
+            || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+bool displayAvailable()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool parseListen(const QString& text, QHostAddress* address, quint16* port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (!address->setAddress(host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+// Everything one run owns; built the same way for GUI and headless.
+class Runtime : public QObject
+{
+public:
+    explicit Runtime(const Options& options)
+        : m_options(options)
+    {
+    }
+
+    // Returns 0 on success or the exit code to use.
+    int start(bool headless)
+    {
+        Gateway::WorkspaceConfig config;
+        if (m_options.demo) {
+            m_demo = std::make_unique<Gateway::DemoBackendHost>();
+            const QUrl backendUrl = m_demo->start();
+            if (backendUrl.isEmpty()) {
+                printLine(stderr, QStringLiteral("error: the demo backend could not listen on loopback"));
+                return 1;
+            }
+            config = Gateway::WorkspaceLoader::demoWorkspace(backendUrl);
+            config.gateway.metricsEnabled = config.gateway.metricsEnabled || m_options.metrics;
+        } else {
+            const auto loaded = Gateway::WorkspaceLoader::loadFile(m_options.configPath);
+            if (!loaded.ok) {
+                printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+                return 2;
+            }
+            config = loaded.config;
+            config.gateway.metricsEnabled = config.gateway.metricsEnabled || m_options.metrics;
+        }
+
+        QHostAddress address;
+        quint16 port = 0;
+        const QString listen = m_options.listen.isEmpty()
+            ? QStringLiteral("%1:%2").arg(config.gateway.listenHost).arg(config.gateway.listenPort)
+            : m_options.listen;
+        if (!parseListen(listen, &address, &port)) {
+            printLine(stderr, QStringLiteral("error: --listen wants HOST:PORT with an IP address, got '%1'").arg(listen));
+            return 2;
+        }
+        if (!address.isLoopback())
+            printLine(stderr, QStringLiteral("warning: listening on %1, which is not loopback. The embedded HTTP server "
+                                             "is not hardened for the open internet; put a reverse proxy in front.")
+                                  .arg(address.toString()));
+
+        m_gateway = std::make_unique<Gateway::GatewayServer>();
+        QString error;
+        if (!m_gateway->applyConfig(config, &error)) {
+            printLine(stderr, QStringLiteral("error: %1").arg(error));
+            return 2;
+        }
+        if (!m_gateway->listen(address, port, &error)) {
+            // The demo must start even when its usual port is taken.
+            if (!(m_options.demo && m_options.listen.isEmpty() && m_gateway->listen(address, 0, &error))) {
+                printLine(stderr, QStringLiteral("error: cannot listen on %1: %2").arg(listen, error));
+                return 3;
+            }
+        }
+        if (!m_options.demo) {
+            m_watcher = std::make_unique<Gateway::WorkspaceWatcher>(m_options.configPath);
+            m_watcher->setCurrent(config);
+            connect(m_watcher.get(), &Gateway::WorkspaceWatcher::configChanged, this,
+                    [this](const Gateway::WorkspaceConfig& next) {
+                        Gateway::WorkspaceConfig adjusted = next;
+                        adjusted.gateway.metricsEnabled = adjusted.gateway.metricsEnabled || m_options.metrics;
+                        QString reason;
+                        if (m_gateway->applyConfig(adjusted, &reason)) {
+                            m_watcher->setCurrent(adjusted);
+                            printLine(stderr, QStringLiteral("workspace reloaded: %1 service(s)").arg(adjusted.services.size()));
+                        } else {
+                            printLine(stderr, QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
+                        }
+                    });
+            connect(m_watcher.get(), &Gateway::WorkspaceWatcher::configRejected, this, [this](const QString& reason) {
+                printLine(stderr, QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
+                emit m_gateway->configRejected(reason);
+            });
+        }
+        if (m_options.logEvents) {
+            connect(m_gateway->trafficLog(), &Gateway::TrafficLog::eventAppended, this,
+                    [](const Gateway::TrafficEvent& event) {
+                        printLine(stdout, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+                    });
+        }
+        announce(headless);
+        return 0;
+    }
+
+    Gateway::GatewayServer* gateway() const { return m_gateway.get(); }
+
+private:
+    void announce(bool headless)
+    {
+        const QUrl base = m_gateway->baseUrl();
+        printLine(stdout, QStringLiteral("listening on %1").arg(base.toString()));
+        for (const Gateway::ServiceStatus& s : m_gateway->services()) {
+            printLine(stderr, QStringLiteral("service %1: %2 (%3 tools, endpoint security: %4)")
+                                  .arg(s.name, s.endpointUrl.toString())
+                                  .arg(s.toolCount)
+                                  .arg(s.securityMode));
+        }
+        if (headless && m_options.demo && !m_gateway->services().isEmpty()) {
+            const QString endpoint = m_gateway->services().first().endpointUrl.toString();
+            printLine(stderr, QStringLiteral(
+                                  "try it:\n"
+                                  "  curl -s %1 -H 'Content-Type: application/json' -H 'Accept: application/json, "
+                                  "text/event-stream' -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' "
+                                  "-H 'Mcp-Name: getForecast' -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                                  "\"params\":{\"name\":\"getForecast\",\"arguments\":{\"city\":\"Lisbon\"},\"_meta\":{"
+                                  "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                                  "\"io.modelcontextprotocol/clientCapabilities\":{}}}}'\n"
+                                  "  or point an MCP client (e.g. the MCP Inspector) at %1\n"
+                                  "Press Ctrl+C to stop.")
+                                  .arg(endpoint));
+        }
+    }
+
+    Options m_options;
+    std::unique_ptr<Gateway::DemoBackendHost> m_demo;
+    std::unique_ptr<Gateway::GatewayServer> m_gateway;
+    std::unique_ptr<Gateway::WorkspaceWatcher> m_watcher;
+};
+
+int parseOptions(const QCoreApplication& app, Options* options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.\n"
+                "Without --config it runs its built-in demo."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QCoreApplication::translate("main", "Run without a window (servers, CI)."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QCoreApplication::translate("main", "Workspace file to serve (hot-reloaded)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Serve the built-in demo API and workspace."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QCoreApplication::translate("main", "Listen address, e.g. 127.0.0.1:8765 (port 0: any)."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption logEvents(QStringLiteral("log-events"),
+                                       QCoreApplication::translate("main", "Print one JSON line per traffic event to stdout."));
+    const QCommandLineOption metrics(QStringLiteral("metrics"),
+                                     QCoreApplication::translate("main", "Serve Prometheus metrics at /metrics."));
+    parser.addOptions({headless, config, demo, listen, logEvents, metrics});
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        printLine(stderr, QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
+        return 2;
+    }
+    options->headless = parser.isSet(headless);
+    options->configPath = parser.value(config);
+    options->demo = parser.isSet(demo) || options->configPath.isEmpty();
+    if (parser.isSet(demo) && !options->configPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: --demo and --config exclude each other"));
+        return 2;
+    }
+    options->listen = parser.value(listen);
+    options->logEvents = parser.isSet(logEvents);
+    options->metrics = parser.isSet(metrics);
+    return 0;
+}
+
+int runHeadless(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("portcullis"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
+    Options options;
+    if (const int rc = parseOptions(app, &options))
+        return rc;
+    Runtime runtime(options);
+    if (const int rc = runtime.start(true))
+        return rc;
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [](int signalNumber) {
+        printLine(stderr, QStringLiteral("signal %1: shutting down").arg(signalNumber));
+        QCoreApplication::quit();
+    });
+    return app.exec();
+}
+
+} // namespace
+
+int runApplication(int argc, char** argv)
+{
+#ifdef PORTCULLIS_WITH_UI
+    if (!wantsOnlyText(argc, argv) && displayAvailable()) {
+        QApplication app(argc, argv);
+        QApplication::setApplicationName(QStringLiteral("portcullis"));
+        QApplication::setApplicationDisplayName(QStringLiteral("Portcullis"));
+        QApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
+        QApplication::setDesktopFileName(QStringLiteral("io.github.portcullis.Portcullis"));
+        Options options;
+        if (const int rc = parseOptions(app, &options))
+            return rc;
+        Runtime runtime(options);
+        if (const int rc = runtime.start(false))
+            return rc;
+        MainWindow window(runtime.gateway());
+        window.show();
+        SignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
+        return app.exec();
+    }
+#endif
+    return runHeadless(argc, argv);
+}
+
+} // namespace Portcullis

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "openapi/ToolDefinition.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Gateway {
+
+// Endpoint security of one service. Only the mode and non-secret parameters live here; API keys
+// are stored as hashes, OAuth settings are public data.
+struct EndpointSecurity
+{
+    enum class Mode { None, ApiKey, OAuth2 };
+    Mode mode = Mode::None;
+    QStringList apiKeyHashes;        // "sha256:<hex>" of the currently valid key(s)
+    QStringList authorizationServers; // issuer URLs (OAuth2)
+    QStringList requiredScopes;       // OAuth2
+
+    static QString modeName(Mode mode);
+};
+
+// How the gateway authenticates to the backend. Secret values are references only:
+// "keychain:<entry>" or "${env:NAME}".
+struct BackendAuth
+{
+    enum class Kind { None, Basic, Token, ClientCertificate };
+    Kind kind = Kind::None;
+    QString username;             // Basic
+    QString secretRef;            // password / token / private key reference
+    QString headerName;           // Token: default "Authorization" with "Bearer " prefix
+    QString certificateRef;       // ClientCertificate: PEM certificate reference
+};
+
+struct ServiceConfig
+{
+    QString name;            // path segment: [A-Za-z0-9_.-]{1,64}
+    QString openApiPath;     // absolute, or relative to the workspace file; ":/..." for resources
+    QUrl baseUrl;            // empty: first `servers` entry of the document
+    int timeoutMs = 30000;
+    qint64 maxResponseBytes = 10 * 1024 * 1024;
+    ToolNaming toolNaming = ToolNaming::Auto;
+    QStringList include;
+    QStringList exclude;
+    EndpointSecurity security;
+    BackendAuth backendAuth;
+};
+
+struct GatewaySettings
+{
+    QString listenHost = QStringLiteral("127.0.0.1");
+    int listenPort = 8765;
+    QStringList allowedHosts;   // extra Host values beyond loopback names
+    QStringList allowedOrigins; // exact origins allowed besides none; loopback origins always allowed
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    int maxConnections = 256;
+    int idleTimeoutMs = 30000;
+    int maxSessions = 1000;
+    int sessionIdleTimeoutMs = 30 * 60 * 1000;
+    bool metricsEnabled = false;
+    QString trafficLogFile;     // JSON Lines mirror; empty: off
+};
+
+struct WorkspaceConfig
+{
+    static constexpr int CurrentVersion = 1;
+    int version = CurrentVersion;
+    QString filePath;       // where it was loaded from ("" for built-in)
+    GatewaySettings gateway;
+    QList<ServiceConfig> services;
+};
+
+} // namespace Gateway

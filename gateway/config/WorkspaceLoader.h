@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "WorkspaceConfig.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace Gateway {
+
+// Reads and writes the versioned workspace file (schema: resources/workspace.schema.json).
+// Anything it does not understand is an error, never a silent default: an unknown security mode
+// must not become "none".
+class WorkspaceLoader
+{
+public:
+    struct Result
+    {
+        bool ok = false;
+        QString error; // "<file>:<line>:<column>: <reason>" or "<file>: <json path>: <reason>"
+        WorkspaceConfig config;
+    };
+
+    static Result loadFile(const QString& path);
+    static Result parse(const QByteArray& content, const QString& sourceName);
+    static QJsonObject toJson(const WorkspaceConfig& config);
+    // Atomic write (QSaveFile); the previous file stays intact on any failure.
+    static bool saveFile(const WorkspaceConfig& config, const QString& path, QString* error);
+    // The built-in demo workspace with its backend at `demoBackendUrl`.
+    static WorkspaceConfig demoWorkspace(const QUrl& demoBackendUrl);
+};
+
+} // namespace Gateway

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/HttpFrontend.h"
+#include "log/TrafficEvent.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <functional>
+#include <memory>
+
+namespace Gateway {
+
+class GatewaySnapshot;
+
+// One HTTP request from arrival to answer. Async handlers share it; whoever answers first wins.
+// Answering fills and publishes the request's TrafficEvent exactly once.
+class Exchange
+{
+public:
+    using Publisher = std::function<void(const TrafficEvent&)>;
+
+    Exchange(HttpRequest request, HttpResponder responder, std::shared_ptr<const GatewaySnapshot> snapshot,
+             Publisher publisher);
+    ~Exchange();
+    Exchange(const Exchange&) = delete;
+    Exchange& operator=(const Exchange&) = delete;
+
+    const HttpRequest& request() const { return m_request; }
+    const std::shared_ptr<const GatewaySnapshot>& snapshot() const { return m_snapshot; }
+    TrafficEvent& event() { return m_event; }
+    bool isAnswered() const { return m_answered; }
+    bool isClientConnected() const { return m_responder.isConnected(); }
+    qint64 elapsedMicros() const { return m_timer.nsecsElapsed() / 1000; }
+
+    void respond(const HttpResponse& response);
+    void respondJson(int status, const QJsonObject& body, const HttpHeaders& extraHeaders = {});
+    // Opens an SSE stream (200) and publishes the event; nullptr when the client is gone.
+    SseStream* startEventStream(const HttpHeaders& extraHeaders = {});
+
+private:
+    void publish(int status, qint64 responseBytes);
+
+    HttpRequest m_request;
+    HttpResponder m_responder;
+    std::shared_ptr<const GatewaySnapshot> m_snapshot;
+    Publisher m_publisher;
+    TrafficEvent m_event;
+    QElapsedTimer m_timer;
+    bool m_answered = false;
+};
+
+} // namespace Gateway

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GatewayServer.h"
+
+#include "Exchange.h"
+#include "GatewaySnapshot.h"
+#include "backend/BackendClient.h"
+#include "http/HostOriginPolicy.h"
+#include "http/HttpFrontend.h"
+#include "log/PrometheusMetrics.h"
+#include "log/TrafficLog.h"
+#include "mcp/McpEndpoint.h"
+
+#include <QJsonObject>
+
+namespace Gateway {
+
+namespace {
+
+HttpLimits limitsFor(const GatewaySettings& settings)
+{
+    HttpLimits limits;
+    limits.maxBodyBytes = settings.maxBodyBytes;
+    limits.maxConnections = settings.maxConnections;
+    limits.idleTimeoutMs = settings.idleTimeoutMs;
+    return limits;
+}
+
+const QLatin1String kMcpPrefix("/mcp/");
+
+} // namespace
+
+GatewayServer::GatewayServer(QObject* parent)
+    : QObject(parent)
+    , m_frontend(std::make_unique<HttpFrontend>(HttpLimits()))
+    , m_trafficLog(std::make_unique<TrafficLog>())
+    , m_metrics(std::make_unique<PrometheusMetrics>())
+{
+    auto* backend = new BackendClient(this);
+    m_mcp = std::make_unique<McpEndpoint>(backend);
+    m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
+        handle(request, std::move(responder));
+    });
+    connect(m_frontend.get(), &HttpFrontend::requestRejected, this,
+            [this](const QHostAddress&, int status, const QString& reason) {
+                TrafficEvent event;
+                event.time = QDateTime::currentDateTimeUtc();
+                event.kind = TrafficEvent::Kind::Rejected;
+                event.httpStatus = status;
+                event.detail = reason.left(200);
+                m_metrics->record(event);
+                m_trafficLog->append(event);
+            });
+}
+
+GatewayServer::~GatewayServer() = default;
+
+bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
+{
+    QString reason;
+    auto snapshot = GatewaySnapshot::build(config, &reason);
+    if (!snapshot) {
+        if (error)
+            *error = reason;
+        emit configRejected(reason);
+        return false;
+    }
+    if (config.gateway.trafficLogFile != m_config.gateway.trafficLogFile
+        && !m_trafficLog->setJsonLinesFile(config.gateway.trafficLogFile)) {
+        reason = QStringLiteral("traffic log file %1: %2").arg(config.gateway.trafficLogFile, m_trafficLog->errorString());
+        if (error)
+            *error = reason;
+        emit configRejected(reason);
+        return false;
+    }
+    m_config = config;
+    m_snapshot = snapshot;
+    m_frontend->setLimits(limitsFor(config.gateway));
+    m_mcp->setSnapshot(snapshot);
+    emit servicesChanged();
+    return true;
+}
+
+bool GatewayServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    return m_frontend->listen(address, port, error);
+}
+
+bool GatewayServer::isListening() const
+{
+    return m_frontend->isListening();
+}
+
+QHostAddress GatewayServer::serverAddress() const
+{
+    return m_frontend->serverAddress();
+}
+
+quint16 GatewayServer::serverPort() const
+{
+    return m_frontend->serverPort();
+}
+
+QUrl GatewayServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress address = serverAddress();
+    url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                                                                                  : address.toString());
+    url.setPort(serverPort());
+    return url;
+}
+
+QList<ServiceStatus> GatewayServer::services() const
+{
+    QList<ServiceStatus> out;
+    if (!m_snapshot)
+        return out;
+    for (const QString& name : m_snapshot->serviceNames) {
+        const auto service = m_snapshot->service(name);
+        ServiceStatus status;
+        status.name = name;
+        QUrl endpoint = baseUrl();
+        endpoint.setPath(kMcpPrefix + name);
+        status.endpointUrl = endpoint;
+        status.title = service->title;
+        status.backendUrl = service->baseUrl;
+        status.toolCount = service->tools.size();
+        for (const ToolDefinition& tool : service->tools)
+            status.toolNames.append(tool.name);
+        status.securityMode = EndpointSecurity::modeName(service->config.security.mode);
+        status.warnings = service->warnings;
+        out.append(status);
+    }
+    return out;
+}
+
+TrafficLog* GatewayServer::trafficLog() const
+{
+    return m_trafficLog.get();
+}
+
+const WorkspaceConfig& GatewayServer::config() const
+{
+    return m_config;
+}
+
+void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
+{
+    auto exchange = std::make_shared<Exchange>(request, std::move(responder), m_snapshot,
+                                               [this](const TrafficEvent& event) {
+                                                   m_metrics->record(event);
+                                                   m_trafficLog->append(event);
+                                               });
+    TrafficEvent& event = exchange->event();
+    if (!m_snapshot) {
+        exchange->respondJson(503, QJsonObject{{QStringLiteral("error"), QStringLiteral("no configuration loaded")}});
+        return;
+    }
+    const GatewaySettings& settings = m_snapshot->settings;
+    const HostOriginPolicy policy(settings.allowedHosts, settings.allowedOrigins);
+    const QString denied = policy.check(request.header("Host"), request.headerValues("Origin"));
+    if (!denied.isEmpty()) {
+        event.kind = TrafficEvent::Kind::Rejected;
+        event.detail = denied;
+        exchange->respondJson(403, QJsonObject{{QStringLiteral("error"), QStringLiteral("forbidden: %1").arg(denied)}});
+        return;
+    }
+    if (request.path.startsWith(kMcpPrefix)) {
+        const QString name = request.path.mid(kMcpPrefix.size());
+        auto service = m_snapshot->service(name);
+        event.service = service ? name : QString();
+        if (!service) {
+            event.kind = TrafficEvent::Kind::Rejected;
+            event.detail = QStringLiteral("unknown service");
+            exchange->respondJson(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown MCP service")}});
+            return;
+        }
+        event.principal = QStringLiteral("anonymous");
+        event.authDecision = QStringLiteral("none");
+        m_mcp->handle(exchange, service);
+        return;
+    }
+    if (request.path == QLatin1String("/metrics") && settings.metricsEnabled) {
+        event.kind = TrafficEvent::Kind::Metadata;
+        if (request.method != "GET") {
+            exchange->respondJson(405, QJsonObject{{QStringLiteral("error"), QStringLiteral("method not allowed")}},
+                                  {{"Allow", "GET"}});
+            return;
+        }
+        HttpResponse response = HttpResponse::text(200, m_metrics->render());
+        response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange->respond(response);
+        return;
+    }
+    event.kind = TrafficEvent::Kind::Other;
+    exchange->respondJson(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}});
+}
+
+} // namespace Gateway

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/WorkspaceConfig.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace Gateway {
+
+class GatewaySnapshot;
+class HttpFrontend;
+class McpEndpoint;
+class PrometheusMetrics;
+class TrafficLog;
+struct HttpRequest;
+class HttpResponder;
+
+// What the UI and the headless runner need to show about one exposed service.
+struct ServiceStatus
+{
+    QString name;
+    QUrl endpointUrl;       // http://127.0.0.1:PORT/mcp/NAME
+    QString title;          // OpenAPI info.title
+    QUrl backendUrl;
+    int toolCount = 0;
+    QStringList toolNames;  // sorted
+    QString securityMode;   // "none", "apiKey", "oauth2"
+    QStringList warnings;   // import warnings
+};
+
+// The embedded MCP gateway: one HTTP listener, one MCP endpoint per service at /mcp/{service},
+// an immutable configuration snapshot swapped atomically on reload (in-flight calls keep the old one).
+// Used by the desktop app and the headless runner alike. Lives in one thread (the caller's).
+class GatewayServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GatewayServer(QObject* parent = nullptr);
+    ~GatewayServer() override;
+
+    // Builds a snapshot from `config` (imports every OpenAPI document). On failure nothing
+    // changes, `error` says why (file/line/reason), and false is returned.
+    bool applyConfig(const WorkspaceConfig& config, QString* error = nullptr);
+
+    bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    bool isListening() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    QUrl baseUrl() const; // http://HOST:PORT
+
+    QList<ServiceStatus> services() const;
+    TrafficLog* trafficLog() const;
+    const WorkspaceConfig& config() const;
+
+signals:
+    void servicesChanged();
+    void configRejected(const QString& reason);
+
+private:
+    void handle(const HttpRequest& request, HttpResponder responder);
+
+    std::unique_ptr<HttpFrontend> m_frontend;
+    std::unique_ptr<TrafficLog> m_trafficLog;
+    std::unique_ptr<PrometheusMetrics> m_metrics;
+    std::unique_ptr<McpEndpoint> m_mcp;
+    std::shared_ptr<const GatewaySnapshot> m_snapshot;
+    WorkspaceConfig m_config;
+};
+
+} // namespace Gateway

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoBackend.h"
+
+#include "http/HttpFrontend.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSemaphore>
+#include <QThread>
+#include <QUrlQuery>
+
+namespace Gateway {
+
+namespace {
+
+HttpResponse jsonResponse(int status, const QJsonObject& body)
+{
+    return HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse problem(int status, const QString& title)
+{
+    HttpResponse r = HttpResponse::json(
+        status, QJsonDocument(QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("title"), title}})
+                    .toJson(QJsonDocument::Compact));
+    r.setHeader("Content-Type", "application/problem+json");
+    return r;
+}
+
+QJsonObject forecast(const QString& city, int days, const QString& units)
+{
+    static const char* const summaries[] = {"Sunny", "Partly cloudy", "Cloudy", "Light rain", "Showers", "Windy"};
+    const uint seed = qHash(city.toLower());
+    QJsonArray list;
+    const QDate start(2026, 1, 1);
+    for (int d = 0; d < days; ++d) {
+        const int base = int((seed >> (d % 16)) % 15) + 8;
+        double high = base + 6;
+        double low = base - 2;
+        if (units == QLatin1String("imperial")) {
+            high = high * 9 / 5 + 32;
+            low = low * 9 / 5 + 32;
+        }
+        list.append(QJsonObject{{QStringLiteral("date"), start.addDays(d).toString(Qt::ISODate)},
+                                {QStringLiteral("summary"), QLatin1String(summaries[(seed + d) % 6])},
+                                {QStringLiteral("high"), high},
+                                {QStringLiteral("low"), low}});
+    }
+    return QJsonObject{{QStringLiteral("city"), city}, {QStringLiteral("units"), units}, {QStringLiteral("days"), list}};
+}
+
+} // namespace
+
+DemoBackend::DemoBackend(QObject* parent)
+    : QObject(parent)
+{
+    HttpLimits limits;
+    limits.maxConnections = 1024;
+    m_frontend = std::make_unique<HttpFrontend>(limits);
+    m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
+        responder.send(handle(request));
+    });
+    const QJsonObject seed[] = {
+        {{QStringLiteral("name"), QStringLiteral("Brass padlock")}, {QStringLiteral("quantity"), 12},
+         {QStringLiteral("tags"), QJsonArray{QStringLiteral("hardware")}}},
+        {{QStringLiteral("name"), QStringLiteral("Gate hinge")}, {QStringLiteral("quantity"), 4},
+         {QStringLiteral("tags"), QJsonArray{QStringLiteral("hardware"), QStringLiteral("heavy")}}},
+        {{QStringLiteral("name"), QStringLiteral("Portcullis chain")}, {QStringLiteral("quantity"), 1},
+         {QStringLiteral("tags"), QJsonArray{QStringLiteral("heavy")}}},
+    };
+    for (QJsonObject item : seed) {
+        item.insert(QStringLiteral("id"), m_nextId);
+        m_items.insert(m_nextId++, item);
+    }
+}
+
+DemoBackend::~DemoBackend() = default;
+
+bool DemoBackend::listen(const QHostAddress& address, quint16 port)
+{
+    return m_frontend->listen(address, port);
+}
+
+QUrl DemoBackend::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_frontend->serverAddress().toString());
+    url.setPort(m_frontend->serverPort());
+    return url;
+}
+
+HttpResponse DemoBackend::handle(const HttpRequest& request)
+{
+    const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QUrlQuery query(QString::fromUtf8(request.rawQuery));
+    if (parts.size() < 2 || parts.at(0) != QLatin1String("v1"))
+        return problem(404, QStringLiteral("Not Found"));
+    const QString& resource = parts.at(1);
+
+    if (resource == QLatin1String("forecast") && parts.size() == 2) {
+        if (request.method != "GET")
+            return problem(405, QStringLiteral("Method Not Allowed")).setHeader("Allow", "GET");
+        const QString city = query.queryItemValue(QStringLiteral("city"), QUrl::FullyDecoded);
+        if (city.isEmpty())
+            return problem(400, QStringLiteral("city is required"));
+        const int days = query.hasQueryItem(QStringLiteral("days")) ? query.queryItemValue(QStringLiteral("days")).toInt() : 3;
+        if (days < 1 || days > 7)
+            return problem(400, QStringLiteral("days must be 1-7"));
+        const QString units = query.queryItemValue(QStringLiteral("units"));
+        return jsonResponse(200, forecast(city, days, units.isEmpty() ? QStringLiteral("metric") : units));
+    }
+
+    if (resource == QLatin1String("items") && parts.size() == 2) {
+        if (request.method == "GET") {
+            const int limit = query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt() : 20;
+            const QString tag = query.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded);
+            QJsonArray items;
+            for (const QJsonObject& item : std::as_const(m_items)) {
+                if (items.size() >= qBound(1, limit, 100))
+                    break;
+                if (tag.isEmpty() || item.value(QLatin1String("tags")).toArray().contains(tag))
+                    items.append(item);
+            }
+            return jsonResponse(200, QJsonObject{{QStringLiteral("items"), items}});
+        }
+        if (request.method == "POST") {
+            const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+            const QJsonObject in = doc.object();
+            const QString name = in.value(QLatin1String("name")).toString();
+            if (!doc.isObject() || name.isEmpty())
+                return problem(400, QStringLiteral("name is required"));
+            if (m_items.size() >= 10000)
+                return problem(507, QStringLiteral("Inventory is full"));
+            QJsonObject item{{QStringLiteral("id"), m_nextId},
+                             {QStringLiteral("name"), name.left(200)},
+                             {QStringLiteral("quantity"), in.value(QLatin1String("quantity")).toInt(1)},
+                             {QStringLiteral("tags"), in.value(QLatin1String("tags")).toArray()}};
+            m_items.insert(m_nextId++, item);
+            return jsonResponse(201, item);
+        }
+        return problem(405, QStringLiteral("Method Not Allowed")).setHeader("Allow", "GET, POST");
+    }
+
+    if (resource == QLatin1String("items") && parts.size() == 3) {
+        bool ok = false;
+        const qint64 id = parts.at(2).toLongLong(&ok);
+        if (!ok || !m_items.contains(id))
+            return problem(404, QStringLiteral("No item with id %1").arg(parts.at(2).left(20)));
+        if (request.method == "GET")
+            return jsonResponse(200, m_items.value(id));
+        if (request.method == "DELETE") {
+            m_items.remove(id);
+            return HttpResponse::empty(204);
+        }
+        return problem(405, QStringLiteral("Method Not Allowed")).setHeader("Allow", "GET, DELETE");
+    }
+
+    if (resource == QLatin1String("status") && parts.size() == 3 && request.method == "GET") {
+        const int code = parts.at(2).toInt();
+        if (code < 200 || code > 599)
+            return problem(400, QStringLiteral("code must be 200-599"));
+        if (code < 300)
+            return jsonResponse(code, QJsonObject{{QStringLiteral("status"), code}});
+        return problem(code, QStringLiteral("Simulated failure"));
+    }
+    return problem(404, QStringLiteral("Not Found"));
+}
+
+DemoBackendHost::DemoBackendHost() = default;
+
+DemoBackendHost::~DemoBackendHost()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(m_backend, &QObject::deleteLater, Qt::QueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QUrl DemoBackendHost::start(quint16 port)
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("demo-backend"));
+    m_thread->start();
+    QUrl url;
+    QSemaphore ready;
+    auto* starter = new QObject;
+    starter->moveToThread(m_thread);
+    QMetaObject::invokeMethod(starter, [this, &url, &ready, port, starter]() {
+        m_backend = new DemoBackend;
+        if (m_backend->listen(QHostAddress::LocalHost, port))
+            url = m_backend->baseUrl();
+        delete starter;
+        ready.release();
+    });
+    ready.acquire();
+    return url;
+}
+
+} // namespace Gateway

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HttpLimits.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QPointer>
+#include <QTcpServer>
+
+#include <memory>
+
+class QAbstractHttpServer;
+class QTcpSocket;
+class QTimer;
+
+namespace Gateway {
+
+// A QTcpServer handed to QAbstractHttpServer::bind() that sees every byte before QHttpServer 6.4
+// does, and enforces what 6.4 does not: header/body caps, strict framing (anti-smuggling), idle and
+// slow-request timeouts, a connection cap, and Expect: 100-continue. Rejections are canned answers
+// with "Connection: close", written in order behind any answer still owed on that connection.
+// See docs in ../../docs or the platform notes (probe 2) for the mechanism.
+class ConnectionGuard : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit ConnectionGuard(const HttpLimits& limits, QObject* parent = nullptr);
+    ~ConnectionGuard() override;
+
+    // Listens, then binds itself to the http server (it becomes the server's child).
+    bool listenFor(QAbstractHttpServer* httpServer, const QHostAddress& address, quint16 port);
+
+    void setLimits(const HttpLimits& limits);
+    const HttpLimits& limits() const { return m_limits; }
+    int connectionCount() const;
+
+    // RAII mark for an answer the application still owes on a socket (a deferred reply or an open
+    // SSE stream). While one exists the idle sweep leaves the connection alone and a rejection of a
+    // later pipelined request waits. Releasing it (destruction) lets the guard continue.
+    class PendingAnswer
+    {
+    public:
+        PendingAnswer() = default;
+        PendingAnswer(ConnectionGuard* guard, QTcpSocket* socket);
+        PendingAnswer(const PendingAnswer&) = delete;
+        PendingAnswer& operator=(const PendingAnswer&) = delete;
+        PendingAnswer(PendingAnswer&& other) noexcept;
+        PendingAnswer& operator=(PendingAnswer&& other) noexcept;
+        ~PendingAnswer();
+        void release();
+
+    private:
+        QPointer<ConnectionGuard> m_guard;
+        QPointer<QTcpSocket> m_socket;
+    };
+    PendingAnswer holdAnswer(QTcpSocket* socket) { return PendingAnswer(this, socket); }
+
+signals:
+    // Emitted for every request the guard answers itself (never reaches QHttpServer).
+    void requestRejected(const QHostAddress& peer, int status, const QString& reason);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    struct Connection;
+    void onPreRead(QTcpSocket* socket);
+    void onPostRead(QTcpSocket* socket);
+    void sweep();
+    void retain(QTcpSocket* socket);
+    void releaseAnswer(QTcpSocket* socket);
+
+    HttpLimits m_limits;
+    QPointer<QAbstractHttpServer> m_httpServer;
+    QHash<QTcpSocket*, std::shared_ptr<Connection>> m_connections;
+    QTimer* m_sweepTimer = nullptr;
+};
+
+} // namespace Gateway

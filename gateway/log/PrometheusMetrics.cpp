@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PrometheusMetrics.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace Gateway {
+
+namespace {
+
+QByteArray label(const QString& value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return out;
+}
+
+} // namespace
+
+void PrometheusMetrics::record(const TrafficEvent& event)
+{
+    if (event.kind == TrafficEvent::Kind::Rejected || event.service.isEmpty()) {
+        ++m_rejected;
+        return;
+    }
+    Series& s = m_series[{event.service, event.tool}];
+    ++s.requests;
+    if (event.httpStatus >= 400 || event.rpcErrorCode != 0 || event.toolError)
+        ++s.errors;
+    const double seconds = event.totalMicros / 1e6;
+    s.sumSeconds += seconds;
+    for (size_t i = 0; i < BucketsSeconds.size(); ++i) {
+        if (seconds <= BucketsSeconds[i])
+            ++s.buckets[i];
+    }
+}
+
+QByteArray PrometheusMetrics::render() const
+{
+    QList<QPair<QString, QString>> keys = m_series.keys();
+    std::sort(keys.begin(), keys.end());
+    QByteArray out;
+    out += "# HELP portcullis_requests_total MCP HTTP requests per service and tool.\n"
+           "# TYPE portcullis_requests_total counter\n";
+    for (const auto& k : keys)
+        out += "portcullis_requests_total{service=\"" + label(k.first) + "\",tool=\"" + label(k.second) + "\"} "
+            + QByteArray::number(m_series.value(k).requests) + '\n';
+    out += "# HELP portcullis_errors_total Requests answered with an HTTP error, JSON-RPC error or tool error.\n"
+           "# TYPE portcullis_errors_total counter\n";
+    for (const auto& k : keys)
+        out += "portcullis_errors_total{service=\"" + label(k.first) + "\",tool=\"" + label(k.second) + "\"} "
+            + QByteArray::number(m_series.value(k).errors) + '\n';
+    out += "# HELP portcullis_request_duration_seconds Time from arrival to answer.\n"
+           "# TYPE portcullis_request_duration_seconds histogram\n";
+    for (const auto& k : keys) {
+        const Series& s = m_series[k];
+        const QByteArray labels = "service=\"" + label(k.first) + "\",tool=\"" + label(k.second) + '"';
+        for (size_t i = 0; i < BucketsSeconds.size(); ++i)
+            out += "portcullis_request_duration_seconds_bucket{" + labels + ",le=\""
+                + QByteArray::number(BucketsSeconds[i], 'g', 6) + "\"} " + QByteArray::number(s.buckets[i]) + '\n';
+        out += "portcullis_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} "
+            + QByteArray::number(s.requests) + '\n';
+        out += "portcullis_request_duration_seconds_sum{" + labels + "} " + QByteArray::number(s.sumSeconds, 'g', 9)
+            + '\n';
+        out += "portcullis_request_duration_seconds_count{" + labels + "} " + QByteArray::number(s.requests) + '\n';
+    }
+    out += "# HELP portcullis_rejected_total Requests rejected before reaching a service.\n"
+           "# TYPE portcullis_rejected_total counter\n"
+           "portcullis_rejected_total "
+        + QByteArray::number(m_rejected) + '\n';
+    return out;
+}
+
+} // namespace Gateway

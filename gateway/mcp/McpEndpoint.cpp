@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "McpEndpoint.h"
+
+#include "McpMessages.h"
+#include "ToolCaller.h"
+#include "core/Exchange.h"
+#include "core/GatewaySnapshot.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTimer>
+
+namespace Gateway {
+
+namespace {
+
+const QLatin1String kMetaVersion("io.modelcontextprotocol/protocolVersion");
+const QLatin1String kMetaCapabilities("io.modelcontextprotocol/clientCapabilities");
+const QLatin1String kMetaClientInfo("io.modelcontextprotocol/clientInfo");
+const QLatin1String kMetaSubscriptionId("io.modelcontextprotocol/subscriptionId");
+constexpr int kKeepAliveMs = 15000;
+
+bool mediaTypeIs(const QByteArray& headerValue, const QByteArray& type)
+{
+    const QByteArray base = headerValue.split(';').first().trimmed().toLower();
+    return base == type;
+}
+
+// True when an Accept header admits `type` ("application/json", "text/event-stream").
+bool accepts(const QByteArray& accept, const QByteArray& type)
+{
+    const QByteArray major = type.left(type.indexOf('/')) + "/*";
+    for (const QByteArray& part : accept.split(',')) {
+        const QByteArray range = part.split(';').first().trimmed().toLower();
+        if (range == type || range == "*/*" || range == major)
+            return true;
+    }
+    return false;
+}
+
+// Header values that are not plain ASCII travel as =?base64?...?= (2026-07-28).
+QString decodeMirroredHeader(const QByteArray& raw, bool* ok)
+{
+    *ok = true;
+    if (raw.startsWith("=?base64?") && raw.endsWith("?=") && raw.size() >= 11) {
+        const auto decoded = QByteArray::fromBase64Encoding(raw.mid(9, raw.size() - 11),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            *ok = false;
+            return {};
+        }
+        return QString::fromUtf8(*decoded);
+    }
+    for (char c : raw) {
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) {
+            *ok = false;
+            return {};
+        }
+    }
+    return QString::fromLatin1(raw);
+}
+
+QString shortSession(const QByteArray& id)
+{
+    return QString::fromLatin1(id.left(8));
+}
+
+} // namespace
+
+struct McpEndpoint::Subscription
+{
+    QPointer<SseStream> stream;
+    QString service;
+    QJsonValue requestId;
+    bool toolsListChanged = false;
+};
+
+McpEndpoint::McpEndpoint(BackendClient* backend, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_sessions(1000, 30 * 60 * 1000)
+{
+    auto* sweep = new QTimer(this);
+    connect(sweep, &QTimer::timeout, this, [this]() { m_sessions.expireIdle(); });
+    sweep->start(60 * 1000);
+}
+
+McpEndpoint::~McpEndpoint() = default;
+
+void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snapshot)
+{
+    const auto previous = m_snapshot;
+    m_snapshot = snapshot;
+    m_sessions.setLimits(snapshot->settings.maxSessions, snapshot->settings.sessionIdleTimeoutMs);
+    if (!previous)
+        return;
+    for (auto it = previous->services.cbegin(); it != previous->services.cend(); ++it) {
+        const auto now = snapshot->service(it.key());
+        if (!now || now->toolsFingerprint != (*it)->toolsFingerprint)
+            notifyToolsChanged(it.key());
+    }
+}
+
+void McpEndpoint::notifyToolsChanged(const QString& service)
+{
+    const QByteArray legacy = JsonRpc::serialize(McpMessages::toolsListChangedNotification({}));
+    for (McpSession* session : m_sessions.sessionsOf(service)) {
+        for (const auto& stream : std::as_const(session->streams)) {
+            if (stream && stream->isOpen())
+                stream->sendEvent(legacy, QByteArray::number(session->nextEventId++));
+        }
+    }
+    for (const auto& sub : std::as_const(m_subscriptions)) {
+        if (sub->stream && sub->service == service && sub->toolsListChanged)
+            sub->stream->sendEvent(JsonRpc::serialize(McpMessages::toolsListChangedNotification(sub->requestId)));
+    }
+}
+
+void McpEndpoint::fail(const std::shared_ptr<Exchange>& exchange, int httpStatus, const QJsonValue& id, int code,
+                       const QString& message, const QJsonValue& data)
+{
+    exchange->event().rpcErrorCode = code;
+    if (exchange->event().detail.isEmpty())
+        exchange->event().detail = message.left(200);
+    // 2025-11-25 and later omit an unknown id; the older schemas want a value, and JSON-RPC says null.
+    const bool omitUnknownId = exchange->event().protocolRevision.isEmpty()
+        || exchange->event().protocolRevision >= QLatin1String("2025-11-25");
+    exchange->respondJson(httpStatus, JsonRpc::error(id, code, message, data, omitUnknownId));
+}
+
+void McpEndpoint::handle(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service)
+{
+    const QByteArray& method = exchange->request().method;
+    if (method == "POST")
+        handlePost(exchange, service);
+    else if (method == "GET")
+        handleGet(exchange, service);
+    else if (method == "DELETE")
+        handleDelete(exchange, service);
+    else
+        exchange->respondJson(405, QJsonObject{{QStringLiteral("error"), QStringLiteral("method not allowed")}},
+                              {{"Allow", "GET, POST, DELETE"}});
+}
+
+McpSession* McpEndpoint::sessionFor(const std::shared_ptr<Exchange>& exchange, const QString& service, QByteArray* id,
+                                    const QJsonValue& rpcId)
+{
+    const QByteArrayList ids = exchange->request().headerValues("Mcp-Session-Id");
+    if (ids.isEmpty()) {
+        fail(exchange, 400, rpcId, JsonRpc::InvalidRequest,
+             QStringLiteral("Bad Request: Mcp-Session-Id header is required; send initialize first"));
+        return nullptr;
+    }
+    if (ids.size() > 1 || !SessionStore::isWellFormedId(ids.first())) {
+        fail(exchange, 400, rpcId, JsonRpc::InvalidRequest, QStringLiteral("Bad Request: malformed Mcp-Session-Id"));
+        return nullptr;
+    }
+    McpSession* session = m_sessions.find(ids.first(), service, exchange->event().principal);
+    if (!session) {
+        fail(exchange, 404, rpcId, JsonRpc::InvalidRequest, QStringLiteral("Session not found"));
+        return nullptr;
+    }
+    *id = ids.first();
+    exchange->event().session = shortSession(session->id);
+    exchange->event().protocolRevision = Protocol::name(session->revision);
+    return session;
+}
+
+void McpEndpoint::handlePost(const std::shared_ptr<Exchange>& exchange,
+                             const std::shared_ptr<const ServiceRuntime>& service)
+{
+    const HttpRequest& request = exchange->request();
+    if (!mediaTypeIs(request.header("Content-Type"), "application/json")) {
+        fail(exchange, 415, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Unsupported Media Type: Content-Type must be application/json"));
+        return;
+    }
+    const QByteArray accept = request.header("Accept");
+    if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
+        fail(exchange, 406, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Not Acceptable: Accept must list application/json and text/event-stream"));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        fail(exchange, 400, {}, JsonRpc::ParseError,
+             QStringLiteral("Parse error: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+        return;
+    }
+    if (doc.isArray()) {
+        handleBatch(exchange, service, doc.array());
+        return;
+    }
+    Call call;
+    call.exchange = exchange;
+    call.service = service;
+    call.message = JsonRpc::classify(doc.object());
+    exchange->event().rpcMethod = call.message.method.left(64);
+    if (call.message.kind == JsonRpc::MessageKind::Invalid) {
+        fail(exchange, 400, call.message.id, JsonRpc::InvalidRequest,
+             QStringLiteral("Invalid Request: %1").arg(call.message.invalidReason));
+        return;
+    }
+    if (call.message.method == QLatin1String("initialize")) {
+        handleInitialize(call);
+        return;
+    }
+    const QJsonObject meta = call.message.params.value(QLatin1String("_meta")).toObject();
+    if (meta.contains(kMetaVersion))
+        handleModern(std::move(call));
+    else
+        handleLegacy(std::move(call));
+}
+
+void McpEndpoint::handleInitialize(const Call& call)
+{
+    const auto& exchange = call.exchange;
+    if (call.message.kind != JsonRpc::MessageKind::Request) {
+        fail(exchange, 400, {}, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: initialize must be a request"));
+        return;
+    }
+    const QJsonValue requested = call.message.params.value(QLatin1String("protocolVersion"));
+    if (!requested.isString()) {
+        fail(exchange, 400, call.message.id, JsonRpc::InvalidParams,
+             QStringLiteral("Invalid params: protocolVersion must be a string"));
+        return;
+    }
+    // Echo a legacy revision we serve; anything else (even 2026-07-28) gets our newest legacy one.
+    auto revision = Protocol::parse(requested.toString());
+    if (!revision || !Protocol::isLegacy(*revision))
+        revision = Protocol::latestLegacy;
+    McpSession* session = m_sessions.create(call.service->config.name, exchange->event().principal, *revision);
+    session->clientCapabilities = call.message.params.value(QLatin1String("capabilities")).toObject();
+    session->clientInfo = call.message.params.value(QLatin1String("clientInfo")).toObject();
+    exchange->event().protocolRevision = Protocol::name(*revision);
+    exchange->event().session = shortSession(session->id);
+    exchange->respondJson(200, JsonRpc::result(call.message.id, McpMessages::initializeResult(*revision, *call.service)),
+                          {{"Mcp-Session-Id", session->id}});
+}
+
+void McpEndpoint::handleModern(Call call)
+{
+    const auto& exchange = call.exchange;
+    const JsonRpc::Message& msg = call.message;
+    call.revision = ProtocolRevision::V2026_07_28;
+    const QJsonObject meta = msg.params.value(QLatin1String("_meta")).toObject();
+    const QJsonValue version = meta.value(kMetaVersion);
+    exchange->event().protocolRevision = version.toString().left(32);
+    if (!version.isString()) {
+        fail(exchange, 400, msg.id, JsonRpc::InvalidParams,
+             QStringLiteral("Invalid params: _meta[\"%1\"] must be a string").arg(kMetaVersion));
+        return;
+    }
+    const auto revision = Protocol::parse(version.toString());
+    if (!revision || Protocol::isLegacy(*revision)) {
+        fail(exchange, 400, msg.id, JsonRpc::UnsupportedProtocolVersion, QStringLiteral("Unsupported protocol version"),
+             QJsonObject{{QStringLiteral("supported"), QJsonArray::fromStringList(Protocol::allNames())},
+                         {QStringLiteral("requested"), version.toString().left(64)}});
+        return;
+    }
+    if (msg.kind == JsonRpc::MessageKind::Notification || msg.kind == JsonRpc::MessageKind::Response) {
+        exchange->respond(HttpResponse::empty(202));
+        return;
+    }
+    const HttpRequest& request = exchange->request();
+    const QByteArrayList versionHeaders = request.headerValues("MCP-Protocol-Version");
+    if (versionHeaders.size() != 1 || QString::fromLatin1(versionHeaders.first()) != version.toString()) {
+        fail(exchange, 400, msg.id, JsonRpc::HeaderMismatch,
+             QStringLiteral("Header mismatch: MCP-Protocol-Version must equal the _meta protocol version"));
+        return;
+    }
+    bool ok = false;
+    const QByteArrayList methodHeaders = request.headerValues("Mcp-Method");
+    const QString methodHeader = methodHeaders.size() == 1 ? decodeMirroredHeader(methodHeaders.first(), &ok) : QString();
+    if (!ok || methodHeader != msg.method) {
+        fail(exchange, 400, msg.id, JsonRpc::HeaderMismatch,
+             QStringLiteral("Header mismatch: Mcp-Method must equal the JSON-RPC method"));
+        return;
+    }
+    QString nameKey;
+    if (msg.method == QLatin1String("tools/call") || msg.method == QLatin1String("prompts/get"))
+        nameKey = QStringLiteral("name");
+    else if (msg.method == QLatin1String("resources/read"))
+        nameKey = QStringLiteral("uri");
+    if (!nameKey.isEmpty()) {
+        const QByteArrayList nameHeaders = request.headerValues("Mcp-Name");
+        const QString nameHeader = nameHeaders.size() == 1 ? decodeMirroredHeader(nameHeaders.first(), &ok) : QString();
+        const QJsonValue bodyName = msg.params.value(nameKey);
+        if (nameHeaders.size() != 1 || !ok || !bodyName.isString() || nameHeader != bodyName.toString()) {
+            fail(exchange, 400, msg.id, JsonRpc::HeaderMismatch,
+                 QStringLiteral("Header mismatch: Mcp-Name must equal params.%1").arg(nameKey));
+            return;
+        }
+    }
+    if (!meta.value(kMetaCapabilities).isObject()) {
+        fail(exchange, 400, msg.id, JsonRpc::InvalidParams,
+             QStringLiteral("Invalid params: _meta[\"%1\"] is required").arg(kMetaCapabilities));
+        return;
+    }
+    if (msg.method == QLatin1String("subscriptions/listen")) {
+        openSubscription(call);
+        return;
+    }
+    dispatch(call, [exchange](const QJsonObject& response, int httpStatus) {
+        if (response.contains(QLatin1String("error")))
+            exchange->event().rpcErrorCode = response.value(QLatin1String("error"))[QLatin1String("code")].toInt();
+        exchange->respondJson(httpStatus, response);
+    });
+}
+
+void McpEndpoint::handleLegacy(Call call)
+{
+    const auto& exchange = call.exchange;
+    McpSession* session = sessionFor(exchange, call.service->config.name, &call.sessionId, call.message.id);
+    if (!session)
+        return;
+    call.revision = session->revision;
+    const QByteArrayList versionHeaders = exchange->request().headerValues("MCP-Protocol-Version");
+    if (!versionHeaders.isEmpty()) {
+        const auto headerRevision = Protocol::parse(QString::fromLatin1(versionHeaders.first()));
+        if (versionHeaders.size() > 1 || !headerRevision || *headerRevision != session->revision) {
+            fail(exchange, 400, call.message.id, JsonRpc::InvalidRequest,
+                 QStringLiteral("Bad Request: unsupported or mismatched MCP-Protocol-Version (negotiated %1)")
+                     .arg(Protocol::name(session->revision)));
+            return;
+        }
+    }
+    if (call.message.kind == JsonRpc::MessageKind::Notification) {
+        if (call.message.method == QLatin1String("notifications/initialized"))
+            session->initialized = true;
+        exchange->respond(HttpResponse::empty(202));
+        return;
+    }
+    if (call.message.kind == JsonRpc::MessageKind::Response) {
+        exchange->respond(HttpResponse::empty(202));
+        return;
+    }
+    dispatch(call, [exchange](const QJsonObject& response, int) {
+        if (response.contains(QLatin1String("error")))
+            exchange->event().rpcErrorCode = response.value(QLatin1String("error"))[QLatin1String("code")].toInt();
+        exchange->respondJson(200, response);
+    });
+}
+
+void McpEndpoint::handleBatch(const std::shared_ptr<Exchange>& exchange,
+                              const std::shared_ptr<const ServiceRuntime>& service, const QJsonArray& batch)
+{
+    exchange->event().rpcMethod = QStringLiteral("batch");
+    QByteArray sessionId;
+    McpSession* session = sessionFor(exchange, service->config.name, &sessionId, {});
+    if (!session)
+        return;
+    if (session->revision != ProtocolRevision::V2025_03_26) {
+        fail(exchange, 400, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Invalid Request: JSON-RPC batches are not part of revision %1")
+                 .arg(Protocol::name(session->revision)));
+        return;
+    }
+    if (batch.isEmpty() || batch.size() > 100) {
+        fail(exchange, 400, {}, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: batch must hold 1 to 100 messages"));
+        return;
+    }
+    struct Gather
+    {
+        QVector<QJsonObject> responses;
+        int pending = 0;
+        bool any = false;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->responses.resize(batch.size());
+    gather->pending = batch.size();
+    auto finishOne = [exchange, gather]() {
+        if (--gather->pending > 0)
+            return;
+        QJsonArray out;
+        for (const QJsonObject& r : std::as_const(gather->responses)) {
+            if (!r.isEmpty())
+                out.append(r);
+        }
+        if (out.isEmpty()) {
+            exchange->respond(HttpResponse::empty(202));
+            return;
+        }
+        exchange->respond(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+    };
+    for (int i = 0; i < batch.size(); ++i) {
+        Call call;
+        call.exchange = exchange;
+        call.service = service;
+        call.revision = session->revision;
+        call.sessionId = sessionId;
+        call.message = JsonRpc::classify(batch.at(i));
+        const JsonRpc::Message& msg = call.message;
+        if (msg.kind == JsonRpc::MessageKind::Invalid) {
+            gather->responses[i] = JsonRpc::error(msg.id, JsonRpc::InvalidRequest,
+                                                  QStringLiteral("Invalid Request: %1").arg(msg.invalidReason));
+            finishOne();
+        } else if (msg.method == QLatin1String("initialize")) {
+            gather->responses[i] = JsonRpc::error(msg.id, JsonRpc::InvalidRequest,
+                                                  QStringLiteral("Invalid Request: initialize must not be batched"));
+            finishOne();
+        } else if (msg.kind != JsonRpc::MessageKind::Request) {
+            if (msg.method == QLatin1String("notifications/initialized"))
+                session->initialized = true;
+            finishOne();
+        } else {
+            dispatch(call, [gather, i, finishOne](const QJsonObject& response, int) {
+                gather->responses[i] = response;
+                finishOne();
+            });
+        }
+    }
+}
+
+void McpEndpoint::dispatch(const Call& call, Reply reply)
+{
+    const JsonRpc::Message& msg = call.message;
+    const bool modern = call.revision == ProtocolRevision::V2026_07_28;
+    const QString& method = msg.method;
+    if (method == QLatin1String("tools/list")) {
+        QString error;
+        const QJsonObject result = McpMessages::listToolsResult(call.revision, *call.service,
+                                                                msg.params.value(QLatin1String("cursor")), &error);
+        if (!error.isEmpty())
+            reply(JsonRpc::error(msg.id, JsonRpc::InvalidParams, error), 200);
+        else
+            reply(JsonRpc::result(msg.id, result), 200);
+        return;
+    }
+    if (method == QLatin1String("tools/call")) {
+        const auto exchange = call.exchange;
+        const QJsonValue id = msg.id;
+        const ProtocolRevision revision = call.revision;
+        ToolCaller::call(m_backend, call.service, msg.params, &exchange->event(),
+                         [exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
+                             if (outcome.errorCode != 0)
+                                 reply(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage), 200);
+                             else
+                                 reply(JsonRpc::result(id, McpMessages::callToolResult(revision, outcome.result)), 200);
+                         });
+        return;
+    }
+    if (modern && method == QLatin1String("server/discover")) {
+        reply(JsonRpc::result(msg.id, McpMessages::discoverResult(*call.service)), 200);
+        return;
+    }
+    if (!modern && method == QLatin1String("ping")) {
+        reply(JsonRpc::result(msg.id, {}), 200);
+        return;
+    }
+    // 2026-07-28: unknown methods are 404 + -32601; legacy clients would read a 404 as "session gone".
+    reply(JsonRpc::error(msg.id, JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(method.left(64))),
+          modern ? 404 : 200);
+}
+
+void McpEndpoint::openSubscription(const Call& call)
+{
+    const QJsonObject requested = call.message.params.value(QLatin1String("notifications")).toObject();
+    auto sub = std::make_shared<Subscription>();
+    sub->service = call.service->config.name;
+    sub->requestId = call.message.id;
+    sub->toolsListChanged = requested.value(QLatin1String("toolsListChanged")).toBool();
+    SseStream* stream = call.exchange->startEventStream();
+    if (!stream)
+        return;
+    sub->stream = stream;
+    QJsonObject honoured;
+    if (sub->toolsListChanged)
+        honoured.insert(QStringLiteral("toolsListChanged"), true);
+    stream->sendEvent(JsonRpc::serialize(QJsonObject{
+        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+        {QStringLiteral("method"), QStringLiteral("notifications/subscriptions/acknowledged")},
+        {QStringLiteral("params"),
+         QJsonObject{{QStringLiteral("notifications"), honoured},
+                     {QStringLiteral("_meta"), QJsonObject{{kMetaSubscriptionId, call.message.id}}}}}}));
+    auto* keepAlive = new QTimer(stream);
+    connect(keepAlive, &QTimer::timeout, stream, [stream]() { stream->sendComment("keep-alive"); });
+    keepAlive->start(kKeepAliveMs);
+    m_subscriptions.append(sub);
+    std::weak_ptr<Subscription> weak = sub;
+    connect(stream, &SseStream::closed, this, [this, weak]() {
+        m_subscriptions.removeIf([&weak](const std::shared_ptr<Subscription>& s) { return s == weak.lock(); });
+    });
+}
+
+void McpEndpoint::handleGet(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service)
+{
+    exchange->event().rpcMethod = QStringLiteral("GET stream");
+    if (!accepts(exchange->request().header("Accept"), "text/event-stream")) {
+        fail(exchange, 406, {}, JsonRpc::InvalidRequest, QStringLiteral("Not Acceptable: GET needs Accept: text/event-stream"));
+        return;
+    }
+    QByteArray sessionId;
+    McpSession* session = sessionFor(exchange, service->config.name, &sessionId, {});
+    if (!session)
+        return;
+    SseStream* stream = exchange->startEventStream();
+    if (!stream)
+        return;
+    session->streams.removeAll(nullptr);
+    session->streams.append(stream);
+    if (session->revision == ProtocolRevision::V2025_11_25)
+        stream->sendEvent(QByteArray(), QByteArray::number(session->nextEventId++)); // priming event
+    auto* keepAlive = new QTimer(stream);
+    connect(keepAlive, &QTimer::timeout, stream, [stream]() { stream->sendComment("keep-alive"); });
+    keepAlive->start(kKeepAliveMs);
+}
+
+void McpEndpoint::handleDelete(const std::shared_ptr<Exchange>& exchange,
+                               const std::shared_ptr<const ServiceRuntime>& service)
+{
+    exchange->event().rpcMethod = QStringLiteral("DELETE session");
+    QByteArray sessionId;
+    if (!sessionFor(exchange, service->config.name, &sessionId, {}))
+        return;
+    m_sessions.remove(sessionId, service->config.name, exchange->event().principal);
+    exchange->respond(HttpResponse::empty(204));
+}
+
+} // namespace Gateway

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "McpMessages.h"
+
+#include "core/GatewaySnapshot.h"
+
+#include <QJsonArray>
+
+namespace Gateway::McpMessages {
+
+namespace {
+
+const QLatin1String kServerInfoMeta("io.modelcontextprotocol/serverInfo");
+
+QJsonObject withModernMeta(QJsonObject result)
+{
+    result.insert(QStringLiteral("resultType"), QStringLiteral("complete"));
+    QJsonObject meta = result.value(QLatin1String("_meta")).toObject();
+    meta.insert(kServerInfoMeta, serverInfo(ProtocolRevision::V2026_07_28));
+    result.insert(QStringLiteral("_meta"), meta);
+    return result;
+}
+
+QString encodeCursor(int offset, const QByteArray& fingerprint)
+{
+    const QByteArray raw = "v1:" + QByteArray::number(offset) + ':' + fingerprint.toHex().left(16);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+int decodeCursor(const QString& cursor, const QByteArray& fingerprint)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding
+                                                                               | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return -1;
+    const QList<QByteArray> parts = (*decoded).split(':');
+    if (parts.size() != 3 || parts.at(0) != "v1" || parts.at(2) != fingerprint.toHex().left(16))
+        return -1;
+    bool ok = false;
+    const int offset = parts.at(1).toInt(&ok);
+    return ok && offset > 0 ? offset : -1;
+}
+
+} // namespace
+
+QJsonObject serverInfo(ProtocolRevision revision)
+{
+    QJsonObject info{{QStringLiteral("name"), QStringLiteral("portcullis")},
+                     {QStringLiteral("version"), QStringLiteral(PORTCULLIS_VERSION)}};
+    if (revision != ProtocolRevision::V2025_03_26)
+        info.insert(QStringLiteral("title"), QStringLiteral("Portcullis MCP gateway"));
+    return info;
+}
+
+QJsonObject serverCapabilities(ProtocolRevision revision)
+{
+    if (revision == ProtocolRevision::V2026_07_28)
+        return QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), true}}}};
+    return QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), true}}}};
+}
+
+QString instructions(const ServiceRuntime& service)
+{
+    QString text = QStringLiteral("Tools of the REST API");
+    if (!service.title.isEmpty())
+        text += QStringLiteral(" \"%1\"").arg(service.title);
+    text += QStringLiteral(", exposed by Portcullis as MCP service '%1'. Each tool is one HTTP operation.")
+                .arg(service.config.name);
+    return text;
+}
+
+QJsonObject initializeResult(ProtocolRevision revision, const ServiceRuntime& service)
+{
+    return QJsonObject{{QStringLiteral("protocolVersion"), Protocol::name(revision)},
+                       {QStringLiteral("capabilities"), serverCapabilities(revision)},
+                       {QStringLiteral("serverInfo"), serverInfo(revision)},
+                       {QStringLiteral("instructions"), instructions(service)}};
+}
+
+QJsonObject discoverResult(const ServiceRuntime& service)
+{
+    return withModernMeta(QJsonObject{
+        {QStringLiteral("supportedVersions"), QJsonArray{Protocol::name(ProtocolRevision::V2026_07_28)}},
+        {QStringLiteral("capabilities"), serverCapabilities(ProtocolRevision::V2026_07_28)},
+        {QStringLiteral("instructions"), instructions(service)},
+        {QStringLiteral("ttlMs"), ToolsListTtlMs},
+        {QStringLiteral("cacheScope"), QStringLiteral("public")}});
+}
+
+QJsonObject listToolsResult(ProtocolRevision revision, const ServiceRuntime& service, const QJsonValue& cursor,
+                            QString* error)
+{
+    int offset = 0;
+    if (!cursor.isUndefined() && !cursor.isNull()) {
+        offset = cursor.isString() ? decodeCursor(cursor.toString(), service.toolsFingerprint) : -1;
+        if (offset < 0 || offset >= service.tools.size()) {
+            *error = QStringLiteral("Invalid params: unknown or stale cursor");
+            return {};
+        }
+    }
+    const QJsonArray& all = service.toolsFor(revision);
+    QJsonArray page;
+    const int end = qMin<int>(all.size(), offset + ToolsPageSize);
+    for (int i = offset; i < end; ++i)
+        page.append(all.at(i));
+    QJsonObject result{{QStringLiteral("tools"), page}};
+    if (end < all.size())
+        result.insert(QStringLiteral("nextCursor"), encodeCursor(end, service.toolsFingerprint));
+    if (revision != ProtocolRevision::V2026_07_28)
+        return result;
+    result.insert(QStringLiteral("ttlMs"), ToolsListTtlMs);
+    result.insert(QStringLiteral("cacheScope"), QStringLiteral("public"));
+    return withModernMeta(result);
+}
+
+QJsonObject callToolResult(ProtocolRevision revision, QJsonObject result)
+{
+    if (revision == ProtocolRevision::V2025_03_26)
+        result.remove(QStringLiteral("structuredContent")); // not in that revision's CallToolResult
+    if (revision != ProtocolRevision::V2026_07_28)
+        return result;
+    return withModernMeta(result);
+}
+
+QJsonObject toolsListChangedNotification(const QJsonValue& subscriptionId)
+{
+    QJsonObject n{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                  {QStringLiteral("method"), QStringLiteral("notifications/tools/list_changed")}};
+    if (!subscriptionId.isUndefined()) {
+        n.insert(QStringLiteral("params"),
+                 QJsonObject{{QStringLiteral("_meta"),
+                              QJsonObject{{QStringLiteral("io.modelcontextprotocol/subscriptionId"), subscriptionId}}}});
+    }
+    return n;
+}
+
+} // namespace Gateway::McpMessages

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ToolCaller.h"
+
+#include "JsonRpc.h"
+#include "backend/BackendClient.h"
+#include "backend/ToolResultMapper.h"
+#include "core/GatewaySnapshot.h"
+#include "log/TrafficEvent.h"
+#include "openapi/JsonSchemaValidator.h"
+#include "openapi/ToolCallEncoder.h"
+
+namespace Gateway {
+
+void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
+                      const QJsonObject& params, TrafficEvent* event, Done done)
+{
+    const QJsonValue nameValue = params.value(QLatin1String("name"));
+    if (!nameValue.isString()) {
+        done({JsonRpc::InvalidParams, QStringLiteral("Invalid params: 'name' must be a string"), {}});
+        return;
+    }
+    const QString name = nameValue.toString();
+    if (event)
+        event->tool = name.left(128);
+    const ToolDefinition* tool = service->tool(name);
+    if (!tool) {
+        done({JsonRpc::InvalidParams, QStringLiteral("Unknown tool: %1").arg(name.left(128)), {}});
+        return;
+    }
+    const QJsonValue argumentsValue = params.value(QLatin1String("arguments"));
+    if (!argumentsValue.isUndefined() && !argumentsValue.isNull() && !argumentsValue.isObject()) {
+        done({JsonRpc::InvalidParams, QStringLiteral("Invalid params: 'arguments' must be an object"), {}});
+        return;
+    }
+    const QJsonObject arguments = argumentsValue.toObject();
+
+    const JsonSchemaValidator::Result validation = JsonSchemaValidator::validate(tool->inputSchema, arguments);
+    if (!validation.valid) {
+        if (event)
+            event->detail = QStringLiteral("invalid arguments");
+        done({0, {},
+              ToolResultMapper::toolError(QStringLiteral("Invalid arguments for tool '%1': %2")
+                                              .arg(name, validation.errors.join(QStringLiteral("; "))))});
+        return;
+    }
+    const EncodedCall encoded = ToolCallEncoder::encode(*tool, service->baseUrl, arguments);
+    if (!encoded.ok) {
+        if (event)
+            event->detail = QStringLiteral("arguments could not be encoded");
+        done({0, {}, ToolResultMapper::toolError(QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
+        return;
+    }
+
+    BackendOptions options;
+    options.timeoutMs = service->config.timeoutMs;
+    options.maxResponseBytes = service->config.maxResponseBytes;
+    // The service runtime is captured so its tool stays alive even if a reload drops it meanwhile.
+    backend->send(encoded, options, [service, event, done, options](const BackendResult& result) {
+        if (event) {
+            event->backendStatus = result.status;
+            event->backendMicros = result.elapsedMicros;
+            event->backendError = result.errorClass;
+        }
+        QJsonObject mapped = ToolResultMapper::map(result, service->config.name, options.timeoutMs,
+                                                   options.maxResponseBytes);
+        if (event)
+            event->toolError = mapped.value(QLatin1String("isError")).toBool();
+        done({0, {}, mapped});
+    });
+}
+
+} // namespace Gateway

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace Gateway {
+
+class BackendClient;
+class ServiceRuntime;
+struct TrafficEvent;
+
+// Runs one tools/call: looks the tool up, validates the arguments against its inputSchema before
+// any backend call, encodes them back to path/query/header/body, calls the backend and maps the
+// answer to a CallToolResult.
+class ToolCaller
+{
+public:
+    struct Outcome
+    {
+        // Either a JSON-RPC error (code != 0) or a CallToolResult.
+        int errorCode = 0;
+        QString errorMessage;
+        QJsonObject result;
+    };
+    using Done = std::function<void(const Outcome&)>;
+
+    // `event` (may be null) receives tool, backend status and timing; it must outlive the call.
+    static void call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
+                     const QJsonObject& params, TrafficEvent* event, Done done);
+};
+
+} // namespace Gateway

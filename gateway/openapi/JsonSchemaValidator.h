@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+namespace Gateway {
+
+// Validates tool arguments against a tool's inputSchema (the JSON Schema subset OpenAPI uses:
+// type (incl. lists and OpenAPI 3.0 nullable), enum, const, properties, required,
+// additionalProperties, items, min/maxLength, pattern, minimum/maximum (+exclusive), multipleOf,
+// min/maxItems, uniqueItems, min/maxProperties, allOf/anyOf/oneOf/not). Unknown keywords and
+// `format` are ignored. Bounded: depth and error count are capped.
+class JsonSchemaValidator
+{
+public:
+    struct Result
+    {
+        bool valid = true;
+        // Each: "<path>: <reason>", path like "arguments.items[2].name"; values are never quoted.
+        QStringList errors;
+    };
+
+    static Result validate(const QJsonObject& schema, const QJsonValue& value,
+                           const QString& rootPath = QStringLiteral("arguments"));
+};
+
+} // namespace Gateway
