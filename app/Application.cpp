@@ -99,6 +99,7 @@ public:
                 printLine(stderr, QStringLiteral("error: the demo backend could not listen on loopback"));
                 return 1;
             }
+            printLine(stderr, QStringLiteral("demo backend: %1").arg(backendUrl.toString()));
             config = Gateway::WorkspaceLoader::demoWorkspace(backendUrl);
             config.gateway.metricsEnabled = config.gateway.metricsEnabled || m_options.metrics;
         } else {
