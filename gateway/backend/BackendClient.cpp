@@ -1,119 +1,240 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackendClient.h"
 
-#include <QBuffer>
-#include <QElapsedTimer>
-#include <QMetaEnum>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include "BackendConnection.h"
 
-#include <memory>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QTimerEvent>
 
 namespace Gateway {
 
 namespace {
 
-QString errorClassName(QNetworkReply::NetworkError error)
+constexpr int kIdleCloseMs = 4000; // below common server keep-alive timeouts (5 s)
+constexpr int kSweepMs = 1000;
+
+bool isRedirect(int status)
 {
-    const char* key = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(error);
-    QString name = key ? QString::fromLatin1(key) : QStringLiteral("UnknownNetworkError");
-    if (name.endsWith(QLatin1String("Error")))
-        name.chop(5);
-    return name;
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-bool isTlsError(QNetworkReply::NetworkError error)
+QUrl originOf(const QUrl& url)
 {
-    return error == QNetworkReply::SslHandshakeFailedError;
+    QUrl origin;
+    origin.setScheme(url.scheme());
+    origin.setHost(url.host());
+    origin.setPort(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+    return origin;
 }
 
 } // namespace
 
+struct BackendClient::Pending
+{
+    quint64 id = 0;
+    EncodedCall call;
+    BackendOptions options;
+    Callback callback;
+    QElapsedTimer timer;
+    QByteArray originKey;
+    BackendConnection* connection = nullptr;
+    int redirects = 0;
+    bool retried = false;
+    bool forceNewConnection = false;
+};
+
 BackendClient::BackendClient(QObject* parent)
     : QObject(parent)
-    , m_manager(new QNetworkAccessManager(this))
 {
-    m_manager->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
-    m_manager->setAutoDeleteReplies(false);
+    m_sweepTimer = startTimer(kSweepMs);
 }
 
-BackendClient::~BackendClient() = default;
-
-QNetworkReply* BackendClient::send(const EncodedCall& call, const BackendOptions& options, Callback callback)
+BackendClient::~BackendClient()
 {
-    QNetworkRequest request(call.url);
-    request.setTransferTimeout(options.timeoutMs);
-    request.setMaximumRedirectsAllowed(5);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    // Callbacks of calls still in flight are dropped with the client.
+    for (auto& list : m_idle)
+        qDeleteAll(list);
+}
+
+int BackendClient::idleConnectionCount() const
+{
+    int n = 0;
+    for (const auto& list : m_idle)
+        n += list.size();
+    return n;
+}
+
+quint64 BackendClient::send(const EncodedCall& call, const BackendOptions& options, Callback callback)
+{
+    auto pending = std::make_shared<Pending>();
+    pending->id = m_nextId++;
+    pending->call = call;
     bool hasAccept = false;
-    for (const auto& h : call.headers) {
+    for (const auto& h : std::as_const(pending->call.headers))
         hasAccept = hasAccept || h.first.compare("Accept", Qt::CaseInsensitive) == 0;
-        request.setRawHeader(h.first, h.second);
-    }
     if (!hasAccept)
-        request.setRawHeader("Accept", "application/json, */*;q=0.5");
-    request.setRawHeader("User-Agent", "Portcullis/" PORTCULLIS_VERSION);
+        pending->call.headers.append({QByteArray("Accept"), QByteArray("application/json, */*;q=0.5")});
+    pending->call.headers.append({QByteArray("User-Agent"), QByteArray("Portcullis/" PORTCULLIS_VERSION)});
+    pending->options = options;
+    pending->callback = std::move(callback);
+    pending->timer.start();
+    m_inFlight.insert(pending->id, pending);
+    dispatch(pending);
+    return pending->id;
+}
 
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    QNetworkReply* reply = nullptr;
-    if (call.body.isEmpty() && (call.method == "GET" || call.method == "HEAD" || call.method == "DELETE"
-                                || call.method == "OPTIONS"))
-        reply = m_manager->sendCustomRequest(request, call.method);
-    else
-        reply = m_manager->sendCustomRequest(request, call.method, call.body);
-
-    auto received = std::make_shared<QByteArray>();
-    auto tooLarge = std::make_shared<bool>(false);
-    const qint64 cap = options.maxResponseBytes;
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, received, tooLarge, cap]() {
-        if (*tooLarge)
-            return;
-        const qint64 room = cap - received->size();
-        if (reply->bytesAvailable() > room) {
-            *tooLarge = true;
-            reply->abort();
-            return;
-        }
-        received->append(reply->readAll());
-    });
-    connect(reply, &QNetworkReply::finished, this, [reply, received, tooLarge, timer, callback, options]() {
-        reply->deleteLater();
+void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
+{
+    const QUrl& url = pending->call.url;
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        || url.host().isEmpty()) {
         BackendResult result;
-        result.elapsedMicros = timer->nsecsElapsed() / 1000;
-        if (!*tooLarge && reply->bytesAvailable() > 0) {
-            if (received->size() + reply->bytesAvailable() > options.maxResponseBytes)
-                *tooLarge = true;
-            else
-                received->append(reply->readAll());
+        result.outcome = BackendResult::Outcome::ProtocolError;
+        result.errorClass = QStringLiteral("UnsupportedUrl");
+        QTimer::singleShot(0, this, [this, pending, result]() { complete(pending, result); });
+        return;
+    }
+    const QUrl origin = originOf(url);
+    pending->originKey = origin.toString().toLatin1() + '|' + pending->options.tlsProfile;
+    BackendConnection* connection = nullptr;
+    QList<BackendConnection*>& idle = m_idle[pending->originKey];
+    while (!idle.isEmpty() && !connection) {
+        BackendConnection* candidate = idle.takeLast();
+        if (candidate->isOpen() && !pending->forceNewConnection)
+            connection = candidate;
+        else
+            candidate->deleteLater();
+    }
+    int& busy = m_busyCount[pending->originKey];
+    if (!connection) {
+        if (busy >= m_maxPerOrigin) {
+            m_queue[pending->originKey].append(pending);
+            return;
         }
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (*tooLarge) {
-            result.outcome = BackendResult::Outcome::TooLarge;
-            result.status = status.toInt();
-            result.errorClass = QStringLiteral("ResponseTooLarge");
-        } else if (reply->error() == QNetworkReply::OperationCanceledError && !status.isValid()) {
-            // transfer timeout or abort() by the gateway
-            result.outcome = result.elapsedMicros / 1000 >= options.timeoutMs ? BackendResult::Outcome::TimedOut
-                                                                               : BackendResult::Outcome::Aborted;
-            result.errorClass = result.outcome == BackendResult::Outcome::TimedOut ? QStringLiteral("Timeout")
-                                                                                   : QStringLiteral("Aborted");
-        } else if (status.isValid()) {
-            result.outcome = BackendResult::Outcome::Answered;
-            result.status = status.toInt();
-            result.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-            result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-            result.body = std::move(*received);
-        } else {
-            result.outcome = isTlsError(reply->error()) ? BackendResult::Outcome::TlsError
-                                                        : BackendResult::Outcome::Unreachable;
-            result.errorClass = errorClassName(reply->error());
+        connection = new BackendConnection(pending->originKey, origin, pending->options, this);
+    }
+    ++busy;
+    pending->connection = connection;
+    pending->forceNewConnection = false;
+    const std::weak_ptr<Pending> weak = pending;
+    connection->start(pending->call.method, url, pending->call.headers, pending->call.body, pending->options,
+                      [this, weak, connection](BackendResult result, bool reusable, bool retryable) {
+                          const auto pending = weak.lock();
+                          --m_busyCount[connection->originKey()];
+                          connectionFinished(connection, reusable);
+                          if (!pending)
+                              return;
+                          pending->connection = nullptr;
+                          if (retryable && !pending->retried) {
+                              pending->retried = true;
+                              pending->forceNewConnection = true;
+                              dispatch(pending);
+                          } else if (result.outcome == BackendResult::Outcome::Answered && isRedirect(result.status)) {
+                              followRedirect(pending, result);
+                          } else {
+                              complete(pending, std::move(result));
+                          }
+                      });
+}
+
+void BackendClient::connectionFinished(BackendConnection* connection, bool reusable)
+{
+    const QByteArray key = connection->originKey();
+    auto queue = m_queue.find(key);
+    if (reusable)
+        m_idle[key].append(connection);
+    else
+        connection->deleteLater();
+    if (queue != m_queue.end() && !queue->isEmpty()) {
+        const std::shared_ptr<Pending> next = queue->takeFirst();
+        QTimer::singleShot(0, this, [this, next]() {
+            if (m_inFlight.contains(next->id))
+                dispatch(next);
+        });
+    }
+}
+
+void BackendClient::followRedirect(const std::shared_ptr<Pending>& pending, const BackendResult& result)
+{
+    QByteArray location;
+    for (const auto& h : result.headers) {
+        if (h.first.compare("Location", Qt::CaseInsensitive) == 0)
+            location = h.second;
+    }
+    const QUrl target = pending->call.url.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
+    // Only same-origin redirects are followed: a credentialed request never goes elsewhere.
+    if (location.isEmpty() || !target.isValid() || originOf(target) != originOf(pending->call.url)
+        || pending->redirects >= pending->options.maxRedirects) {
+        complete(pending, result);
+        return;
+    }
+    ++pending->redirects;
+    const QByteArray& method = pending->call.method;
+    if (result.status == 303 || ((result.status == 301 || result.status == 302) && method != "GET" && method != "HEAD")) {
+        pending->call.method = "GET";
+        pending->call.body.clear();
+        pending->call.headers.removeIf([](const QPair<QByteArray, QByteArray>& h) {
+            return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+        });
+    }
+    pending->call.url = target;
+    dispatch(pending);
+}
+
+void BackendClient::complete(const std::shared_ptr<Pending>& pending, BackendResult result)
+{
+    if (!m_inFlight.remove(pending->id))
+        return;
+    result.elapsedMicros = pending->timer.nsecsElapsed() / 1000;
+    const Callback callback = std::move(pending->callback);
+    callback(result);
+}
+
+void BackendClient::abort(quint64 id)
+{
+    const auto pending = m_inFlight.value(id);
+    if (!pending)
+        return;
+    if (pending->connection) {
+        pending->connection->cancel();
+        --m_busyCount[pending->originKey];
+        connectionFinished(pending->connection, false);
+        pending->connection = nullptr;
+    } else {
+        m_queue[pending->originKey].removeAll(pending);
+    }
+    BackendResult result;
+    result.outcome = BackendResult::Outcome::Aborted;
+    result.errorClass = QStringLiteral("Aborted");
+    complete(pending, result);
+}
+
+void BackendClient::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() != m_sweepTimer)
+        return QObject::timerEvent(event);
+    for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
+        it->removeIf([](BackendConnection* c) {
+            if (c->isOpen() && c->idleMs() < kIdleCloseMs)
+                return false;
+            c->deleteLater();
+            return true;
+        });
+    }
+    // Calls waiting for a free connection also obey their timeout.
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        const QList<std::shared_ptr<Pending>> waiting = *it;
+        for (const auto& pending : waiting) {
+            if (pending->timer.elapsed() < pending->options.timeoutMs)
+                continue;
+            it->removeAll(pending);
+            BackendResult result;
+            result.outcome = BackendResult::Outcome::TimedOut;
+            result.errorClass = QStringLiteral("Timeout");
+            complete(pending, result);
         }
-        callback(result);
-    });
-    return reply;
+    }
 }
 
 } // namespace Gateway

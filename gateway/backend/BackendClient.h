@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "http/HttpMessage.h"
 #include "openapi/ToolCallEncoder.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPair>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <functional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
+#include <memory>
 
 namespace Gateway {
 
@@ -20,23 +20,34 @@ struct BackendOptions
 {
     int timeoutMs = 30000;
     qint64 maxResponseBytes = 10 * 1024 * 1024;
+    int maxRedirects = 5;
+    // TLS settings for https backends (CA pinning, client certificate for mTLS). Peer
+    // verification always stays on.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    QByteArray tlsProfile; // identifies `tls` for connection reuse ("" = default)
 };
 
 struct BackendResult
 {
-    enum class Outcome { Answered, Unreachable, TimedOut, TooLarge, TlsError, Aborted };
+    enum class Outcome { Answered, Unreachable, TimedOut, TooLarge, TlsError, ProtocolError, Aborted };
     Outcome outcome = Outcome::Answered;
-    int status = 0;                // HTTP status when Answered
-    QByteArray reason;             // HTTP reason phrase
+    int status = 0;         // HTTP status when Answered
+    QByteArray reason;      // HTTP reason phrase
     QByteArray contentType;
+    HttpHeaders headers;    // response header fields as received
     QByteArray body;
-    QString errorClass;            // e.g. "ConnectionRefused", "HostNotFound", "Timeout", "SslHandshakeFailed"
+    QString errorClass;     // e.g. "ConnectionRefused", "HostNotFound", "Timeout", "SslHandshakeFailed"
     qint64 elapsedMicros = 0;
 };
 
-// Sends encoded tool calls to backends with QNetworkAccessManager: one manager per gateway, so
-// connections to each backend are reused; per-call timeout; response size cap enforced while
-// reading; only same-origin redirects (a credentialed request never follows a redirect elsewhere).
+class BackendConnection;
+
+// Sends encoded tool calls to backends over HTTP/1.1 (QTcpSocket / QSslSocket), keeping a pool of
+// keep-alive connections per origin so a call costs one write and one read. Measured with
+// callgrind, QNetworkAccessManager spends ~400k instructions per request (reply setup with
+// string-based connects plus its HTTP thread); this client does the same job for a fraction of
+// that (see README, Performance). Per-call timeout; response size cap enforced while reading;
+// only same-origin redirects are followed; TLS errors are never ignored.
 class BackendClient : public QObject
 {
     Q_OBJECT
@@ -46,12 +57,30 @@ public:
     explicit BackendClient(QObject* parent = nullptr);
     ~BackendClient() override;
 
-    // Returns the reply so callers may abort it (e.g. when the MCP client cancels); the callback
-    // runs exactly once.
-    QNetworkReply* send(const EncodedCall& call, const BackendOptions& options, Callback callback);
+    // Returns an id for abort(); the callback runs exactly once, never synchronously.
+    quint64 send(const EncodedCall& call, const BackendOptions& options, Callback callback);
+    void abort(quint64 id);
+
+    int idleConnectionCount() const;
+    int maxConnectionsPerOrigin() const { return m_maxPerOrigin; }
+    void setMaxConnectionsPerOrigin(int n) { m_maxPerOrigin = qMax(1, n); }
 
 private:
-    QNetworkAccessManager* m_manager;
+    struct Pending;
+    friend class BackendConnection;
+    void dispatch(const std::shared_ptr<Pending>& pending);
+    void connectionFinished(BackendConnection* connection, bool reusable);
+    void complete(const std::shared_ptr<Pending>& pending, BackendResult result);
+    void followRedirect(const std::shared_ptr<Pending>& pending, const BackendResult& result);
+    void timerEvent(QTimerEvent* event) override;
+
+    int m_maxPerOrigin = 64;
+    quint64 m_nextId = 1;
+    QHash<QByteArray, QList<BackendConnection*>> m_idle;   // origin key -> idle connections
+    QHash<QByteArray, int> m_busyCount;                    // origin key -> connections in use
+    QHash<QByteArray, QList<std::shared_ptr<Pending>>> m_queue; // origin key -> waiting calls
+    QHash<quint64, std::shared_ptr<Pending>> m_inFlight;
+    int m_sweepTimer = 0;
 };
 
 } // namespace Gateway

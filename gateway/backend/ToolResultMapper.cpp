@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ToolResultMapper.h"
 
+#include "mcp/JsonWriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -8,16 +10,6 @@
 namespace Gateway {
 
 namespace {
-
-QJsonObject textResult(const QString& text, bool isError)
-{
-    QJsonObject out{{QStringLiteral("content"),
-                     QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                            {QStringLiteral("text"), text}}}}};
-    if (isError)
-        out.insert(QStringLiteral("isError"), true);
-    return out;
-}
 
 bool looksTextual(const QByteArray& contentType)
 {
@@ -42,30 +34,70 @@ QString sanitizedExcerpt(const QByteArray& body, int maxBytes)
     return text;
 }
 
-} // namespace
-
-QJsonObject ToolResultMapper::toolError(const QString& message)
+// A JSON object body is passed on as it came (compacted only when it has to be re-serialized);
+// anything else is not structured content.
+QByteArray structuredFrom(const QByteArray& body, const QByteArray& contentType)
 {
-    return textResult(message, true);
+    if (!contentType.isEmpty() && !contentType.toLower().contains("json"))
+        return {};
+    qsizetype first = 0;
+    while (first < body.size() && (body.at(first) == ' ' || body.at(first) == '\n' || body.at(first) == '\r'
+                                   || body.at(first) == '\t'))
+        ++first;
+    if (first >= body.size() || body.at(first) != '{')
+        return {};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return {};
+    // Valid JSON object text (Qt's parser also rejects invalid UTF-8): splice it in unchanged.
+    return body.mid(first).trimmed();
 }
 
-QJsonObject ToolResultMapper::map(const BackendResult& result, const QString& serviceName, int timeoutMs,
-                                  qint64 maxResponseBytes)
+} // namespace
+
+QJsonObject CallToolPayload::toJson() const
+{
+    QJsonObject out{{QStringLiteral("content"),
+                     QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                            {QStringLiteral("text"), QString::fromUtf8(text)}}}}};
+    if (!structuredJson.isEmpty())
+        out.insert(QStringLiteral("structuredContent"), QJsonDocument::fromJson(structuredJson).object());
+    if (isError)
+        out.insert(QStringLiteral("isError"), true);
+    return out;
+}
+
+CallToolPayload ToolResultMapper::errorPayload(const QString& message)
+{
+    CallToolPayload p;
+    p.text = message.toUtf8();
+    p.isError = true;
+    return p;
+}
+
+CallToolPayload ToolResultMapper::payload(const BackendResult& result, const QString& serviceName, int timeoutMs,
+                                          qint64 maxResponseBytes)
 {
     switch (result.outcome) {
     case BackendResult::Outcome::Unreachable:
-        return toolError(QStringLiteral("Backend of service '%1' is unreachable (%2).").arg(serviceName, result.errorClass));
+        return errorPayload(
+            QStringLiteral("Backend of service '%1' is unreachable (%2).").arg(serviceName, result.errorClass));
     case BackendResult::Outcome::TlsError:
-        return toolError(
+        return errorPayload(
             QStringLiteral("TLS with the backend of service '%1' failed (%2).").arg(serviceName, result.errorClass));
     case BackendResult::Outcome::TimedOut:
-        return toolError(QStringLiteral("Backend of service '%1' did not answer within %2 ms.").arg(serviceName).arg(timeoutMs));
+        return errorPayload(
+            QStringLiteral("Backend of service '%1' did not answer within %2 ms.").arg(serviceName).arg(timeoutMs));
     case BackendResult::Outcome::TooLarge:
-        return toolError(QStringLiteral("Backend response of service '%1' exceeded the %2-byte limit.")
-                             .arg(serviceName)
-                             .arg(maxResponseBytes));
+        return errorPayload(QStringLiteral("Backend response of service '%1' exceeded the %2-byte limit.")
+                                .arg(serviceName)
+                                .arg(maxResponseBytes));
+    case BackendResult::Outcome::ProtocolError:
+        return errorPayload(QStringLiteral("Backend of service '%1' sent a malformed HTTP response (%2).")
+                                .arg(serviceName, result.errorClass));
     case BackendResult::Outcome::Aborted:
-        return toolError(QStringLiteral("The call to the backend of service '%1' was cancelled.").arg(serviceName));
+        return errorPayload(QStringLiteral("The call to the backend of service '%1' was cancelled.").arg(serviceName));
     case BackendResult::Outcome::Answered:
         break;
     }
@@ -82,26 +114,25 @@ QJsonObject ToolResultMapper::map(const BackendResult& result, const QString& se
                                                            .arg(result.body.size())
                                                            .arg(QString::fromLatin1(result.contentType));
         }
-        return textResult(text, true);
+        return errorPayload(text);
     }
 
-    if (result.body.isEmpty())
-        return textResult(QStringLiteral("HTTP %1 (no content)").arg(result.status), false);
+    CallToolPayload p;
+    if (result.body.isEmpty()) {
+        p.text = QStringLiteral("HTTP %1 (no content)").arg(result.status).toUtf8();
+        return p;
+    }
     if (!looksTextual(result.contentType)) {
-        return textResult(QStringLiteral("HTTP %1: binary response of %2 bytes (%3)")
-                              .arg(result.status)
-                              .arg(result.body.size())
-                              .arg(QString::fromLatin1(result.contentType)),
-                          false);
+        p.text = QStringLiteral("HTTP %1: binary response of %2 bytes (%3)")
+                     .arg(result.status)
+                     .arg(result.body.size())
+                     .arg(QString::fromLatin1(result.contentType))
+                     .toUtf8();
+        return p;
     }
-    QJsonObject out = textResult(QString::fromUtf8(result.body), false);
-    if (result.contentType.toLower().contains("json") || result.contentType.isEmpty()) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(result.body, &error);
-        if (error.error == QJsonParseError::NoError && doc.isObject())
-            out.insert(QStringLiteral("structuredContent"), doc.object());
-    }
-    return out;
+    p.structuredJson = structuredFrom(result.body, result.contentType);
+    p.text = p.structuredJson.isEmpty() ? JsonWriter::validUtf8(result.body) : result.body;
+    return p;
 }
 
 } // namespace Gateway

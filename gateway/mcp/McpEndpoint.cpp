@@ -68,6 +68,15 @@ QString shortSession(const QByteArray& id)
 
 } // namespace
 
+McpEndpoint::RpcReply McpEndpoint::RpcReply::of(const QJsonObject& message, int httpStatus)
+{
+    RpcReply reply;
+    reply.json = JsonRpc::serialize(message);
+    reply.httpStatus = httpStatus;
+    reply.errorCode = message.value(QLatin1String("error"))[QLatin1String("code")].toInt();
+    return reply;
+}
+
 struct McpEndpoint::Subscription
 {
     QPointer<SseStream> stream;
@@ -303,10 +312,9 @@ void McpEndpoint::handleModern(Call call)
         openSubscription(call);
         return;
     }
-    dispatch(call, [exchange](const QJsonObject& response, int httpStatus) {
-        if (response.contains(QLatin1String("error")))
-            exchange->event().rpcErrorCode = response.value(QLatin1String("error"))[QLatin1String("code")].toInt();
-        exchange->respondJson(httpStatus, response);
+    dispatch(call, [exchange](const RpcReply& reply) {
+        exchange->event().rpcErrorCode = reply.errorCode;
+        exchange->respond(HttpResponse::json(reply.httpStatus, reply.json));
     });
 }
 
@@ -337,10 +345,9 @@ void McpEndpoint::handleLegacy(Call call)
         exchange->respond(HttpResponse::empty(202));
         return;
     }
-    dispatch(call, [exchange](const QJsonObject& response, int) {
-        if (response.contains(QLatin1String("error")))
-            exchange->event().rpcErrorCode = response.value(QLatin1String("error"))[QLatin1String("code")].toInt();
-        exchange->respondJson(200, response);
+    dispatch(call, [exchange](const RpcReply& reply) {
+        exchange->event().rpcErrorCode = reply.errorCode;
+        exchange->respond(HttpResponse::json(200, reply.json));
     });
 }
 
@@ -364,7 +371,7 @@ void McpEndpoint::handleBatch(const std::shared_ptr<Exchange>& exchange,
     }
     struct Gather
     {
-        QVector<QJsonObject> responses;
+        QVector<QByteArray> responses;
         int pending = 0;
         bool any = false;
     };
@@ -374,16 +381,16 @@ void McpEndpoint::handleBatch(const std::shared_ptr<Exchange>& exchange,
     auto finishOne = [exchange, gather]() {
         if (--gather->pending > 0)
             return;
-        QJsonArray out;
-        for (const QJsonObject& r : std::as_const(gather->responses)) {
+        QByteArrayList parts;
+        for (const QByteArray& r : std::as_const(gather->responses)) {
             if (!r.isEmpty())
-                out.append(r);
+                parts.append(r);
         }
-        if (out.isEmpty()) {
+        if (parts.isEmpty()) {
             exchange->respond(HttpResponse::empty(202));
             return;
         }
-        exchange->respond(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+        exchange->respond(HttpResponse::json(200, '[' + parts.join(',') + ']'));
     };
     for (int i = 0; i < batch.size(); ++i) {
         Call call;
@@ -394,20 +401,20 @@ void McpEndpoint::handleBatch(const std::shared_ptr<Exchange>& exchange,
         call.message = JsonRpc::classify(batch.at(i));
         const JsonRpc::Message& msg = call.message;
         if (msg.kind == JsonRpc::MessageKind::Invalid) {
-            gather->responses[i] = JsonRpc::error(msg.id, JsonRpc::InvalidRequest,
-                                                  QStringLiteral("Invalid Request: %1").arg(msg.invalidReason));
+            gather->responses[i] = JsonRpc::serialize(JsonRpc::error(
+                msg.id, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: %1").arg(msg.invalidReason)));
             finishOne();
         } else if (msg.method == QLatin1String("initialize")) {
-            gather->responses[i] = JsonRpc::error(msg.id, JsonRpc::InvalidRequest,
-                                                  QStringLiteral("Invalid Request: initialize must not be batched"));
+            gather->responses[i] = JsonRpc::serialize(JsonRpc::error(
+                msg.id, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: initialize must not be batched")));
             finishOne();
         } else if (msg.kind != JsonRpc::MessageKind::Request) {
             if (msg.method == QLatin1String("notifications/initialized"))
                 session->initialized = true;
             finishOne();
         } else {
-            dispatch(call, [gather, i, finishOne](const QJsonObject& response, int) {
-                gather->responses[i] = response;
+            dispatch(call, [gather, i, finishOne](const RpcReply& reply) {
+                gather->responses[i] = reply.json;
                 finishOne();
             });
         }
@@ -424,9 +431,9 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         const QJsonObject result = McpMessages::listToolsResult(call.revision, *call.service,
                                                                 msg.params.value(QLatin1String("cursor")), &error);
         if (!error.isEmpty())
-            reply(JsonRpc::error(msg.id, JsonRpc::InvalidParams, error), 200);
+            reply(RpcReply::of(JsonRpc::error(msg.id, JsonRpc::InvalidParams, error)));
         else
-            reply(JsonRpc::result(msg.id, result), 200);
+            reply(RpcReply::of(JsonRpc::result(msg.id, result)));
         return;
     }
     if (method == QLatin1String("tools/call")) {
@@ -436,23 +443,24 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         ToolCaller::call(m_backend, call.service, msg.params, &exchange->event(),
                          [exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
                              if (outcome.errorCode != 0)
-                                 reply(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage), 200);
+                                 reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
                              else
-                                 reply(JsonRpc::result(id, McpMessages::callToolResult(revision, outcome.result)), 200);
+                                 reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0});
                          });
         return;
     }
     if (modern && method == QLatin1String("server/discover")) {
-        reply(JsonRpc::result(msg.id, McpMessages::discoverResult(*call.service)), 200);
+        reply(RpcReply::of(JsonRpc::result(msg.id, McpMessages::discoverResult(*call.service))));
         return;
     }
     if (!modern && method == QLatin1String("ping")) {
-        reply(JsonRpc::result(msg.id, {}), 200);
+        reply(RpcReply::of(JsonRpc::result(msg.id, {})));
         return;
     }
     // 2026-07-28: unknown methods are 404 + -32601; legacy clients would read a 404 as "session gone".
-    reply(JsonRpc::error(msg.id, JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(method.left(64))),
-          modern ? 404 : 200);
+    reply(RpcReply::of(
+        JsonRpc::error(msg.id, JsonRpc::MethodNotFound, QStringLiteral("Method not found: %1").arg(method.left(64))),
+        modern ? 404 : 200));
 }
 
 void McpEndpoint::openSubscription(const Call& call)

@@ -43,9 +43,16 @@ public:
         QByteArray sessionId;
         JsonRpc::Message message;
     };
-    // Answer for one message: a JSON-RPC response object (empty for notifications) and, for
-    // 2026-07-28 errors, the HTTP status to use.
-    using Reply = std::function<void(const QJsonObject& response, int httpStatus)>;
+    // Answer for one message: the serialized JSON-RPC response, the HTTP status to use (2026-07-28
+    // maps some errors to 400/404) and the JSON-RPC error code (0 for results).
+    struct RpcReply
+    {
+        QByteArray json;
+        int httpStatus = 200;
+        int errorCode = 0;
+        static RpcReply of(const QJsonObject& message, int httpStatus = 200);
+    };
+    using Reply = std::function<void(RpcReply)>;
 
 private:
     void handlePost(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service);

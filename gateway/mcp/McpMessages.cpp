@@ -3,7 +3,10 @@
 
 #include "core/GatewaySnapshot.h"
 
+#include "JsonWriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Gateway::McpMessages {
 
@@ -112,13 +115,33 @@ QJsonObject listToolsResult(ProtocolRevision revision, const ServiceRuntime& ser
     return withModernMeta(result);
 }
 
-QJsonObject callToolResult(ProtocolRevision revision, QJsonObject result)
+QByteArray callToolResponse(ProtocolRevision revision, const QJsonValue& id, const CallToolPayload& payload)
 {
-    if (revision == ProtocolRevision::V2025_03_26)
-        result.remove(QStringLiteral("structuredContent")); // not in that revision's CallToolResult
-    if (revision != ProtocolRevision::V2026_07_28)
-        return result;
-    return withModernMeta(result);
+    QByteArray out;
+    out.reserve(2 * payload.text.size() + payload.structuredJson.size() + 256);
+    out.append(R"({"jsonrpc":"2.0","id":)");
+    JsonWriter::appendValue(out, id);
+    out.append(R"(,"result":{"content":[{"type":"text","text":)");
+    JsonWriter::appendString(out, payload.text);
+    out.append("}]");
+    // 2025-03-26 has no structuredContent in CallToolResult.
+    if (!payload.structuredJson.isEmpty() && revision != ProtocolRevision::V2025_03_26) {
+        out.append(R"(,"structuredContent":)");
+        out.append(payload.structuredJson);
+    }
+    if (payload.isError)
+        out.append(R"(,"isError":true)");
+    if (revision == ProtocolRevision::V2026_07_28) {
+        static const QByteArray modernTail = [] {
+            QByteArray tail = R"(,"resultType":"complete","_meta":{"io.modelcontextprotocol/serverInfo":)";
+            tail.append(QJsonDocument(serverInfo(ProtocolRevision::V2026_07_28)).toJson(QJsonDocument::Compact));
+            tail.append('}');
+            return tail;
+        }();
+        out.append(modernTail);
+    }
+    out.append("}}");
+    return out;
 }
 
 QJsonObject toolsListChangedNotification(const QJsonValue& subscriptionId)

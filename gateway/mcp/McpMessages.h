@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ProtocolRevision.h"
+#include "backend/ToolResultMapper.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -24,7 +25,8 @@ QJsonObject discoverResult(const ServiceRuntime& service);
 // Sets *error (a -32602 message) for a cursor this snapshot did not issue.
 QJsonObject listToolsResult(ProtocolRevision revision, const ServiceRuntime& service, const QJsonValue& cursor,
                             QString* error);
-QJsonObject callToolResult(ProtocolRevision revision, QJsonObject result);
+// The whole JSON-RPC response to a successful tools/call, serialized once.
+QByteArray callToolResponse(ProtocolRevision revision, const QJsonValue& id, const CallToolPayload& payload);
 // For 2026-07-28 subscription streams pass the subscription's request id; legacy: Undefined.
 QJsonObject toolsListChangedNotification(const QJsonValue& subscriptionId);
 QString instructions(const ServiceRuntime& service);

@@ -39,15 +39,17 @@ void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Servic
         if (event)
             event->detail = QStringLiteral("invalid arguments");
         done({0, {},
-              ToolResultMapper::toolError(QStringLiteral("Invalid arguments for tool '%1': %2")
-                                              .arg(name, validation.errors.join(QStringLiteral("; "))))});
+              ToolResultMapper::errorPayload(QStringLiteral("Invalid arguments for tool '%1': %2")
+                                                 .arg(name, validation.errors.join(QStringLiteral("; "))))});
         return;
     }
     const EncodedCall encoded = ToolCallEncoder::encode(*tool, service->baseUrl, arguments);
     if (!encoded.ok) {
         if (event)
             event->detail = QStringLiteral("arguments could not be encoded");
-        done({0, {}, ToolResultMapper::toolError(QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
+        done({0, {},
+              ToolResultMapper::errorPayload(
+                  QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
         return;
     }
 
@@ -61,11 +63,11 @@ void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Servic
             event->backendMicros = result.elapsedMicros;
             event->backendError = result.errorClass;
         }
-        QJsonObject mapped = ToolResultMapper::map(result, service->config.name, options.timeoutMs,
-                                                   options.maxResponseBytes);
+        CallToolPayload mapped = ToolResultMapper::payload(result, service->config.name, options.timeoutMs,
+                                                           options.maxResponseBytes);
         if (event)
-            event->toolError = mapped.value(QLatin1String("isError")).toBool();
-        done({0, {}, mapped});
+            event->toolError = mapped.isError;
+        done({0, {}, std::move(mapped)});
     });
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backend/ToolResultMapper.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -24,7 +26,7 @@ public:
         // Either a JSON-RPC error (code != 0) or a CallToolResult.
         int errorCode = 0;
         QString errorMessage;
-        QJsonObject result;
+        CallToolPayload result;
     };
     using Done = std::function<void(const Outcome&)>;
 
