@@ -180,6 +180,12 @@ void McpEndpoint::handlePost(const std::shared_ptr<Exchange>& exchange,
                              const std::shared_ptr<const ServiceRuntime>& service)
 {
     const HttpRequest& request = exchange->request();
+    // Errors raised before the message is understood still take the shape of the session's revision.
+    const QByteArray sessionHeader = request.header("Mcp-Session-Id");
+    if (const McpSession* session = sessionHeader.isEmpty()
+            ? nullptr
+            : m_sessions.find(sessionHeader, service->config.name, exchange->event().principal))
+        exchange->event().protocolRevision = Protocol::name(session->revision);
     if (!mediaTypeIs(request.header("Content-Type"), "application/json")) {
         fail(exchange, 415, {}, JsonRpc::InvalidRequest,
              QStringLiteral("Unsupported Media Type: Content-Type must be application/json"));
@@ -325,12 +331,14 @@ void McpEndpoint::handleLegacy(Call call)
     if (!session)
         return;
     call.revision = session->revision;
+    // Any revision this endpoint serves by sessions is acceptable (the official conformance suite
+    // sends another supported one); invalid or unsupported values get 400.
     const QByteArrayList versionHeaders = exchange->request().headerValues("MCP-Protocol-Version");
     if (!versionHeaders.isEmpty()) {
         const auto headerRevision = Protocol::parse(QString::fromLatin1(versionHeaders.first()));
-        if (versionHeaders.size() > 1 || !headerRevision || *headerRevision != session->revision) {
+        if (versionHeaders.size() > 1 || !headerRevision || !Protocol::isLegacy(*headerRevision)) {
             fail(exchange, 400, call.message.id, JsonRpc::InvalidRequest,
-                 QStringLiteral("Bad Request: unsupported or mismatched MCP-Protocol-Version (negotiated %1)")
+                 QStringLiteral("Bad Request: unsupported MCP-Protocol-Version (this session negotiated %1)")
                      .arg(Protocol::name(session->revision)));
             return;
         }
