@@ -33,6 +33,8 @@ public:
     bool isAnswered() const { return m_answered; }
     bool isClientConnected() const { return m_responder.isConnected(); }
     qint64 elapsedMicros() const { return m_timer.nsecsElapsed() / 1000; }
+    // Called once if the client leaves before the answer (e.g. to abort a backend call).
+    void onClientGone(std::function<void()> callback) { m_responder.onClientGone(std::move(callback)); }
 
     void respond(const HttpResponse& response);
     void respondJson(int status, const QJsonObject& body, const HttpHeaders& extraHeaders = {});

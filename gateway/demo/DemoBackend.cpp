@@ -108,8 +108,20 @@ HttpResponse DemoBackend::handle(const HttpRequest& request)
         const int days = query.hasQueryItem(QStringLiteral("days")) ? query.queryItemValue(QStringLiteral("days")).toInt() : 3;
         if (days < 1 || days > 7)
             return problem(400, QStringLiteral("days must be 1-7"));
-        const QString units = query.queryItemValue(QStringLiteral("units"));
-        return jsonResponse(200, forecast(city, days, units.isEmpty() ? QStringLiteral("metric") : units));
+        QString units = query.queryItemValue(QStringLiteral("units"));
+        if (units.isEmpty())
+            units = QStringLiteral("metric");
+        if (units != QLatin1String("metric") && units != QLatin1String("imperial"))
+            return problem(400, QStringLiteral("units must be metric or imperial"));
+        const QString key = city.left(80) + QLatin1Char('|') + QString::number(days) + QLatin1Char('|') + units;
+        auto cached = m_forecastCache.constFind(key);
+        if (cached == m_forecastCache.constEnd()) {
+            if (m_forecastCache.size() >= 1024)
+                m_forecastCache.clear();
+            cached = m_forecastCache.insert(
+                key, QJsonDocument(forecast(city.left(80), days, units)).toJson(QJsonDocument::Compact));
+        }
+        return HttpResponse::json(200, *cached);
     }
 
     if (resource == QLatin1String("items") && parts.size() == 2) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -35,6 +36,7 @@ public:
 private:
     std::unique_ptr<HttpFrontend> m_frontend;
     QMap<qint64, QJsonObject> m_items;
+    QHash<QString, QByteArray> m_forecastCache; // forecasts are deterministic: serialize each once
     qint64 m_nextId = 1;
 };
 

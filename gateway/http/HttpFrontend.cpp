@@ -58,9 +58,17 @@ struct HttpResponder::State
     qint64 maxPendingWriteBytes = 0;
     bool answered = false;
     bool headRequest = false;
+    QMetaObject::Connection goneConnection;
+
+    void forgetClientGone()
+    {
+        if (goneConnection)
+            QObject::disconnect(goneConnection);
+    }
 
     ~State()
     {
+        forgetClientGone();
         if (!answered && Gateway::isConnected(socket)) {
             // A handler dropped the responder: never leave the client hanging.
             responder->writeStatusLine(QHttpServerResponder::StatusCode::InternalServerError);
@@ -86,11 +94,22 @@ bool HttpResponder::isConnected() const
     return m_state && Gateway::isConnected(m_state->socket);
 }
 
+void HttpResponder::onClientGone(std::function<void()> callback)
+{
+    if (!m_state || m_state->answered || !Gateway::isConnected(m_state->socket))
+        return;
+    m_state->forgetClientGone();
+    m_state->goneConnection = QObject::connect(m_state->socket, &QTcpSocket::disconnected, m_state->socket,
+                                               [callback = std::move(callback)]() { callback(); },
+                                               Qt::SingleShotConnection);
+}
+
 qint64 HttpResponder::send(const HttpResponse& response)
 {
     if (!m_state || m_state->answered)
         return 0;
     m_state->answered = true;
+    m_state->forgetClientGone();
     auto pending = std::move(m_state->pending); // released when this function returns
     if (!Gateway::isConnected(m_state->socket))
         return 0;
@@ -117,6 +136,7 @@ SseStream* HttpResponder::startEventStream(const HttpHeaders& extraHeaders)
     if (!m_state || m_state->answered)
         return nullptr;
     m_state->answered = true;
+    m_state->forgetClientGone();
     if (!Gateway::isConnected(m_state->socket))
         return nullptr;
     QHttpServerResponder& r = *m_state->responder;

@@ -64,6 +64,9 @@ public:
 
     bool isValid() const { return static_cast<bool>(m_state); }
     bool isConnected() const;
+    // Runs `callback` once if the client disconnects before this request is answered (to cancel
+    // work nobody will read). Replaces an earlier callback.
+    void onClientGone(std::function<void()> callback);
     // Sends the response; returns the number of body bytes written (0 if the client left).
     qint64 send(const HttpResponse& response);
     // Starts an SSE response (200, text/event-stream, chunked). The stream is parented to the

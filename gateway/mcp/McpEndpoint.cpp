@@ -4,6 +4,7 @@
 #include "McpMessages.h"
 #include "ToolCaller.h"
 #include "core/Exchange.h"
+#include "backend/BackendClient.h"
 #include "core/GatewaySnapshot.h"
 
 #include <QJsonArray>
@@ -346,6 +347,12 @@ void McpEndpoint::handleLegacy(Call call)
     if (call.message.kind == JsonRpc::MessageKind::Notification) {
         if (call.message.method == QLatin1String("notifications/initialized"))
             session->initialized = true;
+        if (call.message.method == QLatin1String("notifications/cancelled")) {
+            const QJsonValue requestId = call.message.params.value(QLatin1String("requestId"));
+            const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), requestId}}));
+            if (const quint64 backendCall = m_callsInFlight.take(key))
+                m_backend->abort(backendCall);
+        }
         exchange->respond(HttpResponse::empty(202));
         return;
     }
@@ -448,13 +455,28 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         const auto exchange = call.exchange;
         const QJsonValue id = msg.id;
         const ProtocolRevision revision = call.revision;
-        ToolCaller::call(m_backend, call.service, msg.params, &exchange->event(),
-                         [exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
-                             if (outcome.errorCode != 0)
-                                 reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
-                             else
-                                 reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0});
-                         });
+        const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), id}}));
+        QPointer<McpEndpoint> self(this);
+        const quint64 backendCall = ToolCaller::call(
+            m_backend, call.service, msg.params, &exchange->event(),
+            [self, key, exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
+                if (self)
+                    self->m_callsInFlight.remove(key);
+                if (outcome.errorCode != 0)
+                    reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
+                else
+                    reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0});
+            });
+        if (backendCall != 0) {
+            if (!call.sessionId.isEmpty())
+                m_callsInFlight.insert(key, backendCall);
+            // Nobody will read the answer: stop the backend work (2026-07-28: closing is cancelling).
+            BackendClient* backend = m_backend;
+            exchange->onClientGone([backend, backendCall, exchange]() {
+                exchange->event().detail = QStringLiteral("client left; backend call cancelled");
+                backend->abort(backendCall);
+            });
+        }
         return;
     }
     if (modern && method == QLatin1String("server/discover")) {

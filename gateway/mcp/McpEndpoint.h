@@ -77,6 +77,8 @@ private:
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     struct Subscription;
     QList<std::shared_ptr<Subscription>> m_subscriptions;
+    // Legacy tools/call in flight per (session, JSON-RPC id), for notifications/cancelled.
+    QHash<QPair<QByteArray, QByteArray>, quint64> m_callsInFlight;
 };
 
 } // namespace Gateway

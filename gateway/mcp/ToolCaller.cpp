@@ -11,13 +11,13 @@
 
 namespace Gateway {
 
-void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
+quint64 ToolCaller::call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
                       const QJsonObject& params, TrafficEvent* event, Done done)
 {
     const QJsonValue nameValue = params.value(QLatin1String("name"));
     if (!nameValue.isString()) {
         done({JsonRpc::InvalidParams, QStringLiteral("Invalid params: 'name' must be a string"), {}});
-        return;
+        return 0;
     }
     const QString name = nameValue.toString();
     if (event)
@@ -25,12 +25,12 @@ void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Servic
     const ToolDefinition* tool = service->tool(name);
     if (!tool) {
         done({JsonRpc::InvalidParams, QStringLiteral("Unknown tool: %1").arg(name.left(128)), {}});
-        return;
+        return 0;
     }
     const QJsonValue argumentsValue = params.value(QLatin1String("arguments"));
     if (!argumentsValue.isUndefined() && !argumentsValue.isNull() && !argumentsValue.isObject()) {
         done({JsonRpc::InvalidParams, QStringLiteral("Invalid params: 'arguments' must be an object"), {}});
-        return;
+        return 0;
     }
     const QJsonObject arguments = argumentsValue.toObject();
 
@@ -41,7 +41,7 @@ void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Servic
         done({0, {},
               ToolResultMapper::errorPayload(QStringLiteral("Invalid arguments for tool '%1': %2")
                                                  .arg(name, validation.errors.join(QStringLiteral("; "))))});
-        return;
+        return 0;
     }
     const EncodedCall encoded = ToolCallEncoder::encode(*tool, service->baseUrl, arguments);
     if (!encoded.ok) {
@@ -50,14 +50,14 @@ void ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Servic
         done({0, {},
               ToolResultMapper::errorPayload(
                   QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
-        return;
+        return 0;
     }
 
     BackendOptions options;
     options.timeoutMs = service->config.timeoutMs;
     options.maxResponseBytes = service->config.maxResponseBytes;
     // The service runtime is captured so its tool stays alive even if a reload drops it meanwhile.
-    backend->send(encoded, options, [service, event, done, options](const BackendResult& result) {
+    return backend->send(encoded, options, [service, event, done, options](const BackendResult& result) {
         if (event) {
             event->backendStatus = result.status;
             event->backendMicros = result.elapsedMicros;

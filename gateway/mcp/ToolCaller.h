@@ -31,7 +31,8 @@ public:
     using Done = std::function<void(const Outcome&)>;
 
     // `event` (may be null) receives tool, backend status and timing; it must outlive the call.
-    static void call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
+    // Returns the backend request id (for BackendClient::abort), 0 when no backend call was made.
+    static quint64 call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
                      const QJsonObject& params, TrafficEvent* event, Done done);
 };
 
