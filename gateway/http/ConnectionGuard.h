@@ -31,13 +31,17 @@ public:
     // Listens, then binds itself to the http server (it becomes the server's child).
     bool listenFor(QAbstractHttpServer* httpServer, const QHostAddress& address, quint16 port);
 
+    // Applies to open connections too. maxHeaderFields and maxHeaderFieldBytes are capped at Qt 6.4's
+    // own hard limits (100 fields, 8 KiB per field line), past which QHttpServer drops every header.
     void setLimits(const HttpLimits& limits);
     const HttpLimits& limits() const { return m_limits; }
+    // Open connections handed to QHttpServer (not counting ones being closed or refused by the cap).
     int connectionCount() const;
 
     // RAII mark for an answer the application still owes on a socket (a deferred reply or an open
     // SSE stream). While one exists the idle sweep leaves the connection alone and a rejection of a
     // later pipelined request waits. Releasing it (destruction) lets the guard continue.
+    // Safe if the socket or the guard is gone by then. Use it in the guard's thread only.
     class PendingAnswer
     {
     public:
@@ -65,15 +69,31 @@ protected:
 
 private:
     struct Connection;
+    using ConnectionPtr = std::shared_ptr<Connection>;
+
+    ConnectionPtr connectionFor(QTcpSocket* socket) const;
+    QAbstractHttpServer* httpServer() const;
+    HttpLimits framerLimits() const;
     void onPreRead(QTcpSocket* socket);
     void onPostRead(QTcpSocket* socket);
+    void onBytesWritten(QTcpSocket* socket);
+    void onDisconnected(QTcpSocket* socket);
+    void progress(const ConnectionPtr& conn);
+    void maybeSendContinue(const ConnectionPtr& conn);
+    void beginReject(const ConnectionPtr& conn, int status, const char* reason, qint64 requestStart);
+    void detachFromServer(const ConnectionPtr& conn);
+    void discardInput(const ConnectionPtr& conn);
+    void answerAndLinger(const ConnectionPtr& conn, int status, const char* reason);
+    void shutdownWrite(const ConnectionPtr& conn);
+    void closeIdle(const ConnectionPtr& conn);
     void sweep();
     void retain(QTcpSocket* socket);
     void releaseAnswer(QTcpSocket* socket);
+    void updateSweepInterval();
 
     HttpLimits m_limits;
     QPointer<QAbstractHttpServer> m_httpServer;
-    QHash<QTcpSocket*, std::shared_ptr<Connection>> m_connections;
+    QHash<QTcpSocket*, ConnectionPtr> m_connections;
     QTimer* m_sweepTimer = nullptr;
 };
 
