@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpFramer.h"
 
+#include <QScopeGuard>
+
 #include <QByteArrayList>
 
 #include <cstring>
@@ -51,7 +53,7 @@ int hexValue(char c)
     return -1;
 }
 
-QByteArray trimmedOws(const QByteArray& s)
+QByteArrayView trimmedOws(QByteArrayView s)
 {
     qsizetype begin = 0;
     qsizetype end = s.size();
@@ -59,12 +61,12 @@ QByteArray trimmedOws(const QByteArray& s)
         ++begin;
     while (end > begin && (s.at(end - 1) == ' ' || s.at(end - 1) == '\t'))
         --end;
-    return s.mid(begin, end - begin);
+    return s.sliced(begin, end - begin);
 }
 
-bool sameName(const QByteArray& name, const char* lowerName)
+bool sameName(QByteArrayView name, const char* lowerName)
 {
-    return name.compare(lowerName, Qt::CaseInsensitive) == 0;
+    return name.compare(QByteArrayView(lowerName), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -72,6 +74,7 @@ bool sameName(const QByteArray& name, const char* lowerName)
 HttpFramer::HttpFramer(const HttpLimits& limits)
     : m_limits(limits)
 {
+    m_line.reserve(256); // lines are reset with resize(0), which keeps this capacity
 }
 
 const char* HttpFramer::reasonPhrase(int status)
@@ -216,7 +219,7 @@ bool HttpFramer::endOfRequestLine()
     if (version.at(5) != '1' || (version.at(7) != '0' && version.at(7) != '1'))
         return fail(505, "unsupported HTTP version");
     m_minorVersion = version.at(7) - '0';
-    m_line.clear();
+    m_line.resize(0);
     m_phase = Phase::Headers;
     return true;
 }
@@ -255,10 +258,14 @@ bool HttpFramer::endOfHeaderLine()
     if (m_colon < 0)
         return fail(400, "header line without colon");
     ++m_fields;
-    const QByteArray name = m_line.left(m_colon);
-    const QByteArray value = trimmedOws(m_line.mid(m_colon + 1));
-    m_line.clear();
-    m_colon = -1;
+    // Views into m_line: no allocation per header field on this hot path.
+    const QByteArrayView line(m_line);
+    const QByteArrayView name = line.first(m_colon);
+    const QByteArrayView value = trimmedOws(line.sliced(m_colon + 1));
+    const auto resetLine = qScopeGuard([this]() {
+        m_line.resize(0);
+        m_colon = -1;
+    });
 
     if (sameName(name, "content-length")) {
         if (value.isEmpty())
@@ -281,7 +288,7 @@ bool HttpFramer::endOfHeaderLine()
     } else if (sameName(name, "host")) {
         ++m_hostFields;
     } else if (sameName(name, "expect")) {
-        if (value.compare("100-continue", Qt::CaseInsensitive) == 0)
+        if (value.compare(QByteArrayView("100-continue"), Qt::CaseInsensitive) == 0)
             m_expectContinue = true;
     }
     return true;
@@ -304,7 +311,7 @@ bool HttpFramer::endOfHead()
         QByteArrayList codings = m_transferEncoding.split(',');
         int chunked = 0;
         for (QByteArray& coding : codings) {
-            coding = trimmedOws(coding);
+            coding = trimmedOws(coding).toByteArray();
             if (!isToken(coding))
                 return fail(400, "invalid Transfer-Encoding");
             if (sameName(coding, "chunked"))
@@ -390,7 +397,7 @@ void HttpFramer::completeRequest()
 
 void HttpFramer::resetRequest()
 {
-    m_line.clear();
+    m_line.resize(0);
     m_sawCr = false;
     m_lineSpaces = 0;
     m_colon = -1;
