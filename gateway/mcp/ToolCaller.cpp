@@ -36,8 +36,10 @@ quint64 ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Ser
 
     const JsonSchemaValidator::Result validation = JsonSchemaValidator::validate(tool->inputSchema, arguments);
     if (!validation.valid) {
-        if (event)
+        if (event) {
             event->detail = QStringLiteral("invalid arguments");
+            event->toolError = true;
+        }
         done({0, {},
               ToolResultMapper::errorPayload(QStringLiteral("Invalid arguments for tool '%1': %2")
                                                  .arg(name, validation.errors.join(QStringLiteral("; "))))});
@@ -45,8 +47,10 @@ quint64 ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Ser
     }
     const EncodedCall encoded = ToolCallEncoder::encode(*tool, service->baseUrl, arguments);
     if (!encoded.ok) {
-        if (event)
+        if (event) {
             event->detail = QStringLiteral("arguments could not be encoded");
+            event->toolError = true;
+        }
         done({0, {},
               ToolResultMapper::errorPayload(
                   QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
