@@ -11,8 +11,9 @@ namespace Gateway {
 // Validates tool arguments against a tool's inputSchema (the JSON Schema subset OpenAPI uses:
 // type (incl. lists and OpenAPI 3.0 nullable), enum, const, properties, required,
 // additionalProperties, items, min/maxLength, pattern, minimum/maximum (+exclusive), multipleOf,
-// min/maxItems, uniqueItems, min/maxProperties, allOf/anyOf/oneOf/not). Unknown keywords and
-// `format` are ignored. Bounded: depth and error count are capped.
+// min/maxItems, uniqueItems, min/maxProperties, allOf/anyOf/oneOf/not, plus prefixItems,
+// patternProperties, if/then/else and dependentRequired). Unknown keywords and `format` are
+// ignored. Bounded: depth and error count are capped.
 class JsonSchemaValidator
 {
 public:

@@ -17,7 +17,8 @@ struct ParameterBinding
     QString argumentName; // property name in the tool's inputSchema
     QString wireName;     // name in the OpenAPI document (path placeholder, query key, header name)
     ParameterLocation location = ParameterLocation::Query;
-    QString style;        // OpenAPI style ("simple", "form", ...), defaults applied
+    QString style;        // OpenAPI style ("simple", "form", ...), defaults applied; for a `content`
+                          // parameter, its media type (e.g. "application/json"): sent serialized
     bool explode = true;
     bool required = false;
     QJsonObject schema;   // resolved schema of the parameter
@@ -26,6 +27,7 @@ struct ParameterBinding
 enum class RequestBodyKind {
     None,           // the operation takes no body
     JsonProperties, // body is a JSON object whose properties are top-level tool arguments
+                    // (sent form-encoded when bodyContentType is application/x-www-form-urlencoded)
     JsonWhole,      // body (any JSON) is the single tool argument `bodyArgument`
     Text            // non-JSON body as a string argument `bodyArgument`
 };
