@@ -42,6 +42,7 @@ void printLine(FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
+#ifdef PORTCULLIS_WITH_UI
 bool wantsOnlyText(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -58,6 +59,7 @@ bool displayAvailable()
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
+#endif
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
 {

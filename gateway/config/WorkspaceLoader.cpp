@@ -144,6 +144,12 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     out->apiKeyHashes = r.strings(QStringLiteral("apiKeyHashes"));
     out->authorizationServers = r.strings(QStringLiteral("authorizationServers"));
     out->requiredScopes = r.strings(QStringLiteral("requiredScopes"));
+    static const QRegularExpression hashPattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
+    for (const QString& hash : std::as_const(out->apiKeyHashes)) {
+        if (!hashPattern.match(hash).hasMatch())
+            r.fail(QStringLiteral("apiKeyHashes"),
+                   QStringLiteral("entries must be sha256:<64 hex> hashes, never keys themselves"));
+    }
     if (out->mode == EndpointSecurity::Mode::ApiKey && out->apiKeyHashes.isEmpty())
         r.fail(QStringLiteral("apiKeyHashes"), QStringLiteral("apiKey mode needs at least one key hash"));
     if (out->mode == EndpointSecurity::Mode::OAuth2 && out->authorizationServers.isEmpty())
@@ -242,8 +248,10 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
-    if (!portOk || port < 0 || port > 65535)
-        gw.fail(QStringLiteral("listen"), QStringLiteral("must be HOST:PORT"));
+    const QString listenHost = colon > 0 ? listen.left(colon) : QString();
+    const bool bracketed = listenHost.startsWith(QLatin1Char('[')) && listenHost.endsWith(QLatin1Char(']'));
+    if (!portOk || port < 0 || port > 65535 || listenHost.isEmpty() || (!bracketed && listenHost.contains(QLatin1Char(':'))))
+        gw.fail(QStringLiteral("listen"), QStringLiteral("must be HOST:PORT (IPv6 in brackets: [::1]:8765)"));
     else {
         g.listenHost = listen.left(colon);
         if (g.listenHost.startsWith(QLatin1Char('[')) && g.listenHost.endsWith(QLatin1Char(']')))
@@ -278,14 +286,17 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
                      QStringLiteral("backendAuth")});
         ServiceConfig service;
         service.name = s.string(QStringLiteral("name"), {}, true);
-        if (!service.name.isEmpty() && !serviceNamePattern().match(service.name).hasMatch())
+        if (list.at(i).toObject().contains(QLatin1String("name")) && !serviceNamePattern().match(service.name).hasMatch())
             s.fail(QStringLiteral("name"), QStringLiteral("must be 1-64 characters of A-Z a-z 0-9 _ . -"));
         service.openApiPath = s.string(QStringLiteral("openapi"), {}, true);
         const QString baseUrl = s.string(QStringLiteral("baseUrl"));
         if (!baseUrl.isEmpty()) {
             service.baseUrl = QUrl(baseUrl, QUrl::StrictMode);
-            if (!service.baseUrl.isValid() || service.baseUrl.isRelative())
+            if (!service.baseUrl.isValid() || service.baseUrl.host().isEmpty()
+                || (service.baseUrl.scheme() != QLatin1String("http") && service.baseUrl.scheme() != QLatin1String("https")))
                 s.fail(QStringLiteral("baseUrl"), QStringLiteral("must be an absolute http(s) URL"));
+            else if (!service.baseUrl.userInfo().isEmpty())
+                s.fail(QStringLiteral("baseUrl"), QStringLiteral("must not carry credentials; use backendAuth"));
         }
         service.timeoutMs = int(s.integer(QStringLiteral("timeoutMs"), service.timeoutMs, 100, 600000));
         service.maxResponseBytes
@@ -391,7 +402,12 @@ bool WorkspaceLoader::saveFile(const WorkspaceConfig& config, const QString& pat
         *error = file.errorString();
         return false;
     }
-    file.write(QJsonDocument(toJson(config)).toJson(QJsonDocument::Indented));
+    const QByteArray bytes = QJsonDocument(toJson(config)).toJson(QJsonDocument::Indented);
+    if (file.write(bytes) != bytes.size()) {
+        *error = file.errorString();
+        file.cancelWriting(); // a short write must never replace the good file
+        return false;
+    }
     if (!file.commit()) {
         *error = file.errorString();
         return false;

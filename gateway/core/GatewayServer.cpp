@@ -52,7 +52,12 @@ GatewayServer::GatewayServer(QObject* parent)
             });
 }
 
-GatewayServer::~GatewayServer() = default;
+GatewayServer::~GatewayServer()
+{
+    // Closing the listener ends client connections, which can finish calls in flight: that must
+    // happen while the traffic log, metrics and endpoint still exist.
+    m_frontend.reset();
+}
 
 bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
 {

@@ -31,8 +31,14 @@ QString HostOriginPolicy::hostName(const QByteArray& hostHeader)
         if (close < 0)
             return {};
         const QString rest = value.mid(close + 1);
-        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
-            return {};
+        if (!rest.isEmpty()) {
+            bool ok = false;
+            if (!rest.startsWith(QLatin1Char(':')))
+                return {};
+            rest.mid(1).toUShort(&ok);
+            if (!ok)
+                return {};
+        }
         return value.left(close + 1);
     }
     const int colon = value.indexOf(QLatin1Char(':'));

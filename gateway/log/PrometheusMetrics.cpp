@@ -20,10 +20,12 @@ QByteArray label(const QString& value)
 
 void PrometheusMetrics::record(const TrafficEvent& event)
 {
-    if (event.kind == TrafficEvent::Kind::Rejected || event.service.isEmpty()) {
+    if (event.kind == TrafficEvent::Kind::Rejected) {
         ++m_rejected;
         return;
     }
+    if (event.service.isEmpty())
+        return; // metadata, metrics scrapes and unknown paths are not service traffic
     Series& s = m_series[{event.service, event.tool}];
     ++s.requests;
     if (event.httpStatus >= 400 || event.rpcErrorCode != 0 || event.toolError)

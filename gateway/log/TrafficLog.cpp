@@ -50,14 +50,15 @@ QList<TrafficEvent> TrafficLog::eventsSince(quint64 lastKnownId) const
 
 bool TrafficLog::setJsonLinesFile(const QString& path)
 {
-    m_jsonl.reset();
     m_error.clear();
-    if (path.isEmpty())
+    if (path.isEmpty()) {
+        m_jsonl.reset();
         return true;
+    }
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
         m_error = file->errorString();
-        return false;
+        return false; // the current mirror, if any, keeps running
     }
     m_jsonl = std::move(file);
     return true;

@@ -114,7 +114,7 @@ void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snap
 
 void McpEndpoint::notifyToolsChanged(const QString& service)
 {
-    const QByteArray legacy = JsonRpc::serialize(McpMessages::toolsListChangedNotification({}));
+    const QByteArray legacy = JsonRpc::serialize(McpMessages::toolsListChangedNotification(QJsonValue(QJsonValue::Undefined)));
     for (McpSession* session : m_sessions.sessionsOf(service)) {
         for (const auto& stream : std::as_const(session->streams)) {
             if (stream && stream->isOpen())

@@ -43,7 +43,7 @@ bool SessionStore::isWellFormedId(const QByteArray& id)
 McpSession* SessionStore::create(const QString& service, const QString& principal, ProtocolRevision revision)
 {
     expireIdle();
-    if (m_sessions.size() >= m_maxSessions) {
+    while (m_sessions.size() >= m_maxSessions) { // a reload may have lowered the cap
         auto oldest = m_sessions.begin();
         for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
             if ((*it)->lastSeenMs < (*oldest)->lastSeenMs)
