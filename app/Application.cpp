@@ -7,6 +7,7 @@
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "log/TrafficLog.h"
+#include "security/ApiKey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -33,7 +34,9 @@ struct Options
     QString listen; // HOST:PORT, overrides the workspace
     bool logEvents = false;
     bool metrics = false;
+    QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
 };
+
 
 void printLine(FILE* stream, const QString& text)
 {
@@ -48,7 +51,7 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all")
+            || arg == "--help-all" || arg == "--new-api-key")
             return true;
     }
     return false;
@@ -60,6 +63,37 @@ bool displayAvailable()
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 #endif
+
+// Generates a new API key for one service of a workspace, stores only its hash (atomically),
+// and prints the key once. Renewing revokes the previous key on every gateway reading the file.
+int issueApiKey(const Options& options)
+{
+    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
+    if (!loaded.ok) {
+        printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+        return 2;
+    }
+    Gateway::WorkspaceConfig config = loaded.config;
+    for (Gateway::ServiceConfig& service : config.services) {
+        if (service.name != options.newApiKeyFor)
+            continue;
+        const QString key = Gateway::ApiKey::generate();
+        service.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
+        service.security.apiKeyHashes = {Gateway::ApiKey::hash(key.toLatin1())};
+        QString error;
+        if (!Gateway::WorkspaceLoader::saveFile(config, options.configPath, &error)) {
+            printLine(stderr, QStringLiteral("error: cannot write %1: %2").arg(options.configPath, error));
+            return 2;
+        }
+        printLine(stdout, key);
+        printLine(stderr, QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
+                                         "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
+                              .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
+        return 0;
+    }
+    printLine(stderr, QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
+    return 2;
+}
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
 {
@@ -228,7 +262,11 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                        QCoreApplication::translate("main", "Print one JSON line per traffic event to stdout."));
     const QCommandLineOption metrics(QStringLiteral("metrics"),
                                      QCoreApplication::translate("main", "Serve Prometheus metrics at /metrics."));
-    parser.addOptions({headless, config, demo, listen, logEvents, metrics});
+    const QCommandLineOption newApiKey(
+        QStringLiteral("new-api-key"),
+        QCoreApplication::translate("main", "Generate (or renew) the API key of SERVICE in --config, print it once, exit."),
+        QStringLiteral("SERVICE"));
+    parser.addOptions({headless, config, demo, listen, logEvents, metrics, newApiKey});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         printLine(stderr, QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
@@ -244,6 +282,11 @@ int parseOptions(const QCoreApplication& app, Options* options)
     options->listen = parser.value(listen);
     options->logEvents = parser.isSet(logEvents);
     options->metrics = parser.isSet(metrics);
+    options->newApiKeyFor = parser.value(newApiKey);
+    if (!options->newApiKeyFor.isEmpty() && options->configPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: --new-api-key needs --config FILE"));
+        return 2;
+    }
     return 0;
 }
 
@@ -255,6 +298,8 @@ int runHeadless(int argc, char** argv)
     Options options;
     if (const int rc = parseOptions(app, &options))
         return rc;
+    if (!options.newApiKeyFor.isEmpty())
+        return issueApiKey(options);
     Runtime runtime(options);
     if (const int rc = runtime.start(true))
         return rc;

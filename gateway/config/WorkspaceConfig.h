@@ -4,6 +4,7 @@
 #include "openapi/ToolDefinition.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -19,6 +20,10 @@ struct EndpointSecurity
     QStringList apiKeyHashes;        // "sha256:<hex>" of the currently valid key(s)
     QStringList authorizationServers; // issuer URLs (OAuth2)
     QStringList requiredScopes;       // OAuth2
+    QMap<QString, QStringList> toolScopes; // OAuth2: extra scopes per tool name (step-up)
+    QUrl resourceUrl;                 // OAuth2: canonical resource (RFC 8707); empty = derived from Host
+    bool requireAtJwtType = true;     // OAuth2: reject tokens whose typ is not at+jwt (RFC 9068)
+    bool allowLoopbackHttpIssuers = false; // OAuth2: http issuers on loopback (local tests only)
 
     static QString modeName(Mode mode);
 };

@@ -131,7 +131,8 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
 {
     Reader r(o, path, error);
     r.allowOnly({QStringLiteral("mode"), QStringLiteral("apiKeyHashes"), QStringLiteral("authorizationServers"),
-                 QStringLiteral("requiredScopes")});
+                 QStringLiteral("requiredScopes"), QStringLiteral("toolScopes"), QStringLiteral("resourceUrl"),
+                 QStringLiteral("requireAtJwtType"), QStringLiteral("allowLoopbackHttpIssuers")});
     const QString mode = r.string(QStringLiteral("mode"), QStringLiteral("none"));
     if (mode == QLatin1String("none"))
         out->mode = EndpointSecurity::Mode::None;
@@ -144,6 +145,28 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     out->apiKeyHashes = r.strings(QStringLiteral("apiKeyHashes"));
     out->authorizationServers = r.strings(QStringLiteral("authorizationServers"));
     out->requiredScopes = r.strings(QStringLiteral("requiredScopes"));
+    const QJsonObject toolScopes = r.object(QStringLiteral("toolScopes"));
+    for (auto it = toolScopes.constBegin(); it != toolScopes.constEnd(); ++it) {
+        QStringList scopes;
+        const QJsonArray list = it.value().toArray();
+        if (!it.value().isArray())
+            r.fail(QStringLiteral("toolScopes"), QStringLiteral("values must be arrays of scope strings"));
+        for (const QJsonValue& v : list) {
+            if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char(' ')))
+                r.fail(QStringLiteral("toolScopes"), QStringLiteral("scopes must be non-empty strings without spaces"));
+            scopes.append(v.toString());
+        }
+        out->toolScopes.insert(it.key(), scopes);
+    }
+    const QString resource = r.string(QStringLiteral("resourceUrl"));
+    if (!resource.isEmpty()) {
+        out->resourceUrl = QUrl(resource, QUrl::StrictMode);
+        if (!out->resourceUrl.isValid() || out->resourceUrl.host().isEmpty() || out->resourceUrl.hasFragment()
+            || (out->resourceUrl.scheme() != QLatin1String("https") && out->resourceUrl.scheme() != QLatin1String("http")))
+            r.fail(QStringLiteral("resourceUrl"), QStringLiteral("must be an absolute http(s) URL without fragment"));
+    }
+    out->requireAtJwtType = r.boolean(QStringLiteral("requireAtJwtType"), true);
+    out->allowLoopbackHttpIssuers = r.boolean(QStringLiteral("allowLoopbackHttpIssuers"), false);
     static const QRegularExpression hashPattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
     for (const QString& hash : std::as_const(out->apiKeyHashes)) {
         if (!hashPattern.match(hash).hasMatch())
@@ -372,6 +395,18 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
                             QJsonArray::fromStringList(s.security.authorizationServers));
         if (!s.security.requiredScopes.isEmpty())
             security.insert(QStringLiteral("requiredScopes"), QJsonArray::fromStringList(s.security.requiredScopes));
+        if (!s.security.toolScopes.isEmpty()) {
+            QJsonObject toolScopes;
+            for (auto it = s.security.toolScopes.constBegin(); it != s.security.toolScopes.constEnd(); ++it)
+                toolScopes.insert(it.key(), QJsonArray::fromStringList(it.value()));
+            security.insert(QStringLiteral("toolScopes"), toolScopes);
+        }
+        if (!s.security.resourceUrl.isEmpty())
+            security.insert(QStringLiteral("resourceUrl"), s.security.resourceUrl.toString());
+        if (!s.security.requireAtJwtType)
+            security.insert(QStringLiteral("requireAtJwtType"), false);
+        if (s.security.allowLoopbackHttpIssuers)
+            security.insert(QStringLiteral("allowLoopbackHttpIssuers"), true);
         o.insert(QStringLiteral("security"), security);
         if (s.backendAuth.kind != BackendAuth::Kind::None) {
             const BackendAuth& b = s.backendAuth;

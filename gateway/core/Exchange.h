@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -35,6 +37,11 @@ public:
     qint64 elapsedMicros() const { return m_timer.nsecsElapsed() / 1000; }
     // Called once if the client leaves before the answer (e.g. to abort a backend call).
     void onClientGone(std::function<void()> callback) { m_responder.onClientGone(std::move(callback)); }
+
+    // Set by the endpoint guard: scopes the caller's token grants, and the RFC 9728 URL to name
+    // in step-up challenges.
+    QStringList grantedScopes;
+    QUrl resourceMetadataUrl;
 
     void respond(const HttpResponse& response);
     void respondJson(int status, const QJsonObject& body, const HttpHeaders& extraHeaders = {});

@@ -9,6 +9,12 @@
 #include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/McpEndpoint.h"
+#include "backend/BackendCredentials.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretResolver.h"
+#include "security/EndpointGuard.h"
+
+#include <QPointer>
 
 #include <QJsonObject>
 
@@ -36,7 +42,11 @@ GatewayServer::GatewayServer(QObject* parent)
     , m_metrics(std::make_unique<PrometheusMetrics>())
 {
     auto* backend = new BackendClient(this);
-    m_mcp = std::make_unique<McpEndpoint>(backend);
+    m_keychain = new KeychainSecretStore(this);
+    m_secrets = new SecretResolver(m_keychain, this);
+    m_credentials = new BackendCredentials(m_secrets, this);
+    m_guard = new EndpointGuard(this);
+    m_mcp = std::make_unique<McpEndpoint>(backend, m_credentials);
     m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
         handle(request, std::move(responder));
     });
@@ -81,8 +91,20 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     m_snapshot = snapshot;
     m_frontend->setLimits(limitsFor(config.gateway));
     m_mcp->setSnapshot(snapshot);
+    m_guard->reset(); // verified tokens were checked against the previous settings
     emit servicesChanged();
     return true;
+}
+
+void GatewayServer::setSecretStore(SecretStore* store)
+{
+    delete m_credentials;
+    delete m_secrets;
+    m_secrets = new SecretResolver(store, this);
+    m_credentials = new BackendCredentials(m_secrets, this);
+    m_mcp = std::make_unique<McpEndpoint>(findChild<BackendClient*>(), m_credentials);
+    if (m_snapshot)
+        m_mcp->setSnapshot(m_snapshot);
 }
 
 bool GatewayServer::listen(const QHostAddress& address, quint16 port, QString* error)
@@ -181,9 +203,54 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
             exchange->respondJson(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown MCP service")}});
             return;
         }
-        event.principal = QStringLiteral("anonymous");
-        event.authDecision = QStringLiteral("none");
-        m_mcp->handle(exchange, service);
+        const EndpointSecurity& security = service->config.security;
+        // The canonical resource (RFC 8707): configured, or what the client used to reach us.
+        const QString host = QString::fromLatin1(request.header("Host")).trimmed().toLower();
+        QUrl resource = security.resourceUrl;
+        if (resource.isEmpty())
+            resource = QUrl(QStringLiteral("http://") + host + kMcpPrefix + name);
+        QUrl metadataUrl = resource;
+        metadataUrl.setPath(QStringLiteral("/.well-known/oauth-protected-resource") + resource.path());
+        exchange->resourceMetadataUrl = metadataUrl;
+        QPointer<GatewayServer> self(this);
+        m_guard->authenticate(request, name, security, resource, metadataUrl,
+                              [self, exchange, service](const AuthDecision& decision) {
+                                  if (!self)
+                                      return;
+                                  TrafficEvent& e = exchange->event();
+                                  e.principal = decision.principal;
+                                  e.authDecision = decision.decision;
+                                  e.authReason = decision.reason;
+                                  if (!decision.allowed) {
+                                      e.detail = QStringLiteral("endpoint auth: %1").arg(decision.reason);
+                                      exchange->respond(decision.denial);
+                                      return;
+                                  }
+                                  exchange->grantedScopes = decision.grantedScopes;
+                                  self->m_mcp->handle(exchange, service);
+                              });
+        return;
+    }
+    static const QLatin1String prmPrefix("/.well-known/oauth-protected-resource/mcp/");
+    if (request.path.startsWith(prmPrefix)) {
+        event.kind = TrafficEvent::Kind::Metadata;
+        const QString name = request.path.mid(prmPrefix.size());
+        const auto service = m_snapshot->service(name);
+        if (!service || service->config.security.mode != EndpointSecurity::Mode::OAuth2) {
+            exchange->respondJson(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}});
+            return;
+        }
+        event.service = name;
+        if (request.method != "GET" && request.method != "HEAD") {
+            exchange->respondJson(405, QJsonObject{{QStringLiteral("error"), QStringLiteral("method not allowed")}},
+                                  {{"Allow", "GET"}});
+            return;
+        }
+        QUrl resource = service->config.security.resourceUrl;
+        if (resource.isEmpty())
+            resource = QUrl(QStringLiteral("http://") + QString::fromLatin1(request.header("Host")).trimmed().toLower()
+                            + kMcpPrefix + name);
+        exchange->respondJson(200, EndpointGuard::protectedResourceMetadata(name, service->config.security, resource));
         return;
     }
     if (request.path == QLatin1String("/metrics") && settings.metricsEnabled) {

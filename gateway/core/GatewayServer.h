@@ -14,8 +14,12 @@
 
 namespace Gateway {
 
+class BackendCredentials;
+class EndpointGuard;
 class GatewaySnapshot;
 class HttpFrontend;
+class SecretResolver;
+class SecretStore;
 class McpEndpoint;
 class PrometheusMetrics;
 class TrafficLog;
@@ -57,6 +61,10 @@ public:
 
     QList<ServiceStatus> services() const;
     TrafficLog* trafficLog() const;
+    EndpointGuard* endpointGuard() const { return m_guard; }
+    // Where backend secrets come from: the OS keychain by default; tests and the demo may use
+    // another store (not owned).
+    void setSecretStore(SecretStore* store);
     const WorkspaceConfig& config() const;
 
 signals:
@@ -70,6 +78,10 @@ private:
     std::unique_ptr<TrafficLog> m_trafficLog;
     std::unique_ptr<PrometheusMetrics> m_metrics;
     std::unique_ptr<McpEndpoint> m_mcp;
+    SecretStore* m_keychain = nullptr;
+    SecretResolver* m_secrets = nullptr;
+    BackendCredentials* m_credentials = nullptr;
+    EndpointGuard* m_guard = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     WorkspaceConfig m_config;
 };

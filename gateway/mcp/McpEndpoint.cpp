@@ -6,6 +6,7 @@
 #include "core/Exchange.h"
 #include "backend/BackendClient.h"
 #include "core/GatewaySnapshot.h"
+#include "security/EndpointGuard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,9 +87,10 @@ struct McpEndpoint::Subscription
     bool toolsListChanged = false;
 };
 
-McpEndpoint::McpEndpoint(BackendClient* backend, QObject* parent)
+McpEndpoint::McpEndpoint(BackendClient* backend, BackendCredentials* credentials, QObject* parent)
     : QObject(parent)
     , m_backend(backend)
+    , m_credentials(credentials)
     , m_sessions(1000, 30 * 60 * 1000)
 {
     auto* sweep = new QTimer(this);
@@ -321,7 +323,7 @@ void McpEndpoint::handleModern(Call call)
     }
     dispatch(call, [exchange](const RpcReply& reply) {
         exchange->event().rpcErrorCode = reply.errorCode;
-        exchange->respond(HttpResponse::json(reply.httpStatus, reply.json));
+        exchange->respond(reply.httpDenial ? *reply.httpDenial : HttpResponse::json(reply.httpStatus, reply.json));
     });
 }
 
@@ -362,7 +364,7 @@ void McpEndpoint::handleLegacy(Call call)
     }
     dispatch(call, [exchange](const RpcReply& reply) {
         exchange->event().rpcErrorCode = reply.errorCode;
-        exchange->respond(HttpResponse::json(200, reply.json));
+        exchange->respond(reply.httpDenial ? *reply.httpDenial : HttpResponse::json(200, reply.json));
     });
 }
 
@@ -455,17 +457,30 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         const auto exchange = call.exchange;
         const QJsonValue id = msg.id;
         const ProtocolRevision revision = call.revision;
+        // Per-tool scopes: tools/list still lists the tool; calling it needs the extra scopes.
+        const AuthDecision scopes = EndpointGuard::checkToolScopes(
+            call.service->config.security, msg.params.value(QLatin1String("name")).toString(), exchange->grantedScopes,
+            exchange->resourceMetadataUrl);
+        if (!scopes.allowed) {
+            exchange->event().authDecision = scopes.decision;
+            exchange->event().authReason = scopes.reason;
+            exchange->event().tool = msg.params.value(QLatin1String("name")).toString().left(128);
+            RpcReply denied = RpcReply::of(JsonRpc::error(id, JsonRpc::InvalidRequest, QStringLiteral("insufficient scope")));
+            denied.httpDenial = scopes.denial;
+            reply(denied);
+            return;
+        }
         const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), id}}));
         QPointer<McpEndpoint> self(this);
         const quint64 backendCall = ToolCaller::call(
-            m_backend, call.service, msg.params, &exchange->event(),
+            m_backend, m_credentials, call.service, msg.params, exchange->request().headers, &exchange->event(),
             [self, key, exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
                 if (self)
                     self->m_callsInFlight.remove(key);
                 if (outcome.errorCode != 0)
                     reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
                 else
-                    reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0});
+                    reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0, std::nullopt});
             });
         if (backendCall != 0) {
             if (!call.sessionId.isEmpty())

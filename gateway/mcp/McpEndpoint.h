@@ -4,16 +4,19 @@
 #include "JsonRpc.h"
 #include "ProtocolRevision.h"
 #include "SessionStore.h"
+#include "http/HttpMessage.h"
 
 #include <QJsonObject>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace Gateway {
 
 class BackendClient;
+class BackendCredentials;
 class Exchange;
 class GatewaySnapshot;
 class ServiceRuntime;
@@ -25,7 +28,7 @@ class McpEndpoint : public QObject
 {
     Q_OBJECT
 public:
-    explicit McpEndpoint(BackendClient* backend, QObject* parent = nullptr);
+    McpEndpoint(BackendClient* backend, BackendCredentials* credentials, QObject* parent = nullptr);
     ~McpEndpoint() override;
 
     // Switches to a new snapshot; services whose tool list changed get
@@ -50,6 +53,7 @@ public:
         QByteArray json;
         int httpStatus = 200;
         int errorCode = 0;
+        std::optional<HttpResponse> httpDenial; // e.g. 403 insufficient_scope for a single message
         static RpcReply of(const QJsonObject& message, int httpStatus = 200);
     };
     using Reply = std::function<void(RpcReply)>;
@@ -73,6 +77,7 @@ private:
               const QString& message, const QJsonValue& data = {});
 
     BackendClient* m_backend;
+    BackendCredentials* m_credentials;
     SessionStore m_sessions;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     struct Subscription;

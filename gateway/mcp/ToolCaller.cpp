@@ -3,6 +3,7 @@
 
 #include "JsonRpc.h"
 #include "backend/BackendClient.h"
+#include "backend/BackendCredentials.h"
 #include "backend/ToolResultMapper.h"
 #include "core/GatewaySnapshot.h"
 #include "log/TrafficEvent.h"
@@ -11,8 +12,9 @@
 
 namespace Gateway {
 
-quint64 ToolCaller::call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
-                      const QJsonObject& params, TrafficEvent* event, Done done)
+quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials,
+                         const std::shared_ptr<const ServiceRuntime>& service, const QJsonObject& params,
+                         const HttpHeaders& inboundHeaders, TrafficEvent* event, Done done)
 {
     const QJsonValue nameValue = params.value(QLatin1String("name"));
     if (!nameValue.isString()) {
@@ -60,19 +62,55 @@ quint64 ToolCaller::call(BackendClient* backend, const std::shared_ptr<const Ser
     BackendOptions options;
     options.timeoutMs = service->config.timeoutMs;
     options.maxResponseBytes = service->config.maxResponseBytes;
-    // The service runtime is captured so its tool stays alive even if a reload drops it meanwhile.
-    return backend->send(encoded, options, [service, event, done, options](const BackendResult& result) {
-        if (event) {
-            event->backendStatus = result.status;
-            event->backendMicros = result.elapsedMicros;
-            event->backendError = result.errorClass;
+    EncodedCall outgoing = encoded;
+    if (service->config.security.mode == EndpointSecurity::Mode::None) {
+        // reShapr semantics: without endpoint security the caller's headers reach the backend
+        // (never hop-by-hop, MCP transport or gateway credentials).
+        for (const auto& h : BackendCredentials::propagatedHeaders(inboundHeaders, true)) {
+            bool present = false;
+            for (const auto& own : std::as_const(outgoing.headers))
+                present = present || own.first.compare(h.first, Qt::CaseInsensitive) == 0;
+            if (!present)
+                outgoing.headers.append(h);
         }
-        CallToolPayload mapped = ToolResultMapper::payload(result, service->config.name, options.timeoutMs,
-                                                           options.maxResponseBytes);
-        if (event)
-            event->toolError = mapped.isError;
-        done({0, {}, std::move(mapped)});
-    });
+    }
+    // The service runtime is captured so its tool stays alive even if a reload drops it meanwhile.
+    auto send = [backend, service, event, done](const EncodedCall& call, const BackendOptions& options) {
+        return backend->send(call, options, [service, event, done, options](const BackendResult& result) {
+            if (event) {
+                event->backendStatus = result.status;
+                event->backendMicros = result.elapsedMicros;
+                event->backendError = result.errorClass;
+            }
+            CallToolPayload mapped = ToolResultMapper::payload(result, service->config.name, options.timeoutMs,
+                                                               options.maxResponseBytes);
+            if (event)
+                event->toolError = mapped.isError;
+            done({0, {}, std::move(mapped)});
+        });
+    };
+    if (service->config.backendAuth.kind == BackendAuth::Kind::None || !credentials)
+        return send(outgoing, options);
+    // A configured backend secret: resolved at call time (keychain or environment), and it
+    // replaces any same-named header the caller sent.
+    credentials->prepare(service->config.backendAuth,
+                         [send, outgoing, options, event, done](const PreparedCredentials& prepared) mutable {
+                             if (!prepared.ok) {
+                                 if (event) {
+                                     event->toolError = true;
+                                     event->backendError = QStringLiteral("BackendSecretUnavailable");
+                                 }
+                                 done({0, {}, ToolResultMapper::errorPayload(prepared.error)});
+                                 return;
+                             }
+                             BackendCredentials::applyHeaders(outgoing, prepared);
+                             BackendOptions withTls = options;
+                             if (prepared.hasTls) {
+                                 withTls.tls = prepared.tls;
+                                 withTls.tlsProfile = prepared.tlsProfile;
+                             }
+                             send(outgoing, withTls);
+                         });
+    return 0;
 }
-
 } // namespace Gateway

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backend/ToolResultMapper.h"
+#include "http/HttpMessage.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -12,6 +13,7 @@
 namespace Gateway {
 
 class BackendClient;
+class BackendCredentials;
 class ServiceRuntime;
 struct TrafficEvent;
 
@@ -32,8 +34,11 @@ public:
 
     // `event` (may be null) receives tool, backend status and timing; it must outlive the call.
     // Returns the backend request id (for BackendClient::abort), 0 when no backend call was made.
-    static quint64 call(BackendClient* backend, const std::shared_ptr<const ServiceRuntime>& service,
-                     const QJsonObject& params, TrafficEvent* event, Done done);
+    // `credentials` prepares the service's backend secret (may be null when none is configured);
+    // `inboundHeaders` are propagated to the backend only when the endpoint has no security.
+    static quint64 call(BackendClient* backend, BackendCredentials* credentials,
+                        const std::shared_ptr<const ServiceRuntime>& service, const QJsonObject& params,
+                        const HttpHeaders& inboundHeaders, TrafficEvent* event, Done done);
 };
 
 } // namespace Gateway

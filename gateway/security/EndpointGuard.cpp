@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EndpointGuard.h"
+
+#include "ApiKey.h"
+#include "AuthorizationServerDirectory.h"
+#include "JwtVerifier.h"
+#include "VerifiedTokenCache.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrlQuery>
+
+namespace Gateway {
+
+namespace {
+
+constexpr int kMaxFailuresPerMinute = 20;
+constexpr qint64 kMaxTokenBytes = 8192;
+
+QByteArray quoted(const QString& value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + out + '"';
+}
+
+AuthDecision deny(int status, const QString& reason, const QByteArray& challenge, const QString& error,
+                  const QString& description)
+{
+    AuthDecision d;
+    d.decision = status == 503 ? QStringLiteral("unavailable") : QStringLiteral("denied");
+    d.reason = reason;
+    QJsonObject body{{QStringLiteral("error"), error}};
+    if (!description.isEmpty())
+        body.insert(QStringLiteral("error_description"), description);
+    d.denial = HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (!challenge.isEmpty())
+        d.denial.setHeader("WWW-Authenticate", challenge);
+    return d;
+}
+
+QByteArray bearerChallenge(const QUrl& metadataUrl, const QStringList& scopes, const QString& error = {},
+                           const QString& description = {})
+{
+    QByteArray c = "Bearer resource_metadata=" + quoted(metadataUrl.toString());
+    if (!scopes.isEmpty())
+        c += ", scope=" + quoted(scopes.join(QLatin1Char(' ')));
+    if (!error.isEmpty())
+        c += ", error=" + quoted(error);
+    if (!description.isEmpty())
+        c += ", error_description=" + quoted(description);
+    return c;
+}
+
+// RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+bool isB64Token(const QByteArray& token)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9\\-._~+/]+=*$"));
+    return !token.isEmpty() && re.match(QString::fromLatin1(token)).hasMatch();
+}
+
+// The token's claimed issuer, read before verification only to pick which keys to verify with.
+QString unverifiedIssuer(const QByteArray& token)
+{
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return {};
+    const auto payload = decodeBase64UrlStrict(parts.at(1));
+    if (!payload)
+        return {};
+    return QJsonDocument::fromJson(*payload).object().value(QLatin1String("iss")).toString();
+}
+
+} // namespace
+
+EndpointGuard::EndpointGuard(QObject* parent)
+    : QObject(parent)
+    , m_directory(new AuthorizationServerDirectory(this))
+    , m_cache(std::make_unique<VerifiedTokenCache>())
+{
+    connect(m_directory, &AuthorizationServerDirectory::issuerUpdated, this, [this]() { m_cache->clear(); });
+}
+
+EndpointGuard::~EndpointGuard() = default;
+
+void EndpointGuard::reset()
+{
+    m_cache->clear();
+}
+
+bool EndpointGuard::throttled(const QHostAddress& peer)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Failures& f = m_failures[peer.toString()];
+    if (now - f.windowStartMs > 60000) {
+        f.windowStartMs = now;
+        f.count = 0;
+    }
+    return f.count >= kMaxFailuresPerMinute;
+}
+
+void EndpointGuard::recordFailure(const QHostAddress& peer)
+{
+    ++m_failures[peer.toString()].count;
+    if (m_failures.size() > 10000)
+        m_failures.clear();
+}
+
+void EndpointGuard::authenticate(const HttpRequest& request, const QString& service, const EndpointSecurity& security,
+                                 const QUrl& resource, const QUrl& metadataUrl, Done done)
+{
+    Q_UNUSED(service)
+    switch (security.mode) {
+    case EndpointSecurity::Mode::None: {
+        AuthDecision d;
+        d.allowed = true;
+        d.principal = QStringLiteral("anonymous");
+        d.decision = QStringLiteral("none");
+        done(d);
+        return;
+    }
+    case EndpointSecurity::Mode::ApiKey:
+        authenticateApiKey(request, security, std::move(done));
+        return;
+    case EndpointSecurity::Mode::OAuth2:
+        authenticateBearer(request, security, resource, metadataUrl, std::move(done));
+        return;
+    }
+    done(deny(500, QStringLiteral("unknown_mode"), {}, QStringLiteral("server_error"), {}));
+}
+
+void EndpointGuard::authenticateApiKey(const HttpRequest& request, const EndpointSecurity& security, Done done)
+{
+    // Never a Bearer challenge here: that would send MCP clients into OAuth discovery.
+    const QByteArray challenge = QByteArray("ApiKey header=\"") + ApiKey::HeaderName + '"';
+    const QUrlQuery query(QString::fromLatin1(request.rawQuery));
+    for (const auto& item : query.queryItems()) {
+        if (item.first.compare(QLatin1String(ApiKey::HeaderName), Qt::CaseInsensitive) == 0
+            || item.first.compare(QLatin1String("api_key"), Qt::CaseInsensitive) == 0) {
+            done(deny(400, QStringLiteral("key_in_query"), {}, QStringLiteral("invalid_request"),
+                      QStringLiteral("API keys are accepted only in the x-reshapr-key header")));
+            return;
+        }
+    }
+    const QByteArrayList keys = request.headerValues(ApiKey::HeaderName);
+    if (keys.size() > 1) {
+        done(deny(400, QStringLiteral("duplicate_key"), {}, QStringLiteral("invalid_request"),
+                  QStringLiteral("send exactly one x-reshapr-key header")));
+        return;
+    }
+    if (throttled(request.peerAddress)) {
+        AuthDecision d = deny(429, QStringLiteral("throttled"), {}, QStringLiteral("too_many_requests"),
+                              QStringLiteral("too many failed attempts; retry later"));
+        d.denial.setHeader("Retry-After", "60");
+        done(d);
+        return;
+    }
+    const QByteArray key = keys.isEmpty() ? QByteArray() : keys.first().trimmed();
+    if (key.isEmpty() || !ApiKey::matches(key, security.apiKeyHashes)) {
+        recordFailure(request.peerAddress);
+        // Missing and wrong keys get the same answer (no oracle).
+        done(deny(401, key.isEmpty() ? QStringLiteral("missing_key") : QStringLiteral("wrong_key"), challenge,
+                  QStringLiteral("unauthorized"), QStringLiteral("missing or invalid API key")));
+        return;
+    }
+    AuthDecision d;
+    d.allowed = true;
+    d.decision = QStringLiteral("allowed");
+    d.reason = QStringLiteral("api_key");
+    d.principal = ApiKey::keyId(ApiKey::hash(key));
+    done(d);
+}
+
+void EndpointGuard::authenticateBearer(const HttpRequest& request, const EndpointSecurity& security,
+                                       const QUrl& resource, const QUrl& metadataUrl, Done done)
+{
+    const QStringList& scopes = security.requiredScopes;
+    const QUrlQuery query(QString::fromLatin1(request.rawQuery));
+    if (query.hasQueryItem(QStringLiteral("access_token"))) {
+        done(deny(400, QStringLiteral("token_in_query"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_request")),
+                  QStringLiteral("invalid_request"), QStringLiteral("tokens are accepted only in the Authorization header")));
+        return;
+    }
+    const QByteArrayList authorizations = request.headerValues("Authorization");
+    if (authorizations.isEmpty()) {
+        done(deny(401, QStringLiteral("missing_token"), bearerChallenge(metadataUrl, scopes),
+                  QStringLiteral("unauthorized"), QStringLiteral("a bearer token is required")));
+        return;
+    }
+    if (authorizations.size() > 1) {
+        done(deny(400, QStringLiteral("duplicate_authorization"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_request")),
+                  QStringLiteral("invalid_request"), QStringLiteral("send exactly one Authorization header")));
+        return;
+    }
+    const QByteArray& value = authorizations.first();
+    if (value.size() > kMaxTokenBytes + 7) {
+        done(deny(401, QStringLiteral("token_too_long"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), QStringLiteral("token too long")),
+                  QStringLiteral("invalid_token"), QStringLiteral("token too long")));
+        return;
+    }
+    const qsizetype space = value.indexOf(' ');
+    const QByteArray scheme = space > 0 ? value.left(space) : value;
+    const QByteArray token = space > 0 ? value.mid(space + 1) : QByteArray();
+    if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0 || !isB64Token(token)) {
+        done(deny(400, QStringLiteral("malformed_authorization"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_request")),
+                  QStringLiteral("invalid_request"), QStringLiteral("expected Authorization: Bearer <token>")));
+        return;
+    }
+
+    const QString issuer = unverifiedIssuer(token);
+    if (issuer.isEmpty() || !security.authorizationServers.contains(issuer)) {
+        done(deny(401, issuer.isEmpty() ? QStringLiteral("malformed") : QStringLiteral("wrong_issuer"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"),
+                                  QStringLiteral("token not issued by a trusted authorization server")),
+                  QStringLiteral("invalid_token"), QStringLiteral("token not issued by a trusted authorization server")));
+        return;
+    }
+    JwtVerifier::Expectations expect;
+    expect.issuer = issuer;
+    expect.audience = resource.toString();
+    expect.requiredScopes = scopes;
+    expect.requireAtJwtType = security.requireAtJwtType;
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    auto finish = [this, metadataUrl, scopes, done](const JwtVerifier::Result& r, const QByteArray& token) {
+        if (r.ok) {
+            m_cache->insert(token, r, QDateTime::currentSecsSinceEpoch());
+            AuthDecision d;
+            d.allowed = true;
+            d.decision = QStringLiteral("allowed");
+            d.reason = QStringLiteral("jwt");
+            d.principal = r.issuer + QLatin1Char(' ') + r.subject;
+            d.grantedScopes = r.scopes;
+            done(d);
+            return;
+        }
+        if (r.reason == QLatin1String("insufficient_scope")) {
+            const QString description = QStringLiteral("missing scope: %1").arg(r.missingScopes.join(QLatin1Char(' ')));
+            AuthDecision d = deny(403, r.reason,
+                                  bearerChallenge(metadataUrl, scopes, QStringLiteral("insufficient_scope"), description),
+                                  QStringLiteral("insufficient_scope"), description);
+            d.principal = r.issuer + QLatin1Char(' ') + r.subject;
+            done(d);
+            return;
+        }
+        done(deny(401, r.reason, bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), r.description),
+                  QStringLiteral("invalid_token"), r.description));
+    };
+    if (const auto cached = m_cache->lookup(token, now); cached && cached->issuer == issuer) {
+        finish(*cached, token);
+        return;
+    }
+    QPointer<EndpointGuard> self(this);
+    m_directory->setAllowLoopbackHttp(security.allowLoopbackHttpIssuers);
+    m_directory->withKeys(issuer, [self, token, expect, finish, issuer, metadataUrl, done](const JwkSet* keys,
+                                                                                         const QString& error) {
+        if (!self)
+            return;
+        if (!keys) {
+            AuthDecision d = deny(503, QStringLiteral("jwks_unavailable"), {}, QStringLiteral("temporarily_unavailable"),
+                                  QStringLiteral("the authorization server's keys cannot be fetched right now"));
+            d.denial.setHeader("Retry-After", "30");
+            Q_UNUSED(error)
+            done(d);
+            return;
+        }
+        const JwtVerifier::Result result = JwtVerifier::verify(token, *keys, expect, QDateTime::currentSecsSinceEpoch());
+        if (!result.unknownKid || !self->m_directory->requestRefresh(issuer)) {
+            finish(result, token);
+            return;
+        }
+        // Unknown kid: the AS may have rotated its keys; look once more after one refetch.
+        self->m_directory->withKeys(issuer, [token, expect, finish](const JwkSet* fresh, const QString&) {
+            JwtVerifier::Result again;
+            if (fresh)
+                again = JwtVerifier::verify(token, *fresh, expect, QDateTime::currentSecsSinceEpoch());
+            else
+                again = JwtVerifier::Result{};
+            if (!fresh) {
+                again.reason = QStringLiteral("unknown_kid");
+                again.description = QStringLiteral("token signed with an unknown key");
+            }
+            finish(again, token);
+        });
+    });
+}
+
+AuthDecision EndpointGuard::checkToolScopes(const EndpointSecurity& security, const QString& tool,
+                                            const QStringList& granted, const QUrl& metadataUrl)
+{
+    AuthDecision d;
+    d.allowed = true;
+    if (security.mode != EndpointSecurity::Mode::OAuth2)
+        return d;
+    QStringList missing;
+    for (const QString& scope : security.toolScopes.value(tool)) {
+        if (!granted.contains(scope))
+            missing.append(scope);
+    }
+    if (missing.isEmpty())
+        return d;
+    const QString description = QStringLiteral("missing scope: %1").arg(missing.join(QLatin1Char(' ')));
+    // The challenge lists everything this operation needs, so one step-up suffices.
+    QStringList needed = security.requiredScopes;
+    for (const QString& scope : security.toolScopes.value(tool)) {
+        if (!needed.contains(scope))
+            needed.append(scope);
+    }
+    return deny(403, QStringLiteral("insufficient_scope"),
+                bearerChallenge(metadataUrl, needed, QStringLiteral("insufficient_scope"), description),
+                QStringLiteral("insufficient_scope"), description);
+}
+
+QJsonObject EndpointGuard::protectedResourceMetadata(const QString& service, const EndpointSecurity& security,
+                                                     const QUrl& resource)
+{
+    QStringList scopes = security.requiredScopes;
+    for (auto it = security.toolScopes.constBegin(); it != security.toolScopes.constEnd(); ++it) {
+        for (const QString& s : it.value()) {
+            if (!scopes.contains(s))
+                scopes.append(s);
+        }
+    }
+    QJsonObject prm{{QStringLiteral("resource"), resource.toString()},
+                    {QStringLiteral("authorization_servers"), QJsonArray::fromStringList(security.authorizationServers)},
+                    {QStringLiteral("bearer_methods_supported"), QJsonArray{QStringLiteral("header")}},
+                    {QStringLiteral("resource_name"), QStringLiteral("Portcullis MCP service %1").arg(service)}};
+    if (!scopes.isEmpty())
+        prm.insert(QStringLiteral("scopes_supported"), QJsonArray::fromStringList(scopes));
+    return prm;
+}
+
+} // namespace Gateway
