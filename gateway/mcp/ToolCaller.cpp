@@ -12,6 +12,53 @@
 
 namespace Gateway {
 
+namespace {
+
+// The forms in which a credential we sent could come back: the header value, a Basic/Bearer
+// token, the decoded user:password pair and the password alone. Short strings are skipped.
+QByteArrayList secretNeedles(const HttpHeaders& headers)
+{
+    QByteArrayList needles;
+    auto add = [&needles](const QByteArray& n) {
+        if (n.size() >= 4 && !needles.contains(n))
+            needles.append(n);
+    };
+    for (const auto& h : headers) {
+        const QByteArray& value = h.second;
+        add(value);
+        const qsizetype space = value.indexOf(' ');
+        if (space <= 0)
+            continue;
+        const QByteArray scheme = value.left(space).toLower();
+        const QByteArray rest = value.mid(space + 1);
+        add(rest);
+        if (scheme == "basic") {
+            const QByteArray pair = QByteArray::fromBase64(rest);
+            add(pair);
+            add(pair.mid(pair.indexOf(':') + 1));
+        }
+    }
+    return needles;
+}
+
+void redact(CallToolPayload& payload, const QByteArrayList& needles)
+{
+    for (const QByteArray& needle : needles) {
+        QByteArray escaped = needle;
+        escaped.replace('\\', "\\\\").replace('"', "\\\"");
+        const bool inText = payload.text.contains(needle) || payload.text.contains(escaped);
+        const bool inStructured = payload.structuredJson.contains(needle) || payload.structuredJson.contains(escaped);
+        if (inText) {
+            payload.text.replace(needle, "[redacted]");
+            payload.text.replace(escaped, "[redacted]");
+        }
+        if (inStructured)
+            payload.structuredJson.clear(); // the text block still carries the (redacted) answer
+    }
+}
+
+} // namespace
+
 quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials,
                          const std::shared_ptr<const ServiceRuntime>& service, const QJsonObject& params,
                          const HttpHeaders& inboundHeaders, TrafficEvent* event, Done done)
@@ -75,8 +122,8 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
         }
     }
     // The service runtime is captured so its tool stays alive even if a reload drops it meanwhile.
-    auto send = [backend, service, event, done](const EncodedCall& call, const BackendOptions& options) {
-        return backend->send(call, options, [service, event, done, options](const BackendResult& result) {
+    auto send = [backend, service, event](const EncodedCall& call, const BackendOptions& options, Done finished) {
+        return backend->send(call, options, [service, event, finished, options](const BackendResult& result) {
             if (event) {
                 event->backendStatus = result.status;
                 event->backendMicros = result.elapsedMicros;
@@ -86,11 +133,11 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
                                                                options.maxResponseBytes);
             if (event)
                 event->toolError = mapped.isError;
-            done({0, {}, std::move(mapped)});
+            finished({0, {}, std::move(mapped)});
         });
     };
     if (service->config.backendAuth.kind == BackendAuth::Kind::None || !credentials)
-        return send(outgoing, options);
+        return send(outgoing, options, done);
     // A configured backend secret: resolved at call time (keychain or environment), and it
     // replaces any same-named header the caller sent.
     credentials->prepare(service->config.backendAuth,
@@ -109,8 +156,16 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
                                  withTls.tls = prepared.tls;
                                  withTls.tlsProfile = prepared.tlsProfile;
                              }
-                             send(outgoing, withTls);
+                             // A backend that echoes the credential (error pages often do) must not
+                             // hand it to the client: redact what we sent before the answer leaves.
+                             const QByteArrayList needles = secretNeedles(prepared.headers);
+                             send(outgoing, withTls, [done, needles](const Outcome& outcome) {
+                                 Outcome cleaned = outcome;
+                                 redact(cleaned.result, needles);
+                                 done(cleaned);
+                             });
                          });
     return 0;
 }
+
 } // namespace Gateway

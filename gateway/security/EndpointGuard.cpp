@@ -152,15 +152,18 @@ void EndpointGuard::authenticateApiKey(const HttpRequest& request, const Endpoin
                   QStringLiteral("send exactly one x-reshapr-key header")));
         return;
     }
-    if (throttled(request.peerAddress)) {
+    const QByteArray key = keys.isEmpty() ? QByteArray() : keys.first().trimmed();
+    const bool valid = !key.isEmpty() && ApiKey::matches(key, security.apiKeyHashes);
+    // Back-off slows guessing only: a valid key is never locked out (e.g. clients that kept using
+    // a just-renewed key from the same address).
+    if (!valid && throttled(request.peerAddress)) {
         AuthDecision d = deny(429, QStringLiteral("throttled"), {}, QStringLiteral("too_many_requests"),
                               QStringLiteral("too many failed attempts; retry later"));
         d.denial.setHeader("Retry-After", "60");
         done(d);
         return;
     }
-    const QByteArray key = keys.isEmpty() ? QByteArray() : keys.first().trimmed();
-    if (key.isEmpty() || !ApiKey::matches(key, security.apiKeyHashes)) {
+    if (!valid) {
         recordFailure(request.peerAddress);
         // Missing and wrong keys get the same answer (no oracle).
         done(deny(401, key.isEmpty() ? QStringLiteral("missing_key") : QStringLiteral("wrong_key"), challenge,
