@@ -20,6 +20,8 @@
 #ifdef PORTCULLIS_WITH_UI
 #include "MainWindow.h"
 #include <QApplication>
+#include <QLocale>
+#include <QTranslator>
 #endif
 
 namespace Portcullis {
@@ -322,6 +324,9 @@ int runApplication(int argc, char** argv)
         QApplication::setApplicationDisplayName(QStringLiteral("Portcullis"));
         QApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
         QApplication::setDesktopFileName(QStringLiteral("io.github.portcullis.Portcullis"));
+        QTranslator translator;
+        if (translator.load(QLocale(), QStringLiteral("portcullis"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QApplication::installTranslator(&translator);
         Options options;
         if (const int rc = parseOptions(app, &options))
             return rc;
