@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackendCredentials.h"
+#include "ClientCredentialsTokenSource.h"
 
 #include "secrets/SecretBytes.h"
 #include "secrets/SecretReference.h"
@@ -145,7 +146,9 @@ void BackendCredentials::prepare(const BackendAuth& auth, const QString& caPemRe
 
     QString problem;
     switch (auth.kind) {
-    case BackendAuth::Kind::None: break;
+    case BackendAuth::Kind::None:
+    case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
+        break;
     case BackendAuth::Kind::Basic:
         if (auth.username.isEmpty())
             problem = QStringLiteral("backend auth basic: username is not set");
@@ -235,7 +238,9 @@ void BackendCredentials::finish(const std::shared_ptr<Job>& job)
     QList<QSslCertificate> cas;
 
     switch (auth.kind) {
-    case BackendAuth::Kind::None: break;
+    case BackendAuth::Kind::None:
+    case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
+        break;
     case BackendAuth::Kind::Basic: {
         QByteArray userPass = auth.username.toUtf8() + ':' + job->values.value(QStringLiteral("secretRef"));
         out.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + userPass.toBase64()});
@@ -398,6 +403,29 @@ bool BackendCredentials::isValidHeaderValue(const QByteArray& value)
             return false;
     }
     return true;
+}
+
+ClientCredentialsTokenSource* BackendCredentials::tokenSourceFor(const QString& service, const BackendAuth& auth)
+{
+    const QByteArray settings = auth.tokenEndpoint.toEncoded() + '\n' + auth.clientId.toUtf8() + '\n'
+        + auth.secretRef.toUtf8() + '\n' + auth.scopes.join(QLatin1Char(' ')).toUtf8() + '\n' + auth.resource.toUtf8()
+        + '\n' + auth.audience.toUtf8() + (auth.allowLoopbackHttpTokenEndpoint ? "\n1" : "\n0");
+    auto it = m_tokenSources.find(service);
+    if (it != m_tokenSources.end() && it->first == settings)
+        return it->second;
+    if (it != m_tokenSources.end())
+        delete it->second;
+    ClientCredentialsConfig config;
+    config.tokenEndpoint = auth.tokenEndpoint;
+    config.clientId = auth.clientId;
+    config.clientSecretRef = auth.secretRef;
+    config.scopes = auth.scopes;
+    config.resource = auth.resource;
+    config.audience = auth.audience;
+    config.allowLoopbackHttp = auth.allowLoopbackHttpTokenEndpoint;
+    auto* source = new ClientCredentialsTokenSource(config, m_resolver, this);
+    m_tokenSources.insert(service, qMakePair(settings, source));
+    return source;
 }
 
 } // namespace Gateway

@@ -6,6 +6,8 @@
 #include "openapi/ToolCallEncoder.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QPair>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -15,6 +17,8 @@
 #include <functional>
 
 namespace Gateway {
+
+class ClientCredentialsTokenSource;
 
 class SecretResolver;
 
@@ -95,6 +99,10 @@ public:
     // RFC 9110 field-value without control characters except HTAB (so no CR, LF, NUL).
     static bool isValidHeaderValue(const QByteArray& value);
 
+    // The OAuth client-credentials token source of one service (kept while its settings stay the
+    // same, so the token cache survives reloads).
+    ClientCredentialsTokenSource* tokenSourceFor(const QString& service, const BackendAuth& auth);
+
 private:
     struct Job;
     void resolveNext(const std::shared_ptr<Job>& job);
@@ -102,6 +110,7 @@ private:
     void deliver(Callback callback, PreparedCredentials result);
 
     QPointer<SecretResolver> m_resolver;
+    QHash<QString, QPair<QByteArray, ClientCredentialsTokenSource*>> m_tokenSources; // service -> (settings, source)
 };
 
 } // namespace Gateway

@@ -32,12 +32,20 @@ struct EndpointSecurity
 // "keychain:<entry>" or "${env:NAME}".
 struct BackendAuth
 {
-    enum class Kind { None, Basic, Token, ClientCertificate };
+    enum class Kind { None, Basic, Token, ClientCertificate, OAuth2ClientCredentials };
     Kind kind = Kind::None;
     QString username;             // Basic
-    QString secretRef;            // password / token / private key reference
+    QString secretRef;            // password / token / private key / client secret reference
     QString headerName;           // Token: default "Authorization" with "Bearer " prefix
     QString certificateRef;       // ClientCertificate: PEM certificate reference
+    QString caCertificateRef;     // optional pinned CA (PEM reference) for an https backend
+    // OAuth2ClientCredentials: the gateway is the backend's OAuth client.
+    QUrl tokenEndpoint;
+    QString clientId;
+    QStringList scopes;
+    QString resource;             // RFC 8707 resource for the backend, when its AS wants one
+    QString audience;
+    bool allowLoopbackHttpTokenEndpoint = false; // local tests only
 };
 
 struct ServiceConfig

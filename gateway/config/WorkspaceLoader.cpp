@@ -180,11 +180,20 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     Q_UNUSED(parent)
 }
 
+const QRegularExpression& refPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^(keychain:[^\\s]{1,200}|\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\})$"));
+    return re;
+}
+
 void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out, QString* error)
 {
     Reader r(o, path, error);
     r.allowOnly({QStringLiteral("kind"), QStringLiteral("username"), QStringLiteral("secretRef"),
-                 QStringLiteral("headerName"), QStringLiteral("certificateRef")});
+                 QStringLiteral("headerName"), QStringLiteral("certificateRef"), QStringLiteral("caCertificateRef"),
+                 QStringLiteral("tokenEndpoint"), QStringLiteral("clientId"), QStringLiteral("scopes"),
+                 QStringLiteral("resource"), QStringLiteral("audience"),
+                 QStringLiteral("allowLoopbackHttpTokenEndpoint")});
     const QString kind = r.string(QStringLiteral("kind"), QStringLiteral("none"));
     if (kind == QLatin1String("none"))
         out->kind = BackendAuth::Kind::None;
@@ -194,14 +203,28 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
         out->kind = BackendAuth::Kind::Token;
     else if (kind == QLatin1String("clientCertificate"))
         out->kind = BackendAuth::Kind::ClientCertificate;
+    else if (kind == QLatin1String("oauth2ClientCredentials"))
+        out->kind = BackendAuth::Kind::OAuth2ClientCredentials;
     else
-        r.fail(QStringLiteral("kind"), QStringLiteral("must be one of none, basic, token, clientCertificate"));
+        r.fail(QStringLiteral("kind"),
+               QStringLiteral("must be one of none, basic, token, clientCertificate, oauth2ClientCredentials"));
+    out->caCertificateRef = r.string(QStringLiteral("caCertificateRef"));
+    out->tokenEndpoint = QUrl(r.string(QStringLiteral("tokenEndpoint")), QUrl::StrictMode);
+    out->clientId = r.string(QStringLiteral("clientId"));
+    out->scopes = r.strings(QStringLiteral("scopes"));
+    out->resource = r.string(QStringLiteral("resource"));
+    out->audience = r.string(QStringLiteral("audience"));
+    out->allowLoopbackHttpTokenEndpoint = r.boolean(QStringLiteral("allowLoopbackHttpTokenEndpoint"), false);
+    if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
+        && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
+        r.fail(QStringLiteral("kind"), QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
     out->username = r.string(QStringLiteral("username"));
     out->secretRef = r.string(QStringLiteral("secretRef"));
     out->headerName = r.string(QStringLiteral("headerName"));
     out->certificateRef = r.string(QStringLiteral("certificateRef"));
-    static const QRegularExpression refPattern(QStringLiteral("^(keychain:[^\\s]{1,200}|\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\})$"));
-    if (!out->secretRef.isEmpty() && !refPattern.match(out->secretRef).hasMatch())
+    if (!out->certificateRef.isEmpty() && !refPattern().match(out->certificateRef).hasMatch())
+        r.fail(QStringLiteral("certificateRef"), QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME})"));
+    if (!out->secretRef.isEmpty() && !refPattern().match(out->secretRef).hasMatch())
         r.fail(QStringLiteral("secretRef"),
                QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME}), never a secret value"));
 }
@@ -410,9 +433,25 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         o.insert(QStringLiteral("security"), security);
         if (s.backendAuth.kind != BackendAuth::Kind::None) {
             const BackendAuth& b = s.backendAuth;
-            QJsonObject auth{{QStringLiteral("kind"), b.kind == BackendAuth::Kind::Basic   ? QStringLiteral("basic")
-                                                      : b.kind == BackendAuth::Kind::Token ? QStringLiteral("token")
-                                                                                           : QStringLiteral("clientCertificate")}};
+            QJsonObject auth{{QStringLiteral("kind"),
+                              b.kind == BackendAuth::Kind::Basic               ? QStringLiteral("basic")
+                                  : b.kind == BackendAuth::Kind::Token         ? QStringLiteral("token")
+                                  : b.kind == BackendAuth::Kind::ClientCertificate ? QStringLiteral("clientCertificate")
+                                                                               : QStringLiteral("oauth2ClientCredentials")}};
+            if (!b.caCertificateRef.isEmpty())
+                auth.insert(QStringLiteral("caCertificateRef"), b.caCertificateRef);
+            if (!b.tokenEndpoint.isEmpty())
+                auth.insert(QStringLiteral("tokenEndpoint"), b.tokenEndpoint.toString());
+            if (!b.clientId.isEmpty())
+                auth.insert(QStringLiteral("clientId"), b.clientId);
+            if (!b.scopes.isEmpty())
+                auth.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(b.scopes));
+            if (!b.resource.isEmpty())
+                auth.insert(QStringLiteral("resource"), b.resource);
+            if (!b.audience.isEmpty())
+                auth.insert(QStringLiteral("audience"), b.audience);
+            if (b.allowLoopbackHttpTokenEndpoint)
+                auth.insert(QStringLiteral("allowLoopbackHttpTokenEndpoint"), true);
             if (!b.username.isEmpty())
                 auth.insert(QStringLiteral("username"), b.username);
             if (!b.secretRef.isEmpty())

@@ -4,6 +4,9 @@
 #include "JsonRpc.h"
 #include "backend/BackendClient.h"
 #include "backend/BackendCredentials.h"
+#include "backend/ClientCredentialsTokenSource.h"
+
+#include <QPointer>
 #include "backend/ToolResultMapper.h"
 #include "core/GatewaySnapshot.h"
 #include "log/TrafficEvent.h"
@@ -136,11 +139,53 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
             finished({0, {}, std::move(mapped)});
         });
     };
-    if (service->config.backendAuth.kind == BackendAuth::Kind::None || !credentials)
+    const BackendAuth& auth = service->config.backendAuth;
+    if (auth.kind == BackendAuth::Kind::None || !credentials)
         return send(outgoing, options, done);
+    if (auth.kind == BackendAuth::Kind::OAuth2ClientCredentials) {
+        // The gateway's own token for the backend; a backend 401 forces one renewal and one retry.
+        QPointer<ClientCredentialsTokenSource> source = credentials->tokenSourceFor(service->config.name, auth);
+        auto attempt = std::make_shared<std::function<void(bool)>>();
+        *attempt = [source, send, outgoing, options, event, done, attempt](bool retried) {
+            if (!source) {
+                done({0, {}, ToolResultMapper::errorPayload(QStringLiteral("backend token source is gone"))});
+                return;
+            }
+            source->token([source, send, outgoing, options, event, done, attempt, retried](const QByteArray& token,
+                                                                                          const QString& error) mutable {
+                if (!error.isEmpty()) {
+                    if (event) {
+                        event->toolError = true;
+                        event->backendError = QStringLiteral("BackendTokenUnavailable");
+                    }
+                    done({0, {}, ToolResultMapper::errorPayload(QStringLiteral("Backend token: %1").arg(error))});
+                    *attempt = nullptr; // break the self-reference
+                    return;
+                }
+                PreparedCredentials bearer;
+                bearer.ok = true;
+                bearer.headers.append({QByteArray("Authorization"), "Bearer " + token});
+                BackendCredentials::applyHeaders(outgoing, bearer);
+                const QByteArrayList needles = secretNeedles(bearer.headers);
+                send(outgoing, options, [source, token, event, done, attempt, retried, needles](const Outcome& outcome) {
+                    if (!retried && event && event->backendStatus == 401 && source) {
+                        source->invalidate(token);
+                        (*attempt)(true);
+                        return;
+                    }
+                    Outcome cleaned = outcome;
+                    redact(cleaned.result, needles);
+                    done(cleaned);
+                    *attempt = nullptr;
+                });
+            });
+        };
+        (*attempt)(false);
+        return 0;
+    }
     // A configured backend secret: resolved at call time (keychain or environment), and it
     // replaces any same-named header the caller sent.
-    credentials->prepare(service->config.backendAuth,
+    credentials->prepare(auth, auth.caCertificateRef,
                          [send, outgoing, options, event, done](const PreparedCredentials& prepared) mutable {
                              if (!prepared.ok) {
                                  if (event) {
