@@ -39,7 +39,6 @@ struct Options
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
 };
 
-
 void printLine(FILE* stream, const QString& text)
 {
     const QByteArray bytes = text.toUtf8() + '\n';
@@ -88,12 +87,14 @@ int issueApiKey(const Options& options)
             return 2;
         }
         printLine(stdout, key);
-        printLine(stderr, QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
-                                         "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
-                              .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
+        printLine(stderr,
+                  QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
+                                 "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
+                      .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
         return 0;
     }
-    printLine(stderr, QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
+    printLine(stderr,
+              QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
     return 2;
 }
 
@@ -156,13 +157,15 @@ public:
             ? QStringLiteral("%1:%2").arg(config.gateway.listenHost).arg(config.gateway.listenPort)
             : m_options.listen;
         if (!parseListen(listen, &address, &port)) {
-            printLine(stderr, QStringLiteral("error: --listen wants HOST:PORT with an IP address, got '%1'").arg(listen));
+            printLine(stderr,
+                      QStringLiteral("error: --listen wants HOST:PORT with an IP address, got '%1'").arg(listen));
             return 2;
         }
         if (!address.isLoopback())
-            printLine(stderr, QStringLiteral("warning: listening on %1, which is not loopback. The embedded HTTP server "
-                                             "is not hardened for the open internet; put a reverse proxy in front.")
-                                  .arg(address.toString()));
+            printLine(stderr,
+                      QStringLiteral("warning: listening on %1, which is not loopback. The embedded HTTP server "
+                                     "is not hardened for the open internet; put a reverse proxy in front.")
+                          .arg(address.toString()));
 
         m_gateway = std::make_unique<Gateway::GatewayServer>();
         QString error;
@@ -180,27 +183,33 @@ public:
         if (!m_options.demo) {
             m_watcher = std::make_unique<Gateway::WorkspaceWatcher>(m_options.configPath);
             m_watcher->setCurrent(config);
-            connect(m_watcher.get(), &Gateway::WorkspaceWatcher::configChanged, this,
-                    [this](const Gateway::WorkspaceConfig& next) {
-                        Gateway::WorkspaceConfig adjusted = next;
-                        adjusted.gateway.metricsEnabled = adjusted.gateway.metricsEnabled || m_options.metrics;
-                        QString reason;
-                        if (m_gateway->applyConfig(adjusted, &reason)) {
-                            m_watcher->setCurrent(adjusted);
-                            printLine(stderr, QStringLiteral("workspace reloaded: %1 service(s)").arg(adjusted.services.size()));
-                        } else {
-                            printLine(stderr, QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
-                        }
-                    });
+            connect(
+                m_watcher.get(), &Gateway::WorkspaceWatcher::configChanged, this,
+                [this](const Gateway::WorkspaceConfig& next) {
+                    Gateway::WorkspaceConfig adjusted = next;
+                    adjusted.gateway.metricsEnabled = adjusted.gateway.metricsEnabled || m_options.metrics;
+                    QString reason;
+                    if (m_gateway->applyConfig(adjusted, &reason)) {
+                        m_watcher->setCurrent(adjusted);
+                        printLine(stderr,
+                                  QStringLiteral("workspace reloaded: %1 service(s)").arg(adjusted.services.size()));
+                    } else {
+                        printLine(
+                            stderr,
+                            QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
+                    }
+                });
             connect(m_watcher.get(), &Gateway::WorkspaceWatcher::configRejected, this, [this](const QString& reason) {
-                printLine(stderr, QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
+                printLine(stderr,
+                          QStringLiteral("workspace change refused, previous configuration kept: %1").arg(reason));
                 emit m_gateway->configRejected(reason);
             });
         }
         if (m_options.logEvents) {
             connect(m_gateway->trafficLog(), &Gateway::TrafficLog::eventAppended, this,
                     [](const Gateway::TrafficEvent& event) {
-                        printLine(stdout, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+                        printLine(stdout,
+                                  QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
                     });
         }
         announce(headless);
@@ -215,24 +224,26 @@ private:
         const QUrl base = m_gateway->baseUrl();
         printLine(stdout, QStringLiteral("listening on %1").arg(base.toString()));
         for (const Gateway::ServiceStatus& s : m_gateway->services()) {
-            printLine(stderr, QStringLiteral("service %1: %2 (%3 tools, endpoint security: %4)")
-                                  .arg(s.name, s.endpointUrl.toString())
-                                  .arg(s.toolCount)
-                                  .arg(s.securityMode));
+            printLine(stderr,
+                      QStringLiteral("service %1: %2 (%3 tools, endpoint security: %4)")
+                          .arg(s.name, s.endpointUrl.toString())
+                          .arg(s.toolCount)
+                          .arg(s.securityMode));
         }
         if (headless && m_options.demo && !m_gateway->services().isEmpty()) {
             const QString endpoint = m_gateway->services().first().endpointUrl.toString();
-            printLine(stderr, QStringLiteral(
-                                  "try it:\n"
-                                  "  curl -s %1 -H 'Content-Type: application/json' -H 'Accept: application/json, "
-                                  "text/event-stream' -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' "
-                                  "-H 'Mcp-Name: getForecast' -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                                  "\"params\":{\"name\":\"getForecast\",\"arguments\":{\"city\":\"Lisbon\"},\"_meta\":{"
-                                  "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
-                                  "\"io.modelcontextprotocol/clientCapabilities\":{}}}}'\n"
-                                  "  or point an MCP client (e.g. the MCP Inspector) at %1\n"
-                                  "Press Ctrl+C to stop.")
-                                  .arg(endpoint));
+            printLine(
+                stderr,
+                QStringLiteral("try it:\n"
+                               "  curl -s %1 -H 'Content-Type: application/json' -H 'Accept: application/json, "
+                               "text/event-stream' -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' "
+                               "-H 'Mcp-Name: getForecast' -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                               "\"params\":{\"name\":\"getForecast\",\"arguments\":{\"city\":\"Lisbon\"},\"_meta\":{"
+                               "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                               "\"io.modelcontextprotocol/clientCapabilities\":{}}}}'\n"
+                               "  or point an MCP client (e.g. the MCP Inspector) at %1\n"
+                               "Press Ctrl+C to stop.")
+                    .arg(endpoint));
         }
     }
 
@@ -245,9 +256,10 @@ private:
 int parseOptions(const QCoreApplication& app, Options* options)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.\n"
-                "Without --config it runs its built-in demo."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main",
+                                    "Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.\n"
+                                    "Without --config it runs its built-in demo."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -257,21 +269,26 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                     QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QCoreApplication::translate("main", "Serve the built-in demo API and workspace."));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QCoreApplication::translate("main", "Listen address, e.g. 127.0.0.1:8765 (port 0: any)."),
-                                    QStringLiteral("HOST:PORT"));
-    const QCommandLineOption logEvents(QStringLiteral("log-events"),
-                                       QCoreApplication::translate("main", "Print one JSON line per traffic event to stdout."));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("main", "Listen address, e.g. 127.0.0.1:8765 (port 0: any)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption logEvents(
+        QStringLiteral("log-events"),
+        QCoreApplication::translate("main", "Print one JSON line per traffic event to stdout."));
     const QCommandLineOption metrics(QStringLiteral("metrics"),
                                      QCoreApplication::translate("main", "Serve Prometheus metrics at /metrics."));
     const QCommandLineOption newApiKey(
         QStringLiteral("new-api-key"),
-        QCoreApplication::translate("main", "Generate (or renew) the API key of SERVICE in --config, print it once, exit."),
+        QCoreApplication::translate("main",
+                                    "Generate (or renew) the API key of SERVICE in --config, print it once, exit."),
         QStringLiteral("SERVICE"));
     parser.addOptions({headless, config, demo, listen, logEvents, metrics, newApiKey});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
-        printLine(stderr, QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
+        printLine(
+            stderr,
+            QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
         return 2;
     }
     options->headless = parser.isSet(headless);

@@ -171,7 +171,8 @@ void BackendClient::followRedirect(const std::shared_ptr<Pending>& pending, cons
     }
     ++pending->redirects;
     const QByteArray& method = pending->call.method;
-    if (result.status == 303 || ((result.status == 301 || result.status == 302) && method != "GET" && method != "HEAD")) {
+    if (result.status == 303
+        || ((result.status == 301 || result.status == 302) && method != "GET" && method != "HEAD")) {
         pending->call.method = "GET";
         pending->call.body.clear();
         pending->call.headers.removeIf([](const QPair<QByteArray, QByteArray>& h) {

@@ -31,12 +31,12 @@ struct BackendResult
 {
     enum class Outcome { Answered, Unreachable, TimedOut, TooLarge, TlsError, ProtocolError, Aborted };
     Outcome outcome = Outcome::Answered;
-    int status = 0;         // HTTP status when Answered
-    QByteArray reason;      // HTTP reason phrase
+    int status = 0; // HTTP status when Answered
+    QByteArray reason; // HTTP reason phrase
     QByteArray contentType;
-    HttpHeaders headers;    // response header fields as received
+    HttpHeaders headers; // response header fields as received
     QByteArray body;
-    QString errorClass;     // e.g. "ConnectionRefused", "HostNotFound", "Timeout", "SslHandshakeFailed"
+    QString errorClass; // e.g. "ConnectionRefused", "HostNotFound", "Timeout", "SslHandshakeFailed"
     qint64 elapsedMicros = 0;
 };
 
@@ -76,8 +76,8 @@ private:
 
     int m_maxPerOrigin = 64;
     quint64 m_nextId = 1;
-    QHash<QByteArray, QList<BackendConnection*>> m_idle;   // origin key -> idle connections
-    QHash<QByteArray, int> m_busyCount;                    // origin key -> connections in use
+    QHash<QByteArray, QList<BackendConnection*>> m_idle; // origin key -> idle connections
+    QHash<QByteArray, int> m_busyCount; // origin key -> connections in use
     QHash<QByteArray, QList<std::shared_ptr<Pending>>> m_queue; // origin key -> waiting calls
     QHash<quint64, std::shared_ptr<Pending>> m_inFlight;
     int m_sweepTimer = 0;

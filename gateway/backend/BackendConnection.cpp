@@ -138,13 +138,14 @@ void BackendConnection::onReadyRead()
     }
     case HttpResponseParser::State::Error: {
         BackendResult result;
-        result.outcome = m_parser->tooLarge() ? BackendResult::Outcome::TooLarge : BackendResult::Outcome::ProtocolError;
-        result.errorClass = m_parser->tooLarge() ? QStringLiteral("ResponseTooLarge") : QString::fromLatin1(m_parser->error());
+        result.outcome
+            = m_parser->tooLarge() ? BackendResult::Outcome::TooLarge : BackendResult::Outcome::ProtocolError;
+        result.errorClass
+            = m_parser->tooLarge() ? QStringLiteral("ResponseTooLarge") : QString::fromLatin1(m_parser->error());
         finish(std::move(result), false, false);
         return;
     }
-    default:
-        return;
+    default: return;
     }
 }
 
@@ -187,11 +188,11 @@ void BackendConnection::onError()
     if (m_tls && error == QAbstractSocket::SslHandshakeFailedError) {
         const QList<QSslError> errors = static_cast<QSslSocket*>(m_socket)->sslHandshakeErrors();
         if (!errors.isEmpty())
-            result.errorClass += QLatin1Char(':') + QString::fromLatin1(
-                QMetaEnum::fromType<QSslError::SslError>().valueToKey(errors.first().error()));
+            result.errorClass += QLatin1Char(':')
+                + QString::fromLatin1(QMetaEnum::fromType<QSslError::SslError>().valueToKey(errors.first().error()));
     }
-    finish(std::move(result), false, isReused() && m_parser && !m_parser->anyBytesSeen()
-                                         && error == QAbstractSocket::NetworkError);
+    finish(std::move(result), false,
+           isReused() && m_parser && !m_parser->anyBytesSeen() && error == QAbstractSocket::NetworkError);
 }
 
 void BackendConnection::timerEvent(QTimerEvent* event)

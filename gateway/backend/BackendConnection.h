@@ -21,8 +21,7 @@ class BackendConnection : public QObject
 {
     Q_OBJECT
 public:
-    BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options,
-                      QObject* parent);
+    BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options, QObject* parent);
     ~BackendConnection() override;
 
     const QByteArray& originKey() const { return m_originKey; }

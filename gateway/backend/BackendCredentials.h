@@ -7,8 +7,8 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QPair>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QString>

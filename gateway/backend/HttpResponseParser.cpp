@@ -108,9 +108,7 @@ HttpResponseParser::State HttpResponseParser::feed(const QByteArray& data)
 HttpResponseParser::State HttpResponseParser::consumeBody()
 {
     switch (m_framing) {
-    case Framing::None:
-        m_state = State::Complete;
-        return m_state;
+    case Framing::None: m_state = State::Complete; return m_state;
     case Framing::Length: {
         const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
         body.append(m_buffer.constData(), take);

@@ -46,7 +46,7 @@ private:
     State m_state = State::Head;
     Framing m_framing = Framing::None;
     QByteArray m_buffer;
-    qint64 m_remaining = 0;  // Length: body bytes still due; Chunked: bytes of the current chunk
+    qint64 m_remaining = 0; // Length: body bytes still due; Chunked: bytes of the current chunk
     bool m_inChunk = false;
     bool m_tooLarge = false;
     bool m_anyBytes = false;

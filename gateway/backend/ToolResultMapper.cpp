@@ -14,8 +14,8 @@ namespace {
 bool looksTextual(const QByteArray& contentType)
 {
     const QByteArray t = contentType.toLower();
-    return t.isEmpty() || t.startsWith("text/") || t.contains("json") || t.contains("xml")
-        || t.contains("javascript") || t.contains("x-www-form-urlencoded") || t.contains("yaml");
+    return t.isEmpty() || t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("javascript")
+        || t.contains("x-www-form-urlencoded") || t.contains("yaml");
 }
 
 // Printable UTF-8, cut at a character boundary, control characters other than \n\t removed.
@@ -41,8 +41,8 @@ QByteArray structuredFrom(const QByteArray& body, const QByteArray& contentType)
     if (!contentType.isEmpty() && !contentType.toLower().contains("json"))
         return {};
     qsizetype first = 0;
-    while (first < body.size() && (body.at(first) == ' ' || body.at(first) == '\n' || body.at(first) == '\r'
-                                   || body.at(first) == '\t'))
+    while (first < body.size()
+           && (body.at(first) == ' ' || body.at(first) == '\n' || body.at(first) == '\r' || body.at(first) == '\t'))
         ++first;
     if (first >= body.size() || body.at(first) != '{')
         return {};
@@ -98,8 +98,7 @@ CallToolPayload ToolResultMapper::payload(const BackendResult& result, const QSt
                                 .arg(serviceName, result.errorClass));
     case BackendResult::Outcome::Aborted:
         return errorPayload(QStringLiteral("The call to the backend of service '%1' was cancelled.").arg(serviceName));
-    case BackendResult::Outcome::Answered:
-        break;
+    case BackendResult::Outcome::Answered: break;
     }
 
     const bool success = result.status >= 200 && result.status < 300;

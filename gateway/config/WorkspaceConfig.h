@@ -17,12 +17,12 @@ struct EndpointSecurity
 {
     enum class Mode { None, ApiKey, OAuth2 };
     Mode mode = Mode::None;
-    QStringList apiKeyHashes;        // "sha256:<hex>" of the currently valid key(s)
+    QStringList apiKeyHashes; // "sha256:<hex>" of the currently valid key(s)
     QStringList authorizationServers; // issuer URLs (OAuth2)
-    QStringList requiredScopes;       // OAuth2
+    QStringList requiredScopes; // OAuth2
     QMap<QString, QStringList> toolScopes; // OAuth2: extra scopes per tool name (step-up)
-    QUrl resourceUrl;                 // OAuth2: canonical resource (RFC 8707); empty = derived from Host
-    bool requireAtJwtType = true;     // OAuth2: reject tokens whose typ is not at+jwt (RFC 9068)
+    QUrl resourceUrl; // OAuth2: canonical resource (RFC 8707); empty = derived from Host
+    bool requireAtJwtType = true; // OAuth2: reject tokens whose typ is not at+jwt (RFC 9068)
     bool allowLoopbackHttpIssuers = false; // OAuth2: http issuers on loopback (local tests only)
 
     static QString modeName(Mode mode);
@@ -34,25 +34,25 @@ struct BackendAuth
 {
     enum class Kind { None, Basic, Token, ClientCertificate, OAuth2ClientCredentials };
     Kind kind = Kind::None;
-    QString username;             // Basic
-    QString secretRef;            // password / token / private key / client secret reference
-    QString headerName;           // Token: default "Authorization" with "Bearer " prefix
-    QString certificateRef;       // ClientCertificate: PEM certificate reference
-    QString caCertificateRef;     // optional pinned CA (PEM reference) for an https backend
+    QString username; // Basic
+    QString secretRef; // password / token / private key / client secret reference
+    QString headerName; // Token: default "Authorization" with "Bearer " prefix
+    QString certificateRef; // ClientCertificate: PEM certificate reference
+    QString caCertificateRef; // optional pinned CA (PEM reference) for an https backend
     // OAuth2ClientCredentials: the gateway is the backend's OAuth client.
     QUrl tokenEndpoint;
     QString clientId;
     QStringList scopes;
-    QString resource;             // RFC 8707 resource for the backend, when its AS wants one
+    QString resource; // RFC 8707 resource for the backend, when its AS wants one
     QString audience;
     bool allowLoopbackHttpTokenEndpoint = false; // local tests only
 };
 
 struct ServiceConfig
 {
-    QString name;            // path segment: [A-Za-z0-9_.-]{1,64}
-    QString openApiPath;     // absolute, or relative to the workspace file; ":/..." for resources
-    QUrl baseUrl;            // empty: first `servers` entry of the document
+    QString name; // path segment: [A-Za-z0-9_.-]{1,64}
+    QString openApiPath; // absolute, or relative to the workspace file; ":/..." for resources
+    QUrl baseUrl; // empty: first `servers` entry of the document
     int timeoutMs = 30000;
     qint64 maxResponseBytes = 10 * 1024 * 1024;
     ToolNaming toolNaming = ToolNaming::Auto;
@@ -66,7 +66,7 @@ struct GatewaySettings
 {
     QString listenHost = QStringLiteral("127.0.0.1");
     int listenPort = 8765;
-    QStringList allowedHosts;   // extra Host values beyond loopback names
+    QStringList allowedHosts; // extra Host values beyond loopback names
     QStringList allowedOrigins; // exact origins allowed besides none; loopback origins always allowed
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int maxConnections = 256;
@@ -74,14 +74,14 @@ struct GatewaySettings
     int maxSessions = 1000;
     int sessionIdleTimeoutMs = 30 * 60 * 1000;
     bool metricsEnabled = false;
-    QString trafficLogFile;     // JSON Lines mirror; empty: off
+    QString trafficLogFile; // JSON Lines mirror; empty: off
 };
 
 struct WorkspaceConfig
 {
     static constexpr int CurrentVersion = 1;
     int version = CurrentVersion;
-    QString filePath;       // where it was loaded from ("" for built-in)
+    QString filePath; // where it was loaded from ("" for built-in)
     GatewaySettings gateway;
     QList<ServiceConfig> services;
 };

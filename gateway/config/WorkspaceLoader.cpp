@@ -41,13 +41,15 @@ public:
     void fail(const QString& key, const QString& reason)
     {
         if (m_error->isEmpty())
-            *m_error = QStringLiteral("%1%2: %3").arg(m_path, key.isEmpty() ? QString() : QLatin1Char('.') + key, reason);
+            *m_error
+                = QStringLiteral("%1%2: %3").arg(m_path, key.isEmpty() ? QString() : QLatin1Char('.') + key, reason);
     }
     QString path(const QString& key) const { return m_path + QLatin1Char('.') + key; }
     void allowOnly(const QStringList& keys)
     {
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-            if (!keys.contains(it.key()) && !it.key().startsWith(QLatin1String("x-")) && it.key() != QLatin1String("$schema"))
+            if (!keys.contains(it.key()) && !it.key().startsWith(QLatin1String("x-"))
+                && it.key() != QLatin1String("$schema"))
                 fail(it.key(), QStringLiteral("unknown property"));
         }
     }
@@ -162,7 +164,8 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     if (!resource.isEmpty()) {
         out->resourceUrl = QUrl(resource, QUrl::StrictMode);
         if (!out->resourceUrl.isValid() || out->resourceUrl.host().isEmpty() || out->resourceUrl.hasFragment()
-            || (out->resourceUrl.scheme() != QLatin1String("https") && out->resourceUrl.scheme() != QLatin1String("http")))
+            || (out->resourceUrl.scheme() != QLatin1String("https")
+                && out->resourceUrl.scheme() != QLatin1String("http")))
             r.fail(QStringLiteral("resourceUrl"), QStringLiteral("must be an absolute http(s) URL without fragment"));
     }
     out->requireAtJwtType = r.boolean(QStringLiteral("requireAtJwtType"), true);
@@ -182,7 +185,8 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
 
 const QRegularExpression& refPattern()
 {
-    static const QRegularExpression re(QStringLiteral("^(keychain:[^\\s]{1,200}|\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\})$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(keychain:[^\\s]{1,200}|\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\})$"));
     return re;
 }
 
@@ -217,13 +221,15 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     out->allowLoopbackHttpTokenEndpoint = r.boolean(QStringLiteral("allowLoopbackHttpTokenEndpoint"), false);
     if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
         && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
-        r.fail(QStringLiteral("kind"), QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
+        r.fail(QStringLiteral("kind"),
+               QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
     out->username = r.string(QStringLiteral("username"));
     out->secretRef = r.string(QStringLiteral("secretRef"));
     out->headerName = r.string(QStringLiteral("headerName"));
     out->certificateRef = r.string(QStringLiteral("certificateRef"));
     if (!out->certificateRef.isEmpty() && !refPattern().match(out->certificateRef).hasMatch())
-        r.fail(QStringLiteral("certificateRef"), QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME})"));
+        r.fail(QStringLiteral("certificateRef"),
+               QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME})"));
     if (!out->secretRef.isEmpty() && !refPattern().match(out->secretRef).hasMatch())
         r.fail(QStringLiteral("secretRef"),
                QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME}), never a secret value"));
@@ -265,8 +271,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(content, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.error = QStringLiteral("%1:%2: %3").arg(sourceName, lineColumn(content, parseError.offset),
-                                                        parseError.errorString());
+        result.error = QStringLiteral("%1:%2: %3")
+                           .arg(sourceName, lineColumn(content, parseError.offset), parseError.errorString());
         return result;
     }
     if (!doc.isObject()) {
@@ -296,7 +302,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
     const QString listenHost = colon > 0 ? listen.left(colon) : QString();
     const bool bracketed = listenHost.startsWith(QLatin1Char('[')) && listenHost.endsWith(QLatin1Char(']'));
-    if (!portOk || port < 0 || port > 65535 || listenHost.isEmpty() || (!bracketed && listenHost.contains(QLatin1Char(':'))))
+    if (!portOk || port < 0 || port > 65535 || listenHost.isEmpty()
+        || (!bracketed && listenHost.contains(QLatin1Char(':'))))
         gw.fail(QStringLiteral("listen"), QStringLiteral("must be HOST:PORT (IPv6 in brackets: [::1]:8765)"));
     else {
         g.listenHost = listen.left(colon);
@@ -332,14 +339,16 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
                      QStringLiteral("backendAuth")});
         ServiceConfig service;
         service.name = s.string(QStringLiteral("name"), {}, true);
-        if (list.at(i).toObject().contains(QLatin1String("name")) && !serviceNamePattern().match(service.name).hasMatch())
+        if (list.at(i).toObject().contains(QLatin1String("name"))
+            && !serviceNamePattern().match(service.name).hasMatch())
             s.fail(QStringLiteral("name"), QStringLiteral("must be 1-64 characters of A-Z a-z 0-9 _ . -"));
         service.openApiPath = s.string(QStringLiteral("openapi"), {}, true);
         const QString baseUrl = s.string(QStringLiteral("baseUrl"));
         if (!baseUrl.isEmpty()) {
             service.baseUrl = QUrl(baseUrl, QUrl::StrictMode);
             if (!service.baseUrl.isValid() || service.baseUrl.host().isEmpty()
-                || (service.baseUrl.scheme() != QLatin1String("http") && service.baseUrl.scheme() != QLatin1String("https")))
+                || (service.baseUrl.scheme() != QLatin1String("http")
+                    && service.baseUrl.scheme() != QLatin1String("https")))
                 s.fail(QStringLiteral("baseUrl"), QStringLiteral("must be an absolute http(s) URL"));
             else if (!service.baseUrl.userInfo().isEmpty())
                 s.fail(QStringLiteral("baseUrl"), QStringLiteral("must not carry credentials; use backendAuth"));
@@ -380,8 +389,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
 QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
 {
     const GatewaySettings& g = config.gateway;
-    const QString host = g.listenHost.contains(QLatin1Char(':')) ? QLatin1Char('[') + g.listenHost + QLatin1Char(']')
-                                                                 : g.listenHost;
+    const QString host
+        = g.listenHost.contains(QLatin1Char(':')) ? QLatin1Char('[') + g.listenHost + QLatin1Char(']') : g.listenHost;
     QJsonObject gateway{{QStringLiteral("listen"), QStringLiteral("%1:%2").arg(host).arg(g.listenPort)},
                         {QStringLiteral("maxBodyBytes"), g.maxBodyBytes},
                         {QStringLiteral("maxConnections"), g.maxConnections},
@@ -403,9 +412,10 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
                       {QStringLiteral("maxResponseBytes"), s.maxResponseBytes}};
         if (!s.baseUrl.isEmpty())
             o.insert(QStringLiteral("baseUrl"), s.baseUrl.toString());
-        o.insert(QStringLiteral("toolNaming"), s.toolNaming == ToolNaming::Auto          ? QStringLiteral("auto")
-                                                   : s.toolNaming == ToolNaming::OperationId ? QStringLiteral("operationId")
-                                                                                             : QStringLiteral("verbPath"));
+        o.insert(QStringLiteral("toolNaming"),
+                 s.toolNaming == ToolNaming::Auto              ? QStringLiteral("auto")
+                     : s.toolNaming == ToolNaming::OperationId ? QStringLiteral("operationId")
+                                                               : QStringLiteral("verbPath"));
         if (!s.include.isEmpty())
             o.insert(QStringLiteral("include"), QJsonArray::fromStringList(s.include));
         if (!s.exclude.isEmpty())
@@ -434,10 +444,11 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         if (s.backendAuth.kind != BackendAuth::Kind::None) {
             const BackendAuth& b = s.backendAuth;
             QJsonObject auth{{QStringLiteral("kind"),
-                              b.kind == BackendAuth::Kind::Basic               ? QStringLiteral("basic")
-                                  : b.kind == BackendAuth::Kind::Token         ? QStringLiteral("token")
-                                  : b.kind == BackendAuth::Kind::ClientCertificate ? QStringLiteral("clientCertificate")
-                                                                               : QStringLiteral("oauth2ClientCredentials")}};
+                              b.kind == BackendAuth::Kind::Basic       ? QStringLiteral("basic")
+                                  : b.kind == BackendAuth::Kind::Token ? QStringLiteral("token")
+                                  : b.kind == BackendAuth::Kind::ClientCertificate
+                                  ? QStringLiteral("clientCertificate")
+                                  : QStringLiteral("oauth2ClientCredentials")}};
             if (!b.caCertificateRef.isEmpty())
                 auth.insert(QStringLiteral("caCertificateRef"), b.caCertificateRef);
             if (!b.tokenEndpoint.isEmpty())
@@ -491,11 +502,12 @@ bool WorkspaceLoader::saveFile(const WorkspaceConfig& config, const QString& pat
 
 WorkspaceConfig WorkspaceLoader::demoWorkspace(const QUrl& demoBackendUrl)
 {
-    Result r = parse([] {
-        QFile f(QStringLiteral(":/portcullis/demo/demo-workspace.json"));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }(),
-                     QStringLiteral("built-in demo workspace"));
+    Result r = parse(
+        [] {
+            QFile f(QStringLiteral(":/portcullis/demo/demo-workspace.json"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }(),
+        QStringLiteral("built-in demo workspace"));
     Q_ASSERT_X(r.ok, "demoWorkspace", qPrintable(r.error));
     for (ServiceConfig& s : r.config.services)
         s.baseUrl = demoBackendUrl;

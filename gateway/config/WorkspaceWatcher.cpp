@@ -89,7 +89,8 @@ void WorkspaceWatcher::check()
         return;
     m_lastFingerprint = now;
     if (!QFileInfo::exists(m_path)) {
-        emit configRejected(QStringLiteral("%1: the workspace file disappeared; keeping the running configuration").arg(m_path));
+        emit configRejected(
+            QStringLiteral("%1: the workspace file disappeared; keeping the running configuration").arg(m_path));
         return;
     }
     const WorkspaceLoader::Result result = WorkspaceLoader::loadFile(m_path);

@@ -4,12 +4,12 @@
 #include "Exchange.h"
 #include "GatewaySnapshot.h"
 #include "backend/BackendClient.h"
+#include "backend/BackendCredentials.h"
 #include "http/HostOriginPolicy.h"
 #include "http/HttpFrontend.h"
 #include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/McpEndpoint.h"
-#include "backend/BackendCredentials.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretResolver.h"
 #include "security/EndpointGuard.h"
@@ -47,9 +47,8 @@ GatewayServer::GatewayServer(QObject* parent)
     m_credentials = new BackendCredentials(m_secrets, this);
     m_guard = new EndpointGuard(this);
     m_mcp = std::make_unique<McpEndpoint>(backend, m_credentials);
-    m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
-        handle(request, std::move(responder));
-    });
+    m_frontend->setHandler(
+        [this](const HttpRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
     connect(m_frontend.get(), &HttpFrontend::requestRejected, this,
             [this](const QHostAddress&, int status, const QString& reason) {
                 TrafficEvent event;
@@ -81,7 +80,8 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     }
     if (config.gateway.trafficLogFile != m_config.gateway.trafficLogFile
         && !m_trafficLog->setJsonLinesFile(config.gateway.trafficLogFile)) {
-        reason = QStringLiteral("traffic log file %1: %2").arg(config.gateway.trafficLogFile, m_trafficLog->errorString());
+        reason
+            = QStringLiteral("traffic log file %1: %2").arg(config.gateway.trafficLogFile, m_trafficLog->errorString());
         if (error)
             *error = reason;
         emit configRejected(reason);
@@ -133,7 +133,7 @@ QUrl GatewayServer::baseUrl() const
     url.setScheme(QStringLiteral("http"));
     const QHostAddress address = serverAddress();
     url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
-                                                                                  : address.toString());
+                                                                                 : address.toString());
     url.setPort(serverPort());
     return url;
 }
@@ -174,11 +174,11 @@ const WorkspaceConfig& GatewayServer::config() const
 
 void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
 {
-    auto exchange = std::make_shared<Exchange>(request, std::move(responder), m_snapshot,
-                                               [this](const TrafficEvent& event) {
-                                                   m_metrics->record(event);
-                                                   m_trafficLog->append(event);
-                                               });
+    auto exchange
+        = std::make_shared<Exchange>(request, std::move(responder), m_snapshot, [this](const TrafficEvent& event) {
+              m_metrics->record(event);
+              m_trafficLog->append(event);
+          });
     TrafficEvent& event = exchange->event();
     if (!m_snapshot) {
         exchange->respondJson(503, QJsonObject{{QStringLiteral("error"), QStringLiteral("no configuration loaded")}});

@@ -30,13 +30,13 @@ class HttpResponder;
 struct ServiceStatus
 {
     QString name;
-    QUrl endpointUrl;       // http://127.0.0.1:PORT/mcp/NAME
-    QString title;          // OpenAPI info.title
+    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME
+    QString title; // OpenAPI info.title
     QUrl backendUrl;
     int toolCount = 0;
-    QStringList toolNames;  // sorted
-    QString securityMode;   // "none", "apiKey", "oauth2"
-    QStringList warnings;   // import warnings
+    QStringList toolNames; // sorted
+    QString securityMode; // "none", "apiKey", "oauth2"
+    QStringList warnings; // import warnings
 };
 
 // The embedded MCP gateway: one HTTP listener, one MCP endpoint per service at /mcp/{service},

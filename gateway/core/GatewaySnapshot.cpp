@@ -63,7 +63,8 @@ QUrl resolveBaseUrl(const ServiceConfig& service, const QStringList& serverUrls,
         return {};
     }
     if (!url.userInfo().isEmpty()) {
-        *error = QStringLiteral("service '%1': backend URL must not carry credentials; use backendAuth").arg(service.name);
+        *error
+            = QStringLiteral("service '%1': backend URL must not carry credentials; use backendAuth").arg(service.name);
         return {};
     }
     return url;
@@ -103,9 +104,8 @@ std::shared_ptr<const ServiceRuntime> GatewaySnapshot::buildService(const Servic
         runtime->toolsJson.append(toolJson(tool, true));
         runtime->toolsJson20250326.append(toolJson(tool, false));
     }
-    runtime->toolsFingerprint
-        = QCryptographicHash::hash(QJsonDocument(runtime->toolsJson).toJson(QJsonDocument::Compact),
-                                   QCryptographicHash::Sha256);
+    runtime->toolsFingerprint = QCryptographicHash::hash(
+        QJsonDocument(runtime->toolsJson).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256);
     return runtime;
 }
 
@@ -113,7 +113,8 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const WorkspaceCon
 {
     auto snapshot = std::make_shared<GatewaySnapshot>();
     snapshot->settings = config.gateway;
-    const QString directory = config.filePath.isEmpty() ? QDir::currentPath() : QFileInfo(config.filePath).absolutePath();
+    const QString directory
+        = config.filePath.isEmpty() ? QDir::currentPath() : QFileInfo(config.filePath).absolutePath();
     for (const ServiceConfig& service : config.services) {
         if (snapshot->services.contains(service.name)) {
             *error = QStringLiteral("service '%1' is defined twice").arg(service.name);

@@ -27,7 +27,7 @@ public:
     QStringList warnings;
     QList<ToolDefinition> tools; // sorted by name (deterministic tools/list order)
     QHash<QString, int> toolIndex;
-    QJsonArray toolsJson;        // Tool objects for 2025-06-18 and later
+    QJsonArray toolsJson; // Tool objects for 2025-06-18 and later
     QJsonArray toolsJson20250326; // Tool objects without the fields 2025-03-26 lacks
     QByteArray toolsFingerprint; // changes iff the listed tools change
 

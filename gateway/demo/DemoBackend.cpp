@@ -22,8 +22,9 @@ HttpResponse jsonResponse(int status, const QJsonObject& body)
 HttpResponse problem(int status, const QString& title)
 {
     HttpResponse r = HttpResponse::json(
-        status, QJsonDocument(QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("title"), title}})
-                    .toJson(QJsonDocument::Compact));
+        status,
+        QJsonDocument(QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("title"), title}})
+            .toJson(QJsonDocument::Compact));
     r.setHeader("Content-Type", "application/problem+json");
     return r;
 }
@@ -47,7 +48,8 @@ QJsonObject forecast(const QString& city, int days, const QString& units)
                                 {QStringLiteral("high"), high},
                                 {QStringLiteral("low"), low}});
     }
-    return QJsonObject{{QStringLiteral("city"), city}, {QStringLiteral("units"), units}, {QStringLiteral("days"), list}};
+    return QJsonObject{
+        {QStringLiteral("city"), city}, {QStringLiteral("units"), units}, {QStringLiteral("days"), list}};
 }
 
 } // namespace
@@ -58,15 +60,17 @@ DemoBackend::DemoBackend(QObject* parent)
     HttpLimits limits;
     limits.maxConnections = 1024;
     m_frontend = std::make_unique<HttpFrontend>(limits);
-    m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
-        responder.send(handle(request));
-    });
+    m_frontend->setHandler(
+        [this](const HttpRequest& request, HttpResponder responder) { responder.send(handle(request)); });
     const QJsonObject seed[] = {
-        {{QStringLiteral("name"), QStringLiteral("Brass padlock")}, {QStringLiteral("quantity"), 12},
+        {{QStringLiteral("name"), QStringLiteral("Brass padlock")},
+         {QStringLiteral("quantity"), 12},
          {QStringLiteral("tags"), QJsonArray{QStringLiteral("hardware")}}},
-        {{QStringLiteral("name"), QStringLiteral("Gate hinge")}, {QStringLiteral("quantity"), 4},
+        {{QStringLiteral("name"), QStringLiteral("Gate hinge")},
+         {QStringLiteral("quantity"), 4},
          {QStringLiteral("tags"), QJsonArray{QStringLiteral("hardware"), QStringLiteral("heavy")}}},
-        {{QStringLiteral("name"), QStringLiteral("Portcullis chain")}, {QStringLiteral("quantity"), 1},
+        {{QStringLiteral("name"), QStringLiteral("Portcullis chain")},
+         {QStringLiteral("quantity"), 1},
          {QStringLiteral("tags"), QJsonArray{QStringLiteral("heavy")}}},
     };
     for (QJsonObject item : seed) {
@@ -105,7 +109,8 @@ HttpResponse DemoBackend::handle(const HttpRequest& request)
         const QString city = query.queryItemValue(QStringLiteral("city"), QUrl::FullyDecoded);
         if (city.isEmpty())
             return problem(400, QStringLiteral("city is required"));
-        const int days = query.hasQueryItem(QStringLiteral("days")) ? query.queryItemValue(QStringLiteral("days")).toInt() : 3;
+        const int days
+            = query.hasQueryItem(QStringLiteral("days")) ? query.queryItemValue(QStringLiteral("days")).toInt() : 3;
         if (days < 1 || days > 7)
             return problem(400, QStringLiteral("days must be 1-7"));
         QString units = query.queryItemValue(QStringLiteral("units"));
@@ -126,7 +131,9 @@ HttpResponse DemoBackend::handle(const HttpRequest& request)
 
     if (resource == QLatin1String("items") && parts.size() == 2) {
         if (request.method == "GET") {
-            const int limit = query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt() : 20;
+            const int limit = query.hasQueryItem(QStringLiteral("limit"))
+                ? query.queryItemValue(QStringLiteral("limit")).toInt()
+                : 20;
             const QString tag = query.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded);
             QJsonArray items;
             for (const QJsonObject& item : std::as_const(m_items)) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHostAddress>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>

@@ -19,8 +19,7 @@ HostOriginPolicy::HostOriginPolicy(const QStringList& extraHosts, const QStringL
 
 bool HostOriginPolicy::isLoopbackHostName(const QString& host)
 {
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1")
-        || host == QLatin1String("[::1]");
+    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("[::1]");
 }
 
 QString HostOriginPolicy::hostName(const QByteArray& hostHeader)
@@ -64,8 +63,8 @@ QString HostOriginPolicy::check(const QByteArray& host, const QByteArrayList& or
     const QUrl url(origin, QUrl::StrictMode);
     if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
         && url.path().isEmpty()) {
-        const QString originHost = url.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + url.host() + QLatin1Char(']')
-                                                                         : url.host();
+        const QString originHost
+            = url.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + url.host() + QLatin1Char(']') : url.host();
         if (isLoopbackHostName(originHost))
             return {};
     }

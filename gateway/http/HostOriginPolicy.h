@@ -24,7 +24,7 @@ public:
     static QString hostName(const QByteArray& hostHeader);
 
 private:
-    QStringList m_hosts;   // lower-case host names
+    QStringList m_hosts; // lower-case host names
     QStringList m_origins; // lower-case origins, e.g. "https://app.example.com"
 };
 

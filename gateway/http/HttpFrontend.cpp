@@ -99,9 +99,9 @@ void HttpResponder::onClientGone(std::function<void()> callback)
     if (!m_state || m_state->answered || !Gateway::isConnected(m_state->socket))
         return;
     m_state->forgetClientGone();
-    m_state->goneConnection = QObject::connect(m_state->socket, &QTcpSocket::disconnected, m_state->socket,
-                                               [callback = std::move(callback)]() { callback(); },
-                                               Qt::SingleShotConnection);
+    m_state->goneConnection = QObject::connect(
+        m_state->socket, &QTcpSocket::disconnected, m_state->socket, [callback = std::move(callback)]() { callback(); },
+        Qt::SingleShotConnection);
 }
 
 qint64 HttpResponder::send(const HttpResponse& response)
@@ -150,8 +150,8 @@ SseStream* HttpResponder::startEventStream(const HttpHeaders& extraHeaders)
     r.writeBody(QByteArray()); // ends the head
     auto* stream = new SseStream(m_state->socket, m_state->responder, m_state->maxPendingWriteBytes);
     if (m_state->guard)
-        stream->m_pendingAnswer = std::make_shared<ConnectionGuard::PendingAnswer>(
-            m_state->guard->holdAnswer(m_state->socket));
+        stream->m_pendingAnswer
+            = std::make_shared<ConnectionGuard::PendingAnswer>(m_state->guard->holdAnswer(m_state->socket));
     m_state->pending.reset();
     return stream;
 }

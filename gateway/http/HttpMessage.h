@@ -16,8 +16,8 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 // for deferred answers (the library reuses its request object per connection).
 struct HttpRequest
 {
-    QByteArray method;   // upper-case token, e.g. "POST"
-    QString path;        // decoded path, e.g. "/mcp/demo"
+    QByteArray method; // upper-case token, e.g. "POST"
+    QString path; // decoded path, e.g. "/mcp/demo"
     QByteArray rawQuery; // undecoded query string, without '?'
     HttpHeaders headers; // order and duplicates kept, names as sent
     QByteArray body;

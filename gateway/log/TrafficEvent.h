@@ -14,29 +14,29 @@ struct TrafficEvent
 {
     enum class Kind { McpRequest, Metadata, Rejected, Elicitation, Other };
 
-    quint64 id = 0;            // assigned by TrafficLog, strictly increasing
-    QDateTime time;            // UTC, when the request arrived
+    quint64 id = 0; // assigned by TrafficLog, strictly increasing
+    QDateTime time; // UTC, when the request arrived
     Kind kind = Kind::McpRequest;
-    QString httpMethod;        // "POST"
-    QString path;              // without query string
-    QString service;           // "" when no service matched
-    QString protocolRevision;  // "2025-11-25", "2026-07-28", "" when unknown
-    QString session;           // shortened session id (first 8 chars) or ""
-    QString principal;         // "anonymous", key id, or iss+sub; never a credential
-    QString rpcMethod;         // "tools/call", "batch", ...
-    QString tool;              // tool name for tools/call
-    QString authDecision;      // "none", "allowed", "denied"
-    QString authReason;        // reason code, e.g. "missing_key", "expired"
-    int httpStatus = 0;        // status returned to the client
-    int rpcErrorCode = 0;      // JSON-RPC error code, 0 when none
-    bool toolError = false;    // CallToolResult.isError
-    int backendStatus = 0;     // backend HTTP status, 0 when no backend call
-    QString backendError;      // error class when the backend could not be reached
-    qint64 totalMicros = 0;    // arrival -> answer written
-    qint64 backendMicros = 0;  // time spent waiting for the backend
+    QString httpMethod; // "POST"
+    QString path; // without query string
+    QString service; // "" when no service matched
+    QString protocolRevision; // "2025-11-25", "2026-07-28", "" when unknown
+    QString session; // shortened session id (first 8 chars) or ""
+    QString principal; // "anonymous", key id, or iss+sub; never a credential
+    QString rpcMethod; // "tools/call", "batch", ...
+    QString tool; // tool name for tools/call
+    QString authDecision; // "none", "allowed", "denied"
+    QString authReason; // reason code, e.g. "missing_key", "expired"
+    int httpStatus = 0; // status returned to the client
+    int rpcErrorCode = 0; // JSON-RPC error code, 0 when none
+    bool toolError = false; // CallToolResult.isError
+    int backendStatus = 0; // backend HTTP status, 0 when no backend call
+    QString backendError; // error class when the backend could not be reached
+    qint64 totalMicros = 0; // arrival -> answer written
+    qint64 backendMicros = 0; // time spent waiting for the backend
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
-    QString detail;            // short human reason for rejections/errors (redacted)
+    QString detail; // short human reason for rejections/errors (redacted)
 
     QJsonObject toJson() const;
     static QString kindName(Kind kind);

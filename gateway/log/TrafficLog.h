@@ -45,7 +45,7 @@ private:
     int m_capacity;
     quint64 m_nextId = 1;
     QVector<TrafficEvent> m_events; // ring storage
-    int m_head = 0;                 // index of the oldest event when full
+    int m_head = 0; // index of the oldest event when full
     std::unique_ptr<QFile> m_jsonl;
     QString m_error;
 };

@@ -14,10 +14,10 @@ enum ErrorCode {
     MethodNotFound = -32601,
     InvalidParams = -32602,
     InternalError = -32603,
-    HeaderMismatch = -32020,                  // 2026-07-28
+    HeaderMismatch = -32020, // 2026-07-28
     MissingRequiredClientCapability = -32021, // 2026-07-28
-    UnsupportedProtocolVersion = -32022,      // 2026-07-28
-    UrlElicitationRequired = -32042           // 2025-11-25 only
+    UnsupportedProtocolVersion = -32022, // 2026-07-28
+    UrlElicitationRequired = -32042 // 2025-11-25 only
 };
 
 // Shape of one incoming JSON-RPC message.
@@ -26,7 +26,7 @@ enum class MessageKind { Request, Notification, Response, Invalid };
 struct Message
 {
     MessageKind kind = MessageKind::Invalid;
-    QJsonValue id;     // string or integer for requests/responses; Undefined otherwise
+    QJsonValue id; // string or integer for requests/responses; Undefined otherwise
     QString method;
     QJsonObject params;
     QString invalidReason; // set when kind == Invalid

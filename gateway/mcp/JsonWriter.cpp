@@ -43,26 +43,17 @@ void appendString(QByteArray& out, const QByteArray& utf8)
 void appendValue(QByteArray& out, const QJsonValue& value)
 {
     switch (value.type()) {
-    case QJsonValue::Object:
-        out.append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        break;
-    case QJsonValue::Array:
-        out.append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        break;
-    case QJsonValue::String:
-        appendString(out, value.toString().toUtf8());
-        break;
+    case QJsonValue::Object: out.append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)); break;
+    case QJsonValue::Array: out.append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)); break;
+    case QJsonValue::String: appendString(out, value.toString().toUtf8()); break;
     case QJsonValue::Double: {
         const double d = value.toDouble();
         const qint64 i = static_cast<qint64>(d);
         out.append(static_cast<double>(i) == d ? QByteArray::number(i) : QByteArray::number(d, 'g', 17));
         break;
     }
-    case QJsonValue::Bool:
-        out.append(value.toBool() ? "true" : "false");
-        break;
-    default:
-        out.append("null");
+    case QJsonValue::Bool: out.append(value.toBool() ? "true" : "false"); break;
+    default: out.append("null");
     }
 }
 

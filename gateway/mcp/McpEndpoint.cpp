@@ -3,8 +3,8 @@
 
 #include "McpMessages.h"
 #include "ToolCaller.h"
-#include "core/Exchange.h"
 #include "backend/BackendClient.h"
+#include "core/Exchange.h"
 #include "core/GatewaySnapshot.h"
 #include "security/EndpointGuard.h"
 
@@ -46,8 +46,8 @@ QString decodeMirroredHeader(const QByteArray& raw, bool* ok)
 {
     *ok = true;
     if (raw.startsWith("=?base64?") && raw.endsWith("?=") && raw.size() >= 11) {
-        const auto decoded = QByteArray::fromBase64Encoding(raw.mid(9, raw.size() - 11),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded
+            = QByteArray::fromBase64Encoding(raw.mid(9, raw.size() - 11), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
             *ok = false;
             return {};
@@ -116,7 +116,8 @@ void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snap
 
 void McpEndpoint::notifyToolsChanged(const QString& service)
 {
-    const QByteArray legacy = JsonRpc::serialize(McpMessages::toolsListChangedNotification(QJsonValue(QJsonValue::Undefined)));
+    const QByteArray legacy
+        = JsonRpc::serialize(McpMessages::toolsListChangedNotification(QJsonValue(QJsonValue::Undefined)));
     for (McpSession* session : m_sessions.sessionsOf(service)) {
         for (const auto& stream : std::as_const(session->streams)) {
             if (stream && stream->isOpen())
@@ -141,7 +142,8 @@ void McpEndpoint::fail(const std::shared_ptr<Exchange>& exchange, int httpStatus
     exchange->respondJson(httpStatus, JsonRpc::error(id, code, message, data, omitUnknownId));
 }
 
-void McpEndpoint::handle(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service)
+void McpEndpoint::handle(const std::shared_ptr<Exchange>& exchange,
+                         const std::shared_ptr<const ServiceRuntime>& service)
 {
     const QByteArray& method = exchange->request().method;
     if (method == "POST")
@@ -236,7 +238,8 @@ void McpEndpoint::handleInitialize(const Call& call)
 {
     const auto& exchange = call.exchange;
     if (call.message.kind != JsonRpc::MessageKind::Request) {
-        fail(exchange, 400, {}, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: initialize must be a request"));
+        fail(exchange, 400, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Invalid Request: initialize must be a request"));
         return;
     }
     const QJsonValue requested = call.message.params.value(QLatin1String("protocolVersion"));
@@ -254,7 +257,8 @@ void McpEndpoint::handleInitialize(const Call& call)
     session->clientInfo = call.message.params.value(QLatin1String("clientInfo")).toObject();
     exchange->event().protocolRevision = Protocol::name(*revision);
     exchange->event().session = shortSession(session->id);
-    exchange->respondJson(200, JsonRpc::result(call.message.id, McpMessages::initializeResult(*revision, *call.service)),
+    exchange->respondJson(200,
+                          JsonRpc::result(call.message.id, McpMessages::initializeResult(*revision, *call.service)),
                           {{"Mcp-Session-Id", session->id}});
 }
 
@@ -291,7 +295,8 @@ void McpEndpoint::handleModern(Call call)
     }
     bool ok = false;
     const QByteArrayList methodHeaders = request.headerValues("Mcp-Method");
-    const QString methodHeader = methodHeaders.size() == 1 ? decodeMirroredHeader(methodHeaders.first(), &ok) : QString();
+    const QString methodHeader
+        = methodHeaders.size() == 1 ? decodeMirroredHeader(methodHeaders.first(), &ok) : QString();
     if (!ok || methodHeader != msg.method) {
         fail(exchange, 400, msg.id, JsonRpc::HeaderMismatch,
              QStringLiteral("Header mismatch: Mcp-Method must equal the JSON-RPC method"));
@@ -351,7 +356,8 @@ void McpEndpoint::handleLegacy(Call call)
             session->initialized = true;
         if (call.message.method == QLatin1String("notifications/cancelled")) {
             const QJsonValue requestId = call.message.params.value(QLatin1String("requestId"));
-            const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), requestId}}));
+            const auto key
+                = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), requestId}}));
             if (const quint64 backendCall = m_callsInFlight.take(key))
                 m_backend->abort(backendCall);
         }
@@ -383,7 +389,8 @@ void McpEndpoint::handleBatch(const std::shared_ptr<Exchange>& exchange,
         return;
     }
     if (batch.isEmpty() || batch.size() > 100) {
-        fail(exchange, 400, {}, JsonRpc::InvalidRequest, QStringLiteral("Invalid Request: batch must hold 1 to 100 messages"));
+        fail(exchange, 400, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Invalid Request: batch must hold 1 to 100 messages"));
         return;
     }
     struct Gather
@@ -465,7 +472,8 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             exchange->event().authDecision = scopes.decision;
             exchange->event().authReason = scopes.reason;
             exchange->event().tool = msg.params.value(QLatin1String("name")).toString().left(128);
-            RpcReply denied = RpcReply::of(JsonRpc::error(id, JsonRpc::InvalidRequest, QStringLiteral("insufficient scope")));
+            RpcReply denied
+                = RpcReply::of(JsonRpc::error(id, JsonRpc::InvalidRequest, QStringLiteral("insufficient scope")));
             denied.httpDenial = scopes.denial;
             reply(denied);
             return;
@@ -522,12 +530,12 @@ void McpEndpoint::openSubscription(const Call& call)
     QJsonObject honoured;
     if (sub->toolsListChanged)
         honoured.insert(QStringLiteral("toolsListChanged"), true);
-    stream->sendEvent(JsonRpc::serialize(QJsonObject{
-        {QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-        {QStringLiteral("method"), QStringLiteral("notifications/subscriptions/acknowledged")},
-        {QStringLiteral("params"),
-         QJsonObject{{QStringLiteral("notifications"), honoured},
-                     {QStringLiteral("_meta"), QJsonObject{{kMetaSubscriptionId, call.message.id}}}}}}));
+    stream->sendEvent(JsonRpc::serialize(
+        QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("method"), QStringLiteral("notifications/subscriptions/acknowledged")},
+                    {QStringLiteral("params"),
+                     QJsonObject{{QStringLiteral("notifications"), honoured},
+                                 {QStringLiteral("_meta"), QJsonObject{{kMetaSubscriptionId, call.message.id}}}}}}));
     auto* keepAlive = new QTimer(stream);
     connect(keepAlive, &QTimer::timeout, stream, [stream]() { stream->sendComment("keep-alive"); });
     keepAlive->start(kKeepAliveMs);
@@ -538,11 +546,13 @@ void McpEndpoint::openSubscription(const Call& call)
     });
 }
 
-void McpEndpoint::handleGet(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service)
+void McpEndpoint::handleGet(const std::shared_ptr<Exchange>& exchange,
+                            const std::shared_ptr<const ServiceRuntime>& service)
 {
     exchange->event().rpcMethod = QStringLiteral("GET stream");
     if (!accepts(exchange->request().header("Accept"), "text/event-stream")) {
-        fail(exchange, 406, {}, JsonRpc::InvalidRequest, QStringLiteral("Not Acceptable: GET needs Accept: text/event-stream"));
+        fail(exchange, 406, {}, JsonRpc::InvalidRequest,
+             QStringLiteral("Not Acceptable: GET needs Accept: text/event-stream"));
         return;
     }
     QByteArray sessionId;

@@ -10,8 +10,8 @@
 #include <QObject>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace Gateway {
 

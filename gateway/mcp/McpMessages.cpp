@@ -31,8 +31,8 @@ QString encodeCursor(int offset, const QByteArray& fingerprint)
 
 int decodeCursor(const QString& cursor, const QByteArray& fingerprint)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding
-                                                                               | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return -1;
     const QList<QByteArray> parts = (*decoded).split(':');
@@ -81,12 +81,12 @@ QJsonObject initializeResult(ProtocolRevision revision, const ServiceRuntime& se
 
 QJsonObject discoverResult(const ServiceRuntime& service)
 {
-    return withModernMeta(QJsonObject{
-        {QStringLiteral("supportedVersions"), QJsonArray{Protocol::name(ProtocolRevision::V2026_07_28)}},
-        {QStringLiteral("capabilities"), serverCapabilities(ProtocolRevision::V2026_07_28)},
-        {QStringLiteral("instructions"), instructions(service)},
-        {QStringLiteral("ttlMs"), ToolsListTtlMs},
-        {QStringLiteral("cacheScope"), QStringLiteral("public")}});
+    return withModernMeta(
+        QJsonObject{{QStringLiteral("supportedVersions"), QJsonArray{Protocol::name(ProtocolRevision::V2026_07_28)}},
+                    {QStringLiteral("capabilities"), serverCapabilities(ProtocolRevision::V2026_07_28)},
+                    {QStringLiteral("instructions"), instructions(service)},
+                    {QStringLiteral("ttlMs"), ToolsListTtlMs},
+                    {QStringLiteral("cacheScope"), QStringLiteral("public")}});
 }
 
 QJsonObject listToolsResult(ProtocolRevision revision, const ServiceRuntime& service, const QJsonValue& cursor,
@@ -149,9 +149,10 @@ QJsonObject toolsListChangedNotification(const QJsonValue& subscriptionId)
     QJsonObject n{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                   {QStringLiteral("method"), QStringLiteral("notifications/tools/list_changed")}};
     if (!subscriptionId.isUndefined()) {
-        n.insert(QStringLiteral("params"),
-                 QJsonObject{{QStringLiteral("_meta"),
-                              QJsonObject{{QStringLiteral("io.modelcontextprotocol/subscriptionId"), subscriptionId}}}});
+        n.insert(
+            QStringLiteral("params"),
+            QJsonObject{{QStringLiteral("_meta"),
+                         QJsonObject{{QStringLiteral("io.modelcontextprotocol/subscriptionId"), subscriptionId}}}});
     }
     return n;
 }

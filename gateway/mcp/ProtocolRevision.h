@@ -16,7 +16,10 @@ namespace Protocol {
 
 std::optional<ProtocolRevision> parse(const QString& text);
 QString name(ProtocolRevision revision);
-inline bool isLegacy(ProtocolRevision revision) { return revision != ProtocolRevision::V2026_07_28; }
+inline bool isLegacy(ProtocolRevision revision)
+{
+    return revision != ProtocolRevision::V2026_07_28;
+}
 // Newest first.
 QStringList legacyNames();
 QStringList allNames();

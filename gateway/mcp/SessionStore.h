@@ -20,9 +20,9 @@ class SseStream;
 // A legacy (2025-03-26 … 2025-11-25) MCP session, created by initialize.
 struct McpSession
 {
-    QByteArray id;           // 43 chars of base64url from 256 CSPRNG bits
+    QByteArray id; // 43 chars of base64url from 256 CSPRNG bits
     QString service;
-    QString principal;       // bound at creation; a request from another principal gets 404
+    QString principal; // bound at creation; a request from another principal gets 404
     ProtocolRevision revision = ProtocolRevision::V2025_11_25;
     QJsonObject clientCapabilities;
     QJsonObject clientInfo;

@@ -6,12 +6,12 @@
 #include "backend/BackendCredentials.h"
 #include "backend/ClientCredentialsTokenSource.h"
 
-#include <QPointer>
 #include "backend/ToolResultMapper.h"
 #include "core/GatewaySnapshot.h"
 #include "log/TrafficEvent.h"
 #include "openapi/JsonSchemaValidator.h"
 #include "openapi/ToolCallEncoder.h"
+#include <QPointer>
 
 namespace Gateway {
 
@@ -92,7 +92,8 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
             event->detail = QStringLiteral("invalid arguments");
             event->toolError = true;
         }
-        done({0, {},
+        done({0,
+              {},
               ToolResultMapper::errorPayload(QStringLiteral("Invalid arguments for tool '%1': %2")
                                                  .arg(name, validation.errors.join(QStringLiteral("; "))))});
         return 0;
@@ -103,7 +104,8 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
             event->detail = QStringLiteral("arguments could not be encoded");
             event->toolError = true;
         }
-        done({0, {},
+        done({0,
+              {},
               ToolResultMapper::errorPayload(
                   QStringLiteral("Invalid arguments for tool '%1': %2").arg(name, encoded.error))});
         return 0;
@@ -132,8 +134,8 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
                 event->backendMicros = result.elapsedMicros;
                 event->backendError = result.errorClass;
             }
-            CallToolPayload mapped = ToolResultMapper::payload(result, service->config.name, options.timeoutMs,
-                                                               options.maxResponseBytes);
+            CallToolPayload mapped
+                = ToolResultMapper::payload(result, service->config.name, options.timeoutMs, options.maxResponseBytes);
             if (event)
                 event->toolError = mapped.isError;
             finished({0, {}, std::move(mapped)});
@@ -151,8 +153,8 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
                 done({0, {}, ToolResultMapper::errorPayload(QStringLiteral("backend token source is gone"))});
                 return;
             }
-            source->token([source, send, outgoing, options, event, done, attempt, retried](const QByteArray& token,
-                                                                                          const QString& error) mutable {
+            source->token([source, send, outgoing, options, event, done, attempt,
+                           retried](const QByteArray& token, const QString& error) mutable {
                 if (!error.isEmpty()) {
                     if (event) {
                         event->toolError = true;
@@ -167,17 +169,18 @@ quint64 ToolCaller::call(BackendClient* backend, BackendCredentials* credentials
                 bearer.headers.append({QByteArray("Authorization"), "Bearer " + token});
                 BackendCredentials::applyHeaders(outgoing, bearer);
                 const QByteArrayList needles = secretNeedles(bearer.headers);
-                send(outgoing, options, [source, token, event, done, attempt, retried, needles](const Outcome& outcome) {
-                    if (!retried && event && event->backendStatus == 401 && source) {
-                        source->invalidate(token);
-                        (*attempt)(true);
-                        return;
-                    }
-                    Outcome cleaned = outcome;
-                    redact(cleaned.result, needles);
-                    done(cleaned);
-                    *attempt = nullptr;
-                });
+                send(outgoing, options,
+                     [source, token, event, done, attempt, retried, needles](const Outcome& outcome) {
+                         if (!retried && event && event->backendStatus == 401 && source) {
+                             source->invalidate(token);
+                             (*attempt)(true);
+                             return;
+                         }
+                         Outcome cleaned = outcome;
+                         redact(cleaned.result, needles);
+                         done(cleaned);
+                         *attempt = nullptr;
+                     });
             });
         };
         (*attempt)(false);

@@ -22,10 +22,10 @@ struct OpenApiImportOptions
 struct OpenApiImportResult
 {
     bool ok = false;
-    QString error;        // set when !ok: "<file>:<line>:<column>: <reason>" or "<file>: <json pointer>: <reason>"
+    QString error; // set when !ok: "<file>:<line>:<column>: <reason>" or "<file>: <json pointer>: <reason>"
     QStringList warnings; // operations skipped, schemas truncated, ...
-    QString title;        // info.title
-    QString apiVersion;   // info.version
+    QString title; // info.title
+    QString apiVersion; // info.version
     QString openApiVersion; // "3.0.3", "3.1.0"
     QStringList serverUrls; // servers[].url with variables substituted by their defaults
     QList<ToolDefinition> tools; // in document order
@@ -40,8 +40,7 @@ public:
     static OpenApiImportResult importFile(const QString& filePath, const OpenApiImportOptions& options = {});
     // baseDirectory resolves relative-file refs; sourceName is used in error messages.
     static OpenApiImportResult importDocument(const QByteArray& content, const QString& sourceName,
-                                              const QString& baseDirectory,
-                                              const OpenApiImportOptions& options = {});
+                                              const QString& baseDirectory, const OpenApiImportOptions& options = {});
 };
 
 } // namespace Gateway

@@ -15,48 +15,48 @@ enum class ParameterLocation { Path, Query, Header, Cookie };
 struct ParameterBinding
 {
     QString argumentName; // property name in the tool's inputSchema
-    QString wireName;     // name in the OpenAPI document (path placeholder, query key, header name)
+    QString wireName; // name in the OpenAPI document (path placeholder, query key, header name)
     ParameterLocation location = ParameterLocation::Query;
-    QString style;        // OpenAPI style ("simple", "form", ...), defaults applied; for a `content`
-                          // parameter, its media type (e.g. "application/json"): sent serialized
+    QString style; // OpenAPI style ("simple", "form", ...), defaults applied; for a `content`
+                   // parameter, its media type (e.g. "application/json"): sent serialized
     bool explode = true;
     bool required = false;
-    QJsonObject schema;   // resolved schema of the parameter
+    QJsonObject schema; // resolved schema of the parameter
 };
 
 enum class RequestBodyKind {
-    None,           // the operation takes no body
+    None, // the operation takes no body
     JsonProperties, // body is a JSON object whose properties are top-level tool arguments
                     // (sent form-encoded when bodyContentType is application/x-www-form-urlencoded)
-    JsonWhole,      // body (any JSON) is the single tool argument `bodyArgument`
-    Text            // non-JSON body as a string argument `bodyArgument`
+    JsonWhole, // body (any JSON) is the single tool argument `bodyArgument`
+    Text // non-JSON body as a string argument `bodyArgument`
 };
 
 // One MCP tool made from one OpenAPI operation. Built once per configuration snapshot.
 struct ToolDefinition
 {
-    QString name;        // MCP tool name, 1..128 of [A-Za-z0-9_.-], unique within the service
-    QString title;       // operation summary (may be empty)
+    QString name; // MCP tool name, 1..128 of [A-Za-z0-9_.-], unique within the service
+    QString title; // operation summary (may be empty)
     QString description; // operation description, else summary
     QString operationId; // as in the document (may be empty)
     QJsonObject inputSchema; // {"type":"object", "properties":..., "required":...}, refs resolved
     QJsonObject annotations; // MCP ToolAnnotations derived from the HTTP method
 
-    QByteArray httpMethod;   // upper-case, e.g. "GET"
-    QString pathTemplate;    // as in the document, e.g. "/pets/{petId}"
+    QByteArray httpMethod; // upper-case, e.g. "GET"
+    QString pathTemplate; // as in the document, e.g. "/pets/{petId}"
     QList<ParameterBinding> parameters;
 
     RequestBodyKind bodyKind = RequestBodyKind::None;
     bool bodyRequired = false;
-    QString bodyArgument;      // argument carrying the whole body (JsonWhole / Text)
+    QString bodyArgument; // argument carrying the whole body (JsonWhole / Text)
     QStringList bodyProperties; // argument names that form the JSON body (JsonProperties)
     QByteArray bodyContentType; // e.g. "application/json"
 };
 
 enum class ToolNaming {
-    Auto,        // operationId when present and valid, else verb+path
+    Auto, // operationId when present and valid, else verb+path
     OperationId, // operationId, falling back to verb+path when absent/invalid
-    VerbPath     // reShapr style: GET /v1/forecast -> get_v1_forecast
+    VerbPath // reShapr style: GET /v1/forecast -> get_v1_forecast
 };
 
 } // namespace Gateway

@@ -123,9 +123,7 @@ void EndpointGuard::authenticate(const HttpRequest& request, const QString& serv
         done(d);
         return;
     }
-    case EndpointSecurity::Mode::ApiKey:
-        authenticateApiKey(request, security, std::move(done));
-        return;
+    case EndpointSecurity::Mode::ApiKey: authenticateApiKey(request, security, std::move(done)); return;
     case EndpointSecurity::Mode::OAuth2:
         authenticateBearer(request, security, resource, metadataUrl, std::move(done));
         return;
@@ -186,7 +184,8 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
     if (query.hasQueryItem(QStringLiteral("access_token"))) {
         done(deny(400, QStringLiteral("token_in_query"),
                   bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_request")),
-                  QStringLiteral("invalid_request"), QStringLiteral("tokens are accepted only in the Authorization header")));
+                  QStringLiteral("invalid_request"),
+                  QStringLiteral("tokens are accepted only in the Authorization header")));
         return;
     }
     const QByteArrayList authorizations = request.headerValues("Authorization");
@@ -203,9 +202,10 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
     }
     const QByteArray& value = authorizations.first();
     if (value.size() > kMaxTokenBytes + 7) {
-        done(deny(401, QStringLiteral("token_too_long"),
-                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), QStringLiteral("token too long")),
-                  QStringLiteral("invalid_token"), QStringLiteral("token too long")));
+        done(deny(
+            401, QStringLiteral("token_too_long"),
+            bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), QStringLiteral("token too long")),
+            QStringLiteral("invalid_token"), QStringLiteral("token too long")));
         return;
     }
     const qsizetype space = value.indexOf(' ');
@@ -223,7 +223,8 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         done(deny(401, issuer.isEmpty() ? QStringLiteral("malformed") : QStringLiteral("wrong_issuer"),
                   bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"),
                                   QStringLiteral("token not issued by a trusted authorization server")),
-                  QStringLiteral("invalid_token"), QStringLiteral("token not issued by a trusted authorization server")));
+                  QStringLiteral("invalid_token"),
+                  QStringLiteral("token not issued by a trusted authorization server")));
         return;
     }
     JwtVerifier::Expectations expect;
@@ -247,9 +248,9 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         }
         if (r.reason == QLatin1String("insufficient_scope")) {
             const QString description = QStringLiteral("missing scope: %1").arg(r.missingScopes.join(QLatin1Char(' ')));
-            AuthDecision d = deny(403, r.reason,
-                                  bearerChallenge(metadataUrl, scopes, QStringLiteral("insufficient_scope"), description),
-                                  QStringLiteral("insufficient_scope"), description);
+            AuthDecision d = deny(
+                403, r.reason, bearerChallenge(metadataUrl, scopes, QStringLiteral("insufficient_scope"), description),
+                QStringLiteral("insufficient_scope"), description);
             d.principal = r.issuer + QLatin1Char(' ') + r.subject;
             done(d);
             return;
@@ -263,37 +264,39 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
     }
     QPointer<EndpointGuard> self(this);
     m_directory->setAllowLoopbackHttp(security.allowLoopbackHttpIssuers);
-    m_directory->withKeys(issuer, [self, token, expect, finish, issuer, metadataUrl, done](const JwkSet* keys,
-                                                                                         const QString& error) {
-        if (!self)
-            return;
-        if (!keys) {
-            AuthDecision d = deny(503, QStringLiteral("jwks_unavailable"), {}, QStringLiteral("temporarily_unavailable"),
-                                  QStringLiteral("the authorization server's keys cannot be fetched right now"));
-            d.denial.setHeader("Retry-After", "30");
-            Q_UNUSED(error)
-            done(d);
-            return;
-        }
-        const JwtVerifier::Result result = JwtVerifier::verify(token, *keys, expect, QDateTime::currentSecsSinceEpoch());
-        if (!result.unknownKid || !self->m_directory->requestRefresh(issuer)) {
-            finish(result, token);
-            return;
-        }
-        // Unknown kid: the AS may have rotated its keys; look once more after one refetch.
-        self->m_directory->withKeys(issuer, [token, expect, finish](const JwkSet* fresh, const QString&) {
-            JwtVerifier::Result again;
-            if (fresh)
-                again = JwtVerifier::verify(token, *fresh, expect, QDateTime::currentSecsSinceEpoch());
-            else
-                again = JwtVerifier::Result{};
-            if (!fresh) {
-                again.reason = QStringLiteral("unknown_kid");
-                again.description = QStringLiteral("token signed with an unknown key");
+    m_directory->withKeys(
+        issuer, [self, token, expect, finish, issuer, metadataUrl, done](const JwkSet* keys, const QString& error) {
+            if (!self)
+                return;
+            if (!keys) {
+                AuthDecision d
+                    = deny(503, QStringLiteral("jwks_unavailable"), {}, QStringLiteral("temporarily_unavailable"),
+                           QStringLiteral("the authorization server's keys cannot be fetched right now"));
+                d.denial.setHeader("Retry-After", "30");
+                Q_UNUSED(error)
+                done(d);
+                return;
             }
-            finish(again, token);
+            const JwtVerifier::Result result
+                = JwtVerifier::verify(token, *keys, expect, QDateTime::currentSecsSinceEpoch());
+            if (!result.unknownKid || !self->m_directory->requestRefresh(issuer)) {
+                finish(result, token);
+                return;
+            }
+            // Unknown kid: the AS may have rotated its keys; look once more after one refetch.
+            self->m_directory->withKeys(issuer, [token, expect, finish](const JwkSet* fresh, const QString&) {
+                JwtVerifier::Result again;
+                if (fresh)
+                    again = JwtVerifier::verify(token, *fresh, expect, QDateTime::currentSecsSinceEpoch());
+                else
+                    again = JwtVerifier::Result{};
+                if (!fresh) {
+                    again.reason = QStringLiteral("unknown_kid");
+                    again.description = QStringLiteral("token signed with an unknown key");
+                }
+                finish(again, token);
+            });
         });
-    });
 }
 
 AuthDecision EndpointGuard::checkToolScopes(const EndpointSecurity& security, const QString& tool,
@@ -332,10 +335,11 @@ QJsonObject EndpointGuard::protectedResourceMetadata(const QString& service, con
                 scopes.append(s);
         }
     }
-    QJsonObject prm{{QStringLiteral("resource"), resource.toString()},
-                    {QStringLiteral("authorization_servers"), QJsonArray::fromStringList(security.authorizationServers)},
-                    {QStringLiteral("bearer_methods_supported"), QJsonArray{QStringLiteral("header")}},
-                    {QStringLiteral("resource_name"), QStringLiteral("Portcullis MCP service %1").arg(service)}};
+    QJsonObject prm{
+        {QStringLiteral("resource"), resource.toString()},
+        {QStringLiteral("authorization_servers"), QJsonArray::fromStringList(security.authorizationServers)},
+        {QStringLiteral("bearer_methods_supported"), QJsonArray{QStringLiteral("header")}},
+        {QStringLiteral("resource_name"), QStringLiteral("Portcullis MCP service %1").arg(service)}};
     if (!scopes.isEmpty())
         prm.insert(QStringLiteral("scopes_supported"), QJsonArray::fromStringList(scopes));
     return prm;

@@ -22,11 +22,11 @@ class VerifiedTokenCache;
 struct AuthDecision
 {
     bool allowed = false;
-    QString principal;       // "anonymous", "key:1a2b3c4d", or "<iss> <sub>"
-    QString decision;        // "none", "allowed", "denied", "unavailable"
-    QString reason;          // "missing_key", "wrong_key", "expired", "insufficient_scope", ...
+    QString principal; // "anonymous", "key:1a2b3c4d", or "<iss> <sub>"
+    QString decision; // "none", "allowed", "denied", "unavailable"
+    QString reason; // "missing_key", "wrong_key", "expired", "insufficient_scope", ...
     QStringList grantedScopes;
-    HttpResponse denial;     // status, WWW-Authenticate, JSON body
+    HttpResponse denial; // status, WWW-Authenticate, JSON body
 };
 
 // Centralised endpoint authentication (None / API key in x-reshapr-key / OAuth2 bearer JWT),

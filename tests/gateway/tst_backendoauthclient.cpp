@@ -44,7 +44,8 @@ struct Harness
             ++tokenRequests;
             tokenAuthorizations.append(request.header("Authorization"));
             if (tokenServerFails) {
-                responder.send(HttpResponse::json(400, R"({"error":"invalid_client","error_description":"s3cr3t-CANARY"})"));
+                responder.send(
+                    HttpResponse::json(400, R"({"error":"invalid_client","error_description":"s3cr3t-CANARY"})"));
                 return;
             }
             const QByteArray token = "t" + QByteArray::number(tokenRequests);
@@ -63,14 +64,13 @@ struct Harness
         QVERIFY(tokenServer.listen(QHostAddress::LocalHost, 0));
         QVERIFY(backend.listen(QHostAddress::LocalHost, 0));
         bool stored = false;
-        secrets.write(QStringLiteral("backend-client-secret"), "s3cr3t-CANARY", [&stored](const SecretResult& r) {
-            stored = r.isOk();
-        });
+        secrets.write(QStringLiteral("backend-client-secret"), "s3cr3t-CANARY",
+                      [&stored](const SecretResult& r) { stored = r.isOk(); });
         QTRY_VERIFY(stored);
         gateway.setSecretStore(&secrets);
 
-        WorkspaceConfig config = WorkspaceLoader::demoWorkspace(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(backend.serverPort())));
+        WorkspaceConfig config
+            = WorkspaceLoader::demoWorkspace(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(backend.serverPort())));
         BackendAuth& auth = config.services[0].backendAuth;
         auth.kind = BackendAuth::Kind::OAuth2ClientCredentials;
         auth.tokenEndpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/token").arg(tokenServer.serverPort()));
@@ -112,7 +112,8 @@ void tst_BackendOAuthClient::tokenIsFetchedCachedAndRenewedOnBackend401()
     // First token "t1" is refused by the backend (as after a revocation): one renewal, one retry.
     const QJsonObject first = h.callForecast();
     QCOMPARE(first.value(QLatin1String("isError")).toBool(), false);
-    QCOMPARE(first.value(QLatin1String("structuredContent"))[QLatin1String("city")].toString(), QStringLiteral("Lisbon"));
+    QCOMPARE(first.value(QLatin1String("structuredContent"))[QLatin1String("city")].toString(),
+             QStringLiteral("Lisbon"));
     QCOMPARE(h.tokenRequests, 2);
     QCOMPARE(h.backendAuthorizations, (QByteArrayList{"Bearer t1", "Bearer t2"}));
     // Client authentication to the token endpoint: HTTP Basic with the keychain secret.
@@ -129,7 +130,8 @@ void tst_BackendOAuthClient::tokenIsFetchedCachedAndRenewedOnBackend401()
     const QJsonObject refused = h.callForecast();
     QCOMPARE(refused.value(QLatin1String("isError")).toBool(), true);
     QCOMPARE(h.tokenRequests, 3);
-    QVERIFY(refused.value(QLatin1String("content"))[0][QLatin1String("text")].toString().contains(QLatin1String("401")));
+    QVERIFY(
+        refused.value(QLatin1String("content"))[0][QLatin1String("text")].toString().contains(QLatin1String("401")));
 }
 
 void tst_BackendOAuthClient::tokenEndpointFailureIsAToolErrorWithoutSecrets()

@@ -153,8 +153,8 @@ private:
 
     FakeAuthorizationServer m_as;
     FaultBackend m_backend;
-    TestKey m_key;   // published as kid "k1"
-    TestKey m_key2;  // published later as kid "k2" (rotation)
+    TestKey m_key; // published as kid "k1"
+    TestKey m_key2; // published later as kid "k2" (rotation)
     TestKey m_rogue; // never published
     QString m_issuer;
     QString m_apiKey;
@@ -226,7 +226,8 @@ RawResponse tst_EndpointGuard::call(const QByteArray& target, const RawHeaders& 
         bytes += h.first + ": " + h.second + "\r\n";
     bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     // rawExchange blocks: run it on another thread while this one serves the gateway and the AS.
-    auto future = std::async(std::launch::async, [port, bytes]() { return TestSupport::rawExchange(port, bytes, 1, 8000); });
+    auto future
+        = std::async(std::launch::async, [port, bytes]() { return TestSupport::rawExchange(port, bytes, 1, 8000); });
     while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
         QTest::qWait(5);
     const QList<RawResponse> responses = future.get();
@@ -236,12 +237,9 @@ RawResponse tst_EndpointGuard::call(const QByteArray& target, const RawHeaders& 
 QJsonObject tst_EndpointGuard::claims(const QString& scope) const
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QJsonObject c{{QStringLiteral("iss"), m_issuer},
-                  {QStringLiteral("sub"), QStringLiteral("alice")},
-                  {QStringLiteral("aud"), resource()},
-                  {QStringLiteral("iat"), now},
-                  {QStringLiteral("exp"), now + 300},
-                  {QStringLiteral("client_id"), QStringLiteral("tst")}};
+    QJsonObject c{{QStringLiteral("iss"), m_issuer},   {QStringLiteral("sub"), QStringLiteral("alice")},
+                  {QStringLiteral("aud"), resource()}, {QStringLiteral("iat"), now},
+                  {QStringLiteral("exp"), now + 300},  {QStringLiteral("client_id"), QStringLiteral("tst")}};
     if (!scope.isEmpty())
         c.insert(QStringLiteral("scope"), scope);
     return c;
@@ -301,14 +299,14 @@ void tst_EndpointGuard::apiKey_data()
     QTest::newRow("empty key") << QByteArray("/mcp/demo") << QList<QByteArray>{QByteArray("")} << 401 << apiChallenge
                                << QByteArray("unauthorized") << QByteArray("missing or invalid API key");
     QTest::newRow("duplicated header (both valid)")
-        << QByteArray("/mcp/demo") << QList<QByteArray>{"@", "@"} << 400 << QByteArray() << QByteArray("invalid_request")
-        << QByteArray("send exactly one x-reshapr-key header");
+        << QByteArray("/mcp/demo") << QList<QByteArray>{"@", "@"} << 400 << QByteArray()
+        << QByteArray("invalid_request") << QByteArray("send exactly one x-reshapr-key header");
     QTest::newRow("duplicated header (valid + wrong)")
         << QByteArray("/mcp/demo") << QList<QByteArray>{"@", wrong} << 400 << QByteArray()
         << QByteArray("invalid_request") << QByteArray("send exactly one x-reshapr-key header");
-    QTest::newRow("key in query string")
-        << QByteArray("/mcp/demo?x-reshapr-key=@") << QList<QByteArray>{} << 400 << QByteArray()
-        << QByteArray("invalid_request") << QByteArray("API keys are accepted only in the x-reshapr-key header");
+    QTest::newRow("key in query string") << QByteArray("/mcp/demo?x-reshapr-key=@") << QList<QByteArray>{} << 400
+                                         << QByteArray() << QByteArray("invalid_request")
+                                         << QByteArray("API keys are accepted only in the x-reshapr-key header");
     QTest::newRow("key in query string and header")
         << QByteArray("/mcp/demo?x-reshapr-key=@") << QList<QByteArray>{"@"} << 400 << QByteArray()
         << QByteArray("invalid_request") << QByteArray("API keys are accepted only in the x-reshapr-key header");
@@ -434,9 +432,8 @@ void tst_EndpointGuard::bearer_data()
 
     const QByteArray base = "Bearer resource_metadata=\"%PRM%\", scope=\"mcp:read\"";
     const QByteArray invalidRequest = base + ", error=\"invalid_request\"";
-    auto invalidToken = [&](const QByteArray& d) {
-        return base + ", error=\"invalid_token\", error_description=\"" + d + "\"";
-    };
+    auto invalidToken
+        = [&](const QByteArray& d) { return base + ", error=\"invalid_token\", error_description=\"" + d + "\""; };
     const QByteArray untrusted = "token not issued by a trusted authorization server";
 
     QTest::newRow("no Authorization") << Tok::None << QByteArray() << 401 << base << QByteArray("unauthorized")
@@ -445,7 +442,8 @@ void tst_EndpointGuard::bearer_data()
         << Tok::Literal << QByteArray("Bearer ") << 400 << invalidRequest << QByteArray("invalid_request")
         << QByteArray("expected Authorization: Bearer <token>");
     QTest::newRow("Bearer alone") << Tok::Literal << QByteArray("Bearer") << 400 << invalidRequest
-                                  << QByteArray("invalid_request") << QByteArray("expected Authorization: Bearer <token>");
+                                  << QByteArray("invalid_request")
+                                  << QByteArray("expected Authorization: Bearer <token>");
     QTest::newRow("Basic x") << Tok::Literal << QByteArray("Basic x") << 400 << invalidRequest
                              << QByteArray("invalid_request") << QByteArray("expected Authorization: Bearer <token>");
     QTest::newRow("trailing garbage") << Tok::Literal << QByteArray("Bearer a b") << 400 << invalidRequest
@@ -475,16 +473,17 @@ void tst_EndpointGuard::bearer_data()
                                 << QByteArray("invalid_token") << QByteArray("token not yet valid");
     QTest::newRow("missing exp") << Tok::MissingExp << QByteArray() << 401 << invalidToken("token has no expiry")
                                  << QByteArray("invalid_token") << QByteArray("token has no expiry");
-    QTest::newRow("bad signature") << Tok::BadSignature << QByteArray() << 401 << invalidToken("token signature invalid")
-                                   << QByteArray("invalid_token") << QByteArray("token signature invalid");
+    QTest::newRow("bad signature") << Tok::BadSignature << QByteArray() << 401
+                                   << invalidToken("token signature invalid") << QByteArray("invalid_token")
+                                   << QByteArray("token signature invalid");
     QTest::newRow("id token (typ JWT)") << Tok::IdTokenType << QByteArray() << 401
                                         << invalidToken("token is not an access token (typ)")
                                         << QByteArray("invalid_token")
                                         << QByteArray("token is not an access token (typ)");
-    QTest::newRow("insufficient scope")
-        << Tok::InsufficientScope << QByteArray() << 403
-        << base + ", error=\"insufficient_scope\", error_description=\"missing scope: mcp:read\""
-        << QByteArray("insufficient_scope") << QByteArray("missing scope: mcp:read");
+    QTest::newRow("insufficient scope") << Tok::InsufficientScope << QByteArray() << 403
+                                        << base
+            + ", error=\"insufficient_scope\", error_description=\"missing scope: mcp:read\""
+                                        << QByteArray("insufficient_scope") << QByteArray("missing scope: mcp:read");
     QTest::newRow("valid") << Tok::Good << QByteArray() << 200 << QByteArray() << QByteArray() << QByteArray();
 }
 
@@ -505,14 +504,9 @@ void tst_EndpointGuard::bearer()
     QByteArray target = "/mcp/demo";
     switch (kind) {
     case Tok::None:
-    case Tok::Literal:
-        break;
-    case Tok::Good:
-        tok = goodToken();
-        break;
-    case Tok::TokenInQuery:
-        target += "?access_token=" + goodToken();
-        break;
+    case Tok::Literal: break;
+    case Tok::Good: tok = goodToken(); break;
+    case Tok::TokenInQuery: target += "?access_token=" + goodToken(); break;
     case Tok::AlgNone: {
         QJsonObject h = header();
         h.insert(QStringLiteral("alg"), QStringLiteral("none"));
@@ -572,9 +566,7 @@ void tst_EndpointGuard::bearer()
         tok = token(claims(), h);
         break;
     }
-    case Tok::InsufficientScope:
-        tok = goodToken(QStringLiteral("other:scope"));
-        break;
+    case Tok::InsufficientScope: tok = goodToken(QStringLiteral("other:scope")); break;
     }
     if (!tok.isEmpty())
         authorization = "Bearer " + tok;
@@ -690,8 +682,8 @@ void tst_EndpointGuard::unknownKidRefetchIsRateLimited()
     for (int i = 0; i < 3; ++i) {
         QJsonObject c = claims();
         c.insert(QStringLiteral("jti"), QString::number(i));
-        const RawResponse r = call("/mcp/demo", {{"Authorization", "Bearer " + TestSupport::makeToken(h2, c, m_key2)}},
-                                   forecastCall());
+        const RawResponse r
+            = call("/mcp/demo", {{"Authorization", "Bearer " + TestSupport::makeToken(h2, c, m_key2)}}, forecastCall());
         QCOMPARE(r.status, 401);
     }
     QCOMPARE(m_as.count(QStringLiteral("/jwks")), fetches); // no refetch within 30 s of the last fetch
@@ -709,8 +701,8 @@ void tst_EndpointGuard::perToolScopes()
     RawResponse r = call("/mcp/demo", {{"Authorization", "Bearer " + readOnly}}, modernList(1), "tools/list", {});
     QCOMPARE(r.status, 200);
     QStringList names;
-    for (const QJsonValue& t : QJsonDocument::fromJson(r.body).object()[QLatin1String("result")][QLatin1String("tools")]
-                                   .toArray())
+    for (const QJsonValue& t :
+         QJsonDocument::fromJson(r.body).object()[QLatin1String("result")][QLatin1String("tools")].toArray())
         names.append(t[QLatin1String("name")].toString());
     QVERIFY2(names.contains(QStringLiteral("createItem")), qPrintable(names.join(QLatin1Char(','))));
 

@@ -172,15 +172,16 @@ RawResponse tst_SecretCanary::call(const QString& service, const QByteArray& que
                                    const QByteArray& body, const QByteArray& tool)
 {
     const quint16 port = m_server->serverPort();
-    QByteArray bytes = "POST /mcp/" + service.toLatin1() + query + " HTTP/1.1\r\nHost: 127.0.0.1:"
-        + QByteArray::number(port)
+    QByteArray bytes = "POST /mcp/" + service.toLatin1() + query
+        + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
         + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
           "MCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: "
         + tool + "\r\n";
     for (const auto& h : extra)
         bytes += h.first + ": " + h.second + "\r\n";
     bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-    auto future = std::async(std::launch::async, [port, bytes]() { return TestSupport::rawExchange(port, bytes, 1, 8000); });
+    auto future
+        = std::async(std::launch::async, [port, bytes]() { return TestSupport::rawExchange(port, bytes, 1, 8000); });
     while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
         QTest::qWait(5);
     const QList<RawResponse> responses = future.get();
@@ -215,12 +216,9 @@ void tst_SecretCanary::canariesNeverLeak()
         return;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QString resource = QStringLiteral("http://127.0.0.1:%1/mcp/secure").arg(m_server->serverPort());
-    QJsonObject claims{{QStringLiteral("iss"), m_as.baseUrl()},
-                       {QStringLiteral("sub"), QStringLiteral("alice")},
-                       {QStringLiteral("aud"), resource},
-                       {QStringLiteral("iat"), now},
-                       {QStringLiteral("exp"), now + 300},
-                       {QStringLiteral("scope"), QStringLiteral("mcp:read")}};
+    QJsonObject claims{{QStringLiteral("iss"), m_as.baseUrl()}, {QStringLiteral("sub"), QStringLiteral("alice")},
+                       {QStringLiteral("aud"), resource},       {QStringLiteral("iat"), now},
+                       {QStringLiteral("exp"), now + 300},      {QStringLiteral("scope"), QStringLiteral("mcp:read")}};
     const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
                              {QStringLiteral("typ"), QStringLiteral("at+jwt")},
                              {QStringLiteral("kid"), QStringLiteral("k1")}};
@@ -242,27 +240,27 @@ void tst_SecretCanary::canariesNeverLeak()
     // Successes.
     QCOMPARE(call(QStringLiteral("demo"), {}, {{"x-reshapr-key", key}}, modernCall(1, "getForecast", goodArgs)).status,
              200);
-    QCOMPARE(call(QStringLiteral("secure"), {}, {{"Authorization", bearer}}, modernCall(2, "getForecast", goodArgs))
-                 .status,
-             200);
+    QCOMPARE(
+        call(QStringLiteral("secure"), {}, {{"Authorization", bearer}}, modernCall(2, "getForecast", goodArgs)).status,
+        200);
     // Failures carrying the canaries.
     QCOMPARE(call(QStringLiteral("demo"), {}, {{"x-reshapr-key", key}}, modernCall(3, "getForecast", badArgs)).status,
              200); // tool error
-    QCOMPARE(call(QStringLiteral("demo"), {}, {{"x-reshapr-key", key + "x"}}, modernCall(4, "getForecast", goodArgs))
-                 .status,
-             401);
+    QCOMPARE(
+        call(QStringLiteral("demo"), {}, {{"x-reshapr-key", key + "x"}}, modernCall(4, "getForecast", goodArgs)).status,
+        401);
     QCOMPARE(call(QStringLiteral("demo"), "?x-reshapr-key=" + key, {}, modernCall(5, "getForecast", goodArgs)).status,
              400);
     QCOMPARE(call(QStringLiteral("demo"), {}, {{"x-reshapr-key", key}, {"x-reshapr-key", key}},
                   modernCall(6, "getForecast", goodArgs))
                  .status,
              400);
-    QCOMPARE(call(QStringLiteral("demo"), {}, {{"Authorization", bearer}}, modernCall(7, "getForecast", goodArgs))
-                 .status,
-             401); // a bearer token where an API key is expected
-    QCOMPARE(call(QStringLiteral("secure"), "?access_token=" + m_token, {}, modernCall(8, "getForecast", goodArgs))
-                 .status,
-             400);
+    QCOMPARE(
+        call(QStringLiteral("demo"), {}, {{"Authorization", bearer}}, modernCall(7, "getForecast", goodArgs)).status,
+        401); // a bearer token where an API key is expected
+    QCOMPARE(
+        call(QStringLiteral("secure"), "?access_token=" + m_token, {}, modernCall(8, "getForecast", goodArgs)).status,
+        400);
     QCOMPARE(call(QStringLiteral("secure"), {}, {{"Authorization", "Bearer " + expired}},
                   modernCall(9, "getForecast", goodArgs))
                  .status,
@@ -275,9 +273,9 @@ void tst_SecretCanary::canariesNeverLeak()
                   modernCall(11, "getForecast", goodArgs))
                  .status,
              400);
-    QCOMPARE(call(QStringLiteral("secure"), {}, {{"x-reshapr-key", key}}, modernCall(12, "getForecast", goodArgs))
-                 .status,
-             401);
+    QCOMPARE(
+        call(QStringLiteral("secure"), {}, {{"x-reshapr-key", key}}, modernCall(12, "getForecast", goodArgs)).status,
+        401);
     QCOMPARE(call(QStringLiteral("secure"), {}, {{"Authorization", bearer}}, modernCall(13, "noSuchTool", goodArgs),
                   "noSuchTool")
                  .status,
@@ -376,7 +374,8 @@ void tst_SecretCanary::backendErrorBodyEchoingCredentialIsNotRelayed()
     echo.body = "upstream failed; request had Authorization: Basic " + m_basic + " password=" + m_password;
     m_backend.setResponse(echo);
     const QJsonObject args{{QStringLiteral("city"), QStringLiteral("Lisbon")}, {QStringLiteral("days"), 1}};
-    const RawResponse r = call(QStringLiteral("demo"), {}, {{"x-reshapr-key", m_apiKey}}, modernCall(1, "getForecast", args));
+    const RawResponse r
+        = call(QStringLiteral("demo"), {}, {{"x-reshapr-key", m_apiKey}}, modernCall(1, "getForecast", args));
     m_backend.setResponse(TestSupport::FaultResponse{});
     QCOMPARE(r.status, 200);
     const QByteArray eventText = compact(m_server->trafficLog()->events().last().toJson());

@@ -11,17 +11,16 @@ namespace TestSupport {
 
 struct RawResponse
 {
-    bool complete = false;  // a full response (head + body by Content-Length/chunked) was read
+    bool complete = false; // a full response (head + body by Content-Length/chunked) was read
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;        // de-chunked
+    QByteArray body; // de-chunked
     QByteArray header(const QByteArray& name) const;
 };
 
 // Sends `bytes` to 127.0.0.1:port, reads until `expectedResponses` complete responses arrived, the
 // peer closed, or timeoutMs elapsed.
-QList<RawResponse> rawExchange(quint16 port, const QByteArray& bytes, int expectedResponses = 1,
-                               int timeoutMs = 5000);
+QList<RawResponse> rawExchange(quint16 port, const QByteArray& bytes, int expectedResponses = 1, int timeoutMs = 5000);
 // Parses as many complete responses as `data` holds.
 QList<RawResponse> parseResponses(const QByteArray& data);
 
