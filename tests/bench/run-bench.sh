@@ -4,7 +4,7 @@
 # Usage: tests/bench/run-bench.sh [path/to/portcullis] [seconds per run]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-bin="${1:-$here/../../build/release/app/portcullis}"
+bin="${1:-$here/../../build/ci/app/portcullis}"
 secs="${2:-10}"
 log="$(mktemp)"
 "$bin" --headless --demo --listen 127.0.0.1:0 >"$log" 2>&1 &
