@@ -24,6 +24,10 @@ struct EndpointSecurity
     QUrl resourceUrl; // OAuth2: canonical resource (RFC 8707); empty = derived from Host
     bool requireAtJwtType = true; // OAuth2: reject tokens whose typ is not at+jwt (RFC 9068)
     bool allowLoopbackHttpIssuers = false; // OAuth2: http issuers on loopback (local tests only)
+    // OAuth2: RFC 7662 introspection for opaque (non-JWT) tokens, when set.
+    QUrl introspectionEndpoint;
+    QString introspectionClientId;
+    QString introspectionSecretRef; // keychain:<entry> or ${env:NAME}
 
     static QString modeName(Mode mode);
 };

@@ -134,7 +134,8 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     Reader r(o, path, error);
     r.allowOnly({QStringLiteral("mode"), QStringLiteral("apiKeyHashes"), QStringLiteral("authorizationServers"),
                  QStringLiteral("requiredScopes"), QStringLiteral("toolScopes"), QStringLiteral("resourceUrl"),
-                 QStringLiteral("requireAtJwtType"), QStringLiteral("allowLoopbackHttpIssuers")});
+                 QStringLiteral("requireAtJwtType"), QStringLiteral("allowLoopbackHttpIssuers"),
+                 QStringLiteral("introspection")});
     const QString mode = r.string(QStringLiteral("mode"), QStringLiteral("none"));
     if (mode == QLatin1String("none"))
         out->mode = EndpointSecurity::Mode::None;
@@ -170,6 +171,16 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
     }
     out->requireAtJwtType = r.boolean(QStringLiteral("requireAtJwtType"), true);
     out->allowLoopbackHttpIssuers = r.boolean(QStringLiteral("allowLoopbackHttpIssuers"), false);
+    const QJsonObject introspection = r.object(QStringLiteral("introspection"));
+    if (!introspection.isEmpty()) {
+        Reader in(introspection, r.path(QStringLiteral("introspection")), error);
+        in.allowOnly({QStringLiteral("endpoint"), QStringLiteral("clientId"), QStringLiteral("clientSecretRef")});
+        out->introspectionEndpoint = QUrl(in.string(QStringLiteral("endpoint"), {}, true), QUrl::StrictMode);
+        out->introspectionClientId = in.string(QStringLiteral("clientId"), {}, true);
+        out->introspectionSecretRef = in.string(QStringLiteral("clientSecretRef"), {}, true);
+        if (!out->introspectionEndpoint.isValid() || out->introspectionEndpoint.host().isEmpty())
+            in.fail(QStringLiteral("endpoint"), QStringLiteral("must be an absolute https URL"));
+    }
     static const QRegularExpression hashPattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
     for (const QString& hash : std::as_const(out->apiKeyHashes)) {
         if (!hashPattern.match(hash).hasMatch())
@@ -440,6 +451,11 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
             security.insert(QStringLiteral("requireAtJwtType"), false);
         if (s.security.allowLoopbackHttpIssuers)
             security.insert(QStringLiteral("allowLoopbackHttpIssuers"), true);
+        if (!s.security.introspectionEndpoint.isEmpty())
+            security.insert(QStringLiteral("introspection"),
+                            QJsonObject{{QStringLiteral("endpoint"), s.security.introspectionEndpoint.toString()},
+                                        {QStringLiteral("clientId"), s.security.introspectionClientId},
+                                        {QStringLiteral("clientSecretRef"), s.security.introspectionSecretRef}});
         o.insert(QStringLiteral("security"), security);
         if (s.backendAuth.kind != BackendAuth::Kind::None) {
             const BackendAuth& b = s.backendAuth;

@@ -46,6 +46,7 @@ GatewayServer::GatewayServer(QObject* parent)
     m_secrets = new SecretResolver(m_keychain, this);
     m_credentials = new BackendCredentials(m_secrets, this);
     m_guard = new EndpointGuard(this);
+    m_guard->setSecretResolver(m_secrets);
     m_mcp = std::make_unique<McpEndpoint>(backend, m_credentials);
     m_frontend->setHandler(
         [this](const HttpRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
@@ -102,6 +103,7 @@ void GatewayServer::setSecretStore(SecretStore* store)
     delete m_secrets;
     m_secrets = new SecretResolver(store, this);
     m_credentials = new BackendCredentials(m_secrets, this);
+    m_guard->setSecretResolver(m_secrets);
     m_mcp = std::make_unique<McpEndpoint>(findChild<BackendClient*>(), m_credentials);
     if (m_snapshot)
         m_mcp->setSnapshot(m_snapshot);

@@ -6,9 +6,14 @@
 #include "JwtVerifier.h"
 #include "VerifiedTokenCache.h"
 
+#include "secrets/SecretResolver.h"
+
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
@@ -90,6 +95,129 @@ EndpointGuard::~EndpointGuard() = default;
 void EndpointGuard::reset()
 {
     m_cache->clear();
+    m_introspected.clear();
+}
+
+void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& security, const QUrl& resource,
+                               const QUrl& metadataUrl, Done done)
+{
+    const QStringList scopes = security.requiredScopes;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QByteArray key = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    if (auto it = m_introspected.constFind(key); it != m_introspected.constEnd() && it->expiresAt > now) {
+        done(it->decision);
+        return;
+    }
+    auto unavailable = [done](const QString& why) {
+        AuthDecision d = deny(503, QStringLiteral("introspection_unavailable"), {},
+                              QStringLiteral("temporarily_unavailable"), why);
+        d.denial.setHeader("Retry-After", "30");
+        done(d);
+    };
+    const QUrl endpoint = security.introspectionEndpoint;
+    const bool loopback = endpoint.host() == QLatin1String("127.0.0.1") || endpoint.host() == QLatin1String("localhost")
+        || endpoint.host() == QLatin1String("::1");
+    if (endpoint.scheme() != QLatin1String("https") && !(loopback && security.allowLoopbackHttpIssuers)) {
+        unavailable(QStringLiteral("the introspection endpoint must use https"));
+        return;
+    }
+    if (!m_secrets) {
+        unavailable(QStringLiteral("no secret store for the introspection client"));
+        return;
+    }
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QPointer<EndpointGuard> self(this);
+    m_secrets->resolve(
+        security.introspectionSecretRef,
+        [self, token, key, security, resource, metadataUrl, scopes, done, unavailable](const SecretResult& secret) {
+            if (!self)
+                return;
+            if (!secret.isOk()) {
+                unavailable(QStringLiteral("introspection client secret unavailable"));
+                return;
+            }
+            QNetworkRequest request(security.introspectionEndpoint);
+            request.setTransferTimeout(5000);
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/x-www-form-urlencoded"));
+            request.setRawHeader("Accept", "application/json");
+            const QByteArray credentials = QUrl::toPercentEncoding(security.introspectionClientId) + ':'
+                + QUrl::toPercentEncoding(QString::fromUtf8(secret.value));
+            request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+            const QByteArray body
+                = "token=" + QUrl::toPercentEncoding(QString::fromLatin1(token)) + "&token_type_hint=access_token";
+            QNetworkReply* reply = self->m_network->post(request, body);
+            QObject::connect(
+                reply, &QNetworkReply::finished, self,
+                [self, reply, key, security, resource, metadataUrl, scopes, done, unavailable]() {
+                    reply->deleteLater();
+                    const QByteArray answer = reply->read(64 * 1024 + 1);
+                    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    const QJsonObject o = QJsonDocument::fromJson(answer).object();
+                    if (reply->error() != QNetworkReply::NoError || status != 200 || answer.size() > 64 * 1024
+                        || o.isEmpty()) {
+                        unavailable(QStringLiteral("token introspection failed"));
+                        return;
+                    }
+                    const qint64 now = QDateTime::currentSecsSinceEpoch();
+                    const qint64 exp = qint64(o.value(QLatin1String("exp")).toDouble(0));
+                    QStringList audiences;
+                    const QJsonValue aud = o.value(QLatin1String("aud"));
+                    if (aud.isString())
+                        audiences.append(aud.toString());
+                    for (const QJsonValue& a : aud.toArray())
+                        audiences.append(a.toString());
+                    auto invalid = [&](const QString& reason, const QString& description) {
+                        done(deny(401, reason,
+                                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), description),
+                                  QStringLiteral("invalid_token"), description));
+                    };
+                    if (o.value(QLatin1String("active")) != QJsonValue(true))
+                        return invalid(QStringLiteral("inactive"), QStringLiteral("token is not active"));
+                    if (exp > 0 && exp + 60 < now)
+                        return invalid(QStringLiteral("expired"), QStringLiteral("token expired"));
+                    if (!audiences.isEmpty() && !audiences.contains(resource.toString()))
+                        return invalid(QStringLiteral("wrong_audience"),
+                                       QStringLiteral("token is for another resource"));
+                    const QString iss = o.value(QLatin1String("iss")).toString();
+                    if (!iss.isEmpty() && !security.authorizationServers.contains(iss))
+                        return invalid(QStringLiteral("wrong_issuer"),
+                                       QStringLiteral("token not issued by a trusted authorization server"));
+                    const QStringList granted
+                        = o.value(QLatin1String("scope")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                    QStringList missing;
+                    for (const QString& s : scopes) {
+                        if (!granted.contains(s))
+                            missing.append(s);
+                    }
+                    const QString principal = (iss.isEmpty() ? security.introspectionEndpoint.host() : iss)
+                        + QLatin1Char(' ')
+                        + o.value(QLatin1String("sub")).toString(o.value(QLatin1String("client_id")).toString());
+                    if (!missing.isEmpty()) {
+                        const QString description
+                            = QStringLiteral("missing scope: %1").arg(missing.join(QLatin1Char(' ')));
+                        AuthDecision d = deny(
+                            403, QStringLiteral("insufficient_scope"),
+                            bearerChallenge(metadataUrl, scopes, QStringLiteral("insufficient_scope"), description),
+                            QStringLiteral("insufficient_scope"), description);
+                        d.principal = principal;
+                        done(d);
+                        return;
+                    }
+                    AuthDecision d;
+                    d.allowed = true;
+                    d.decision = QStringLiteral("allowed");
+                    d.reason = QStringLiteral("introspection");
+                    d.principal = principal;
+                    d.grantedScopes = granted;
+                    // Cached no longer than the token lives, and at most a minute.
+                    if (self)
+                        self->m_introspected.insert(key, {d, exp > 0 ? qMin(exp, now + 60) : now + 60});
+                    done(d);
+                });
+        });
 }
 
 bool EndpointGuard::throttled(const QHostAddress& peer)
@@ -218,6 +346,10 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         return;
     }
 
+    if (token.count('.') != 2 && !security.introspectionEndpoint.isEmpty()) {
+        introspect(token, security, resource, metadataUrl, std::move(done));
+        return;
+    }
     const QString issuer = unverifiedIssuer(token);
     if (issuer.isEmpty() || !security.authorizationServers.contains(issuer)) {
         done(deny(401, issuer.isEmpty() ? QStringLiteral("malformed") : QStringLiteral("wrong_issuer"),

@@ -12,9 +12,12 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace Gateway {
 
 class AuthorizationServerDirectory;
+class SecretResolver;
 class VerifiedTokenCache;
 
 // The auth decision for one request to /mcp/{service}, with its reason code for the traffic log
@@ -51,11 +54,15 @@ public:
     // Forget verified tokens (keys or settings changed).
     void reset();
     AuthorizationServerDirectory* directory() const { return m_directory; }
+    // Resolves the RFC 7662 introspection client secret (not owned).
+    void setSecretResolver(SecretResolver* resolver) { m_secrets = resolver; }
 
 private:
     void authenticateApiKey(const HttpRequest& request, const EndpointSecurity& security, Done done);
     void authenticateBearer(const HttpRequest& request, const EndpointSecurity& security, const QUrl& resource,
                             const QUrl& metadataUrl, Done done);
+    void introspect(const QByteArray& token, const EndpointSecurity& security, const QUrl& resource,
+                    const QUrl& metadataUrl, Done done);
     bool throttled(const QHostAddress& peer);
     void recordFailure(const QHostAddress& peer);
 
@@ -67,6 +74,14 @@ private:
         qint64 windowStartMs = 0;
     };
     QHash<QString, Failures> m_failures;
+    SecretResolver* m_secrets = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    struct Introspected
+    {
+        AuthDecision decision;
+        qint64 expiresAt = 0;
+    };
+    QHash<QByteArray, Introspected> m_introspected; // SHA-256 of the token -> active result
 };
 
 } // namespace Gateway
