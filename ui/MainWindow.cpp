@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "secrets/SecretStore.h"
+
 #include "core/GatewayServer.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
@@ -52,7 +54,11 @@ MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
     m_listenLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_eventCountLabel = new QLabel(this);
     m_eventCountLabel->setObjectName(QStringLiteral("eventCountLabel"));
+    m_keychainLabel = new QLabel(this);
+    m_keychainLabel->setObjectName(QStringLiteral("keychainLabel"));
+    m_keychainLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_listenLabel, 1);
+    statusBar()->addPermanentWidget(m_keychainLabel);
     statusBar()->addPermanentWidget(m_eventCountLabel);
 
     connect(m_servicesPage, &ServicesPage::showTrafficRequested, this, [this](const QString& service) {
@@ -67,12 +73,25 @@ MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
             refresh();
         });
         connect(server, &Gateway::GatewayServer::configRejected, this, &MainWindow::showConfigError);
+        if (Gateway::SecretStore* store = server->secretStore()) {
+            connect(store, &Gateway::SecretStore::availabilityChanged, this, &MainWindow::updateKeychainStatus);
+            updateKeychainStatus(store->lastKnownAvailable());
+        }
     }
     refresh();
     updateEventCounter();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::updateKeychainStatus(bool available)
+{
+    // Backend secrets come from the OS keychain; when it cannot be reached the affected tools
+    // answer with a tool error, and this says why.
+    m_keychainLabel->setText(available ? tr("Keychain: available")
+                                       : tr("Keychain unavailable: backend secrets cannot be read"));
+    m_keychainLabel->setStyleSheet(available ? QString() : QStringLiteral("color: #b00020; font-weight: bold;"));
+}
 
 QFrame* MainWindow::createConfigErrorBanner()
 {

@@ -56,6 +56,8 @@ private:
     QToolButton* m_dismissConfigErrorButton;
     QLabel* m_listenLabel;
     QLabel* m_eventCountLabel;
+    QLabel* m_keychainLabel;
+    void updateKeychainStatus(bool available);
 };
 
 } // namespace Portcullis

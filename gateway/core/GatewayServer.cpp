@@ -109,6 +109,11 @@ void GatewayServer::setSecretStore(SecretStore* store)
         m_mcp->setSnapshot(m_snapshot);
 }
 
+SecretStore* GatewayServer::secretStore() const
+{
+    return m_secrets ? m_secrets->keychain() : nullptr;
+}
+
 bool GatewayServer::listen(const QHostAddress& address, quint16 port, QString* error)
 {
     return m_frontend->listen(address, port, error);

@@ -65,6 +65,8 @@ public:
     // Where backend secrets come from: the OS keychain by default; tests and the demo may use
     // another store (not owned).
     void setSecretStore(SecretStore* store);
+    // The store backend secrets come from (for its availability, shown in the window).
+    SecretStore* secretStore() const;
     const WorkspaceConfig& config() const;
 
 signals:

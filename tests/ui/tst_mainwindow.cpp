@@ -5,6 +5,7 @@
 #include "core/GatewayServer.h"
 #include "log/TrafficLog.h"
 #include "pages/TrafficLogPage.h"
+#include "secrets/MemorySecretStore.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -23,6 +24,7 @@ private slots:
     void titleAndPages();
     void listenLabelAndCounter();
     void configRejectedShowsBanner();
+    void keychainStatusIsVisible();
 };
 
 void TestMainWindow::titleAndPages()
@@ -77,6 +79,21 @@ void TestMainWindow::configRejectedShowsBanner()
 
     emit server.servicesChanged(); // a later configuration was accepted
     QVERIFY(!label->isVisible());
+}
+
+void TestMainWindow::keychainStatusIsVisible()
+{
+    Gateway::MemorySecretStore store;
+    Gateway::GatewayServer server;
+    server.setSecretStore(&store);
+    MainWindow window(&server);
+    auto* label = window.findChild<QLabel*>(QStringLiteral("keychainLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("Keychain: available"));
+    store.setAvailable(false);
+    QCOMPARE(label->text(), QStringLiteral("Keychain unavailable: backend secrets cannot be read"));
+    store.setAvailable(true);
+    QCOMPARE(label->text(), QStringLiteral("Keychain: available"));
 }
 
 QTEST_MAIN(TestMainWindow)
