@@ -54,10 +54,9 @@ QJsonObject serverInfo(ProtocolRevision revision)
     return info;
 }
 
-QJsonObject serverCapabilities(ProtocolRevision revision)
+QJsonObject serverCapabilities(ProtocolRevision)
 {
-    if (revision == ProtocolRevision::V2026_07_28)
-        return QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), true}}}};
+    // The same in every revision: tools, with list_changed on reload.
     return QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), true}}}};
 }
 
