@@ -365,10 +365,23 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
     expect.requiredScopes = scopes;
     expect.requireAtJwtType = security.requireAtJwtType;
 
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    auto finish = [this, metadataUrl, scopes, done](const JwtVerifier::Result& r, const QByteArray& token) {
+    // A verification holds only for the expectations it was made against: the cache key binds the
+    // token to this endpoint's audience, issuer, scopes and type rule (services share the cache).
+    const QByteArray cacheKey = token + '\n' + expect.audience.toUtf8() + '\n' + issuer.toUtf8() + '\n'
+        + scopes.join(QLatin1Char(' ')).toUtf8() + (expect.requireAtJwtType ? "\n1" : "\n0");
+    if (const auto cached = m_cache->lookup(cacheKey, QDateTime::currentSecsSinceEpoch())) {
+        AuthDecision d;
+        d.allowed = true;
+        d.decision = QStringLiteral("allowed");
+        d.reason = QStringLiteral("jwt");
+        d.principal = cached->issuer + QLatin1Char(' ') + cached->subject;
+        d.grantedScopes = cached->scopes;
+        done(d);
+        return;
+    }
+    auto finish = [this, metadataUrl, scopes, done, cacheKey](const JwtVerifier::Result& r, const QByteArray&) {
         if (r.ok) {
-            m_cache->insert(token, r, QDateTime::currentSecsSinceEpoch());
+            m_cache->insert(cacheKey, r, QDateTime::currentSecsSinceEpoch());
             AuthDecision d;
             d.allowed = true;
             d.decision = QStringLiteral("allowed");
@@ -390,12 +403,7 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         done(deny(401, r.reason, bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), r.description),
                   QStringLiteral("invalid_token"), r.description));
     };
-    if (const auto cached = m_cache->lookup(token, now); cached && cached->issuer == issuer) {
-        finish(*cached, token);
-        return;
-    }
     QPointer<EndpointGuard> self(this);
-    m_directory->setAllowLoopbackHttp(security.allowLoopbackHttpIssuers);
     m_directory->withKeys(
         issuer, [self, token, expect, finish, issuer, metadataUrl, done](const JwkSet* keys, const QString& error) {
             if (!self)

@@ -129,6 +129,7 @@ private slots:
     void perToolScopes();
     void jwksDownNoCachedKeysIs503();
     void tokenNeverReachesBackend();
+    void verifiedTokenIsNotReusedForAnotherService();
     // RFC 9728 metadata
     void protectedResourceMetadata();
     void protectedResourceMetadataNotForNonOAuthService();
@@ -778,6 +779,29 @@ void tst_EndpointGuard::tokenNeverReachesBackend()
 
 // ------------------------------------------------------------------------------------------------
 // RFC 9728
+
+void tst_EndpointGuard::verifiedTokenIsNotReusedForAnotherService()
+{
+    // Two OAuth services share the gateway's verified-token cache: a token accepted (and cached)
+    // for /mcp/demo must still fail the audience check of /mcp/other.
+    WorkspaceConfig config = WorkspaceLoader::demoWorkspace(m_backend.baseUrl());
+    config.services[0].security = oauthSecurity();
+    Gateway::ServiceConfig other = config.services[0];
+    other.name = QStringLiteral("other");
+    config.services.append(other);
+    m_server = std::make_unique<GatewayServer>();
+    QString error;
+    QVERIFY2(m_server->applyConfig(config, &error), qPrintable(error));
+    QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+
+    const QByteArray tok = goodToken(); // aud = .../mcp/demo
+    QCOMPARE(call("/mcp/demo", {{"Authorization", "Bearer " + tok}}, forecastCall()).status, 200);
+    QCOMPARE(call("/mcp/demo", {{"Authorization", "Bearer " + tok}}, forecastCall()).status, 200); // cached
+    const RawResponse r = call("/mcp/other", {{"Authorization", "Bearer " + tok}}, forecastCall());
+    QCOMPARE(r.status, 401);
+    QVERIFY2(r.header("WWW-Authenticate").contains("error=\"invalid_token\""),
+             r.header("WWW-Authenticate").constData());
+}
 
 void tst_EndpointGuard::protectedResourceMetadata()
 {
