@@ -12,6 +12,7 @@
 #include "mcp/McpEndpoint.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretResolver.h"
+#include "security/AuthorizationServerDirectory.h"
 #include "security/EndpointGuard.h"
 
 #include <QPointer>
@@ -90,6 +91,13 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     }
     m_config = config;
     m_snapshot = snapshot;
+    m_hostOriginPolicy = std::make_unique<HostOriginPolicy>(config.gateway.allowedHosts, config.gateway.allowedOrigins);
+    // The issuer directory is shared by all services: loopback http issuers are allowed when a
+    // service asks for it (local tests), decided once here rather than per request.
+    bool loopbackIssuers = false;
+    for (const ServiceConfig& service : config.services)
+        loopbackIssuers = loopbackIssuers || service.security.allowLoopbackHttpIssuers;
+    m_guard->directory()->setAllowLoopbackHttp(loopbackIssuers);
     m_frontend->setLimits(limitsFor(config.gateway));
     m_mcp->setSnapshot(snapshot);
     m_guard->reset(); // verified tokens were checked against the previous settings
@@ -192,8 +200,7 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
         return;
     }
     const GatewaySettings& settings = m_snapshot->settings;
-    const HostOriginPolicy policy(settings.allowedHosts, settings.allowedOrigins);
-    const QString denied = policy.check(request.header("Host"), request.headerValues("Origin"));
+    const QString denied = m_hostOriginPolicy->check(request.header("Host"), request.headerValues("Origin"));
     if (!denied.isEmpty()) {
         event.kind = TrafficEvent::Kind::Rejected;
         event.detail = denied;

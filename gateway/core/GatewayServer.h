@@ -17,6 +17,7 @@ namespace Gateway {
 class BackendCredentials;
 class EndpointGuard;
 class GatewaySnapshot;
+class HostOriginPolicy;
 class HttpFrontend;
 class SecretResolver;
 class SecretStore;
@@ -85,6 +86,7 @@ private:
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
+    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
     WorkspaceConfig m_config;
 };
 
