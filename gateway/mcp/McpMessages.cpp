@@ -81,7 +81,7 @@ QJsonObject initializeResult(ProtocolRevision revision, const ServiceRuntime& se
 QJsonObject discoverResult(const ServiceRuntime& service)
 {
     return withModernMeta(
-        QJsonObject{{QStringLiteral("supportedVersions"), QJsonArray{Protocol::name(ProtocolRevision::V2026_07_28)}},
+        QJsonObject{{QStringLiteral("supportedVersions"), QJsonArray::fromStringList(Protocol::statelessNames())},
                     {QStringLiteral("capabilities"), serverCapabilities(ProtocolRevision::V2026_07_28)},
                     {QStringLiteral("instructions"), instructions(service)},
                     {QStringLiteral("ttlMs"), ToolsListTtlMs},
