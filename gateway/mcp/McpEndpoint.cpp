@@ -130,6 +130,69 @@ void McpEndpoint::notifyToolsChanged(const QString& service)
     }
 }
 
+QJsonObject McpEndpoint::declaredClientCapabilities(const Call& call)
+{
+    return declaredClientCapabilities(call.revision, call.message.params, call.sessionId, call.service->config.name,
+                                      call.exchange->event().principal);
+}
+
+QJsonObject McpEndpoint::declaredClientCapabilities(ProtocolRevision revision, const QJsonObject& params,
+                                                    const QByteArray& sessionId, const QString& service,
+                                                    const QString& principal)
+{
+    if (!Protocol::isLegacy(revision))
+        return params.value(QLatin1String("_meta")).toObject().value(kMetaCapabilities).toObject();
+    const McpSession* session = sessionId.isEmpty() ? nullptr : m_sessions.find(sessionId, service, principal);
+    return session ? session->clientCapabilities : QJsonObject();
+}
+
+McpMessages::ElicitationModes McpEndpoint::elicitationModes(const Call& call)
+{
+    return McpMessages::elicitationModes(call.revision, declaredClientCapabilities(call));
+}
+
+int McpEndpoint::notifyElicitationComplete(const QString& service, const QByteArray& sessionId,
+                                           const QString& principal, const QString& elicitationId)
+{
+    McpSession* session = m_sessions.find(sessionId, service, principal);
+    if (!session || session->revision != ProtocolRevision::V2025_11_25)
+        return 0;
+    const QByteArray message = JsonRpc::serialize(McpMessages::elicitationCompleteNotification(elicitationId));
+    int sent = 0;
+    for (const auto& stream : std::as_const(session->streams)) {
+        if (stream && stream->isOpen() && stream->sendEvent(message, QByteArray::number(session->nextEventId++)))
+            ++sent;
+    }
+    return sent;
+}
+
+McpEndpoint::RpcReply McpEndpoint::urlElicitationRequiredReply(const QJsonValue& id,
+                                                               const QList<McpMessages::UrlElicitation>& elicitations)
+{
+    return RpcReply::of(McpMessages::urlElicitationRequiredError(id, elicitations));
+}
+
+McpEndpoint::RpcReply McpEndpoint::inputRequiredReply(const QJsonValue& id, const QString& key,
+                                                      const McpMessages::UrlElicitation& elicitation,
+                                                      const QString& requestState)
+{
+    return RpcReply::of(JsonRpc::result(id, McpMessages::inputRequiredResult(key, elicitation, requestState)));
+}
+
+McpEndpoint::RpcReply McpEndpoint::missingUrlElicitationReply(const QJsonValue& id)
+{
+    return RpcReply::of(McpMessages::missingRequiredCapabilityError(
+                            id, McpMessages::urlElicitationCapability(),
+                            QStringLiteral("Missing required client capability: elicitation.url (this call needs a "
+                                           "credential the person enters on a page the gateway serves)")),
+                        400);
+}
+
+McpEndpoint::RpcReply McpEndpoint::invalidRequestStateReply(const QJsonValue& id)
+{
+    return RpcReply::of(McpMessages::invalidRequestStateError(id));
+}
+
 void McpEndpoint::fail(const std::shared_ptr<Exchange>& exchange, int httpStatus, const QJsonValue& id, int code,
                        const QString& message, const QJsonValue& data)
 {
