@@ -6,6 +6,9 @@
 // shapes() also writes every built message to $PORTCULLIS_MCP_SHAPES_OUT when set, as
 // [{revision, definition, message}]; tests/e2e/elicitation-shapes.test.mjs runs this function
 // and validates each one against the official schema of its revision.
+#include "core/Exchange.h"
+#include "core/GatewaySnapshot.h"
+#include "http/HttpFrontend.h"
 #include "mcp/JsonRpc.h"
 #include "mcp/McpEndpoint.h"
 #include "mcp/McpMessages.h"
@@ -13,6 +16,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QtTest>
 
 using namespace Gateway;
@@ -42,6 +47,7 @@ private slots:
     void declaredCapabilities_data();
     void declaredCapabilities();
     void notifyWithoutOpenStream();
+    void notifyOnOpenStreams();
     void mrtrRetry_data();
     void mrtrRetry();
     void shapes();
@@ -157,6 +163,77 @@ void tst_McpElicitationShapes::notifyWithoutOpenStream()
     QCOMPARE(endpoint.notifyElicitationComplete(QStringLiteral("petstore"), SessionStore::newSessionId(),
                                                 QStringLiteral("iss|alice"), kElicitation.elicitationId),
              0);
+}
+
+void tst_McpElicitationShapes::notifyOnOpenStreams()
+{
+    // A real endpoint behind the real HTTP frontend on loopback; every request is alice's.
+    McpEndpoint endpoint(nullptr, nullptr);
+    auto service = std::make_shared<ServiceRuntime>();
+    service->config.name = QStringLiteral("petstore");
+    auto snapshot = std::make_shared<GatewaySnapshot>();
+    HttpFrontend frontend(HttpLimits{});
+    frontend.setHandler([&](const HttpRequest& request, HttpResponder responder) {
+        auto exchange = std::make_shared<Exchange>(request, std::move(responder), snapshot, [](const TrafficEvent&) {});
+        exchange->event().principal = QStringLiteral("iss|alice");
+        endpoint.handle(exchange, service);
+    });
+    QVERIFY(frontend.listen(QHostAddress::LocalHost, 0));
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/mcp/petstore").arg(frontend.serverPort()));
+    QNetworkAccessManager nam;
+
+    QNetworkRequest init(url);
+    init.setRawHeader("Content-Type", "application/json");
+    init.setRawHeader("Accept", "application/json, text/event-stream");
+    QNetworkReply* initReply = nam.post(
+        init,
+        QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                   R"("capabilities":{"elicitation":{"url":{}}},"clientInfo":{"name":"t","version":"1"}}})"));
+    QTRY_VERIFY(initReply->isFinished());
+    const QByteArray session = initReply->rawHeader("Mcp-Session-Id");
+    initReply->deleteLater();
+    QVERIFY(!session.isEmpty());
+
+    auto openGet = [&]() {
+        QNetworkRequest get(url);
+        get.setRawHeader("Accept", "text/event-stream");
+        get.setRawHeader("Mcp-Session-Id", session);
+        get.setRawHeader("MCP-Protocol-Version", "2025-11-25");
+        return nam.get(get);
+    };
+    QNetworkReply* first = openGet();
+    QNetworkReply* second = openGet();
+    QByteArray firstData;
+    QByteArray secondData;
+    connect(first, &QNetworkReply::readyRead, this, [&]() { firstData += first->readAll(); });
+    connect(second, &QNetworkReply::readyRead, this, [&]() { secondData += second->readAll(); });
+    // Both streams are open once their priming events arrived.
+    QTRY_VERIFY(firstData.contains("id:") && secondData.contains("id:"));
+
+    // Another person, or another service, reaches no stream of this session.
+    QCOMPARE(endpoint.notifyElicitationComplete(QStringLiteral("petstore"), session, QStringLiteral("iss|mallory"),
+                                                QStringLiteral("el_1")),
+             0);
+    QCOMPARE(endpoint.notifyElicitationComplete(QStringLiteral("github"), session, QStringLiteral("iss|alice"),
+                                                QStringLiteral("el_1")),
+             0);
+    QCOMPARE(endpoint.notifyElicitationComplete(QStringLiteral("petstore"), session, QStringLiteral("iss|alice"),
+                                                QStringLiteral("el_5f2a9c")),
+             2);
+    const QByteArray expected
+        = R"(data: {"jsonrpc":"2.0","method":"notifications/elicitation/complete","params":{"elicitationId":"el_5f2a9c"}})";
+    QTRY_VERIFY2(firstData.contains(expected), firstData.constData());
+    QTRY_VERIFY2(secondData.contains(expected), secondData.constData());
+    QVERIFY(!firstData.contains("el_1"));
+
+    // A closed stream is skipped.
+    second->abort();
+    QTRY_COMPARE(endpoint.notifyElicitationComplete(QStringLiteral("petstore"), session, QStringLiteral("iss|alice"),
+                                                    QStringLiteral("el_2")),
+                 1);
+    first->abort();
+    first->deleteLater();
+    second->deleteLater();
 }
 
 void tst_McpElicitationShapes::mrtrRetry_data()
