@@ -130,6 +130,69 @@ void McpEndpoint::notifyToolsChanged(const QString& service)
     }
 }
 
+QJsonObject McpEndpoint::declaredClientCapabilities(const Call& call)
+{
+    return declaredClientCapabilities(call.revision, call.message.params, call.sessionId, call.service->config.name,
+                                      call.exchange->event().principal);
+}
+
+QJsonObject McpEndpoint::declaredClientCapabilities(ProtocolRevision revision, const QJsonObject& params,
+                                                    const QByteArray& sessionId, const QString& service,
+                                                    const QString& principal)
+{
+    if (!Protocol::isLegacy(revision))
+        return params.value(QLatin1String("_meta")).toObject().value(kMetaCapabilities).toObject();
+    const McpSession* session = sessionId.isEmpty() ? nullptr : m_sessions.find(sessionId, service, principal);
+    return session ? session->clientCapabilities : QJsonObject();
+}
+
+McpMessages::ElicitationModes McpEndpoint::elicitationModes(const Call& call)
+{
+    return McpMessages::elicitationModes(call.revision, declaredClientCapabilities(call));
+}
+
+int McpEndpoint::notifyElicitationComplete(const QString& service, const QByteArray& sessionId,
+                                           const QString& principal, const QString& elicitationId)
+{
+    McpSession* session = m_sessions.find(sessionId, service, principal);
+    if (!session || session->revision != ProtocolRevision::V2025_11_25)
+        return 0;
+    const QByteArray message = JsonRpc::serialize(McpMessages::elicitationCompleteNotification(elicitationId));
+    int sent = 0;
+    for (const auto& stream : std::as_const(session->streams)) {
+        if (stream && stream->isOpen() && stream->sendEvent(message, QByteArray::number(session->nextEventId++)))
+            ++sent;
+    }
+    return sent;
+}
+
+McpEndpoint::RpcReply McpEndpoint::urlElicitationRequiredReply(const QJsonValue& id,
+                                                               const QList<McpMessages::UrlElicitation>& elicitations)
+{
+    return RpcReply::of(McpMessages::urlElicitationRequiredError(id, elicitations));
+}
+
+McpEndpoint::RpcReply McpEndpoint::inputRequiredReply(const QJsonValue& id, const QString& key,
+                                                      const McpMessages::UrlElicitation& elicitation,
+                                                      const QString& requestState)
+{
+    return RpcReply::of(JsonRpc::result(id, McpMessages::inputRequiredResult(key, elicitation, requestState)));
+}
+
+McpEndpoint::RpcReply McpEndpoint::missingUrlElicitationReply(const QJsonValue& id)
+{
+    return RpcReply::of(McpMessages::missingRequiredCapabilityError(
+                            id, McpMessages::urlElicitationCapability(),
+                            QStringLiteral("Missing required client capability: elicitation.url (this call needs a "
+                                           "credential the person enters on a page the gateway serves)")),
+                        400);
+}
+
+McpEndpoint::RpcReply McpEndpoint::invalidRequestStateReply(const QJsonValue& id)
+{
+    return RpcReply::of(McpMessages::invalidRequestStateError(id));
+}
+
 void McpEndpoint::fail(const std::shared_ptr<Exchange>& exchange, int httpStatus, const QJsonValue& id, int code,
                        const QString& message, const QJsonValue& data)
 {
@@ -223,12 +286,24 @@ void McpEndpoint::handlePost(const std::shared_ptr<Exchange>& exchange,
              QStringLiteral("Invalid Request: %1").arg(call.message.invalidReason));
         return;
     }
+    // A request is 2026-07-28 when its _meta names a protocol version, or when it carries no
+    // _meta version but the MCP-Protocol-Version header says 2026-07-28 (then it is rejected for
+    // the missing _meta key). Legacy clients never send that header: initialize never negotiates
+    // it. initialize itself is legacy unless its _meta names a version; as a 2026-07-28 request
+    // it is an unknown method (404, -32601).
+    const QJsonObject meta = call.message.params.value(QLatin1String("_meta")).toObject();
+    if (meta.contains(kMetaVersion)) {
+        handleModern(std::move(call));
+        return;
+    }
     if (call.message.method == QLatin1String("initialize")) {
         handleInitialize(call);
         return;
     }
-    const QJsonObject meta = call.message.params.value(QLatin1String("_meta")).toObject();
-    if (meta.contains(kMetaVersion))
+    const QByteArrayList versionHeaders = request.headerValues("MCP-Protocol-Version");
+    const auto headerRevision
+        = versionHeaders.size() == 1 ? Protocol::parse(QString::fromLatin1(versionHeaders.first())) : std::nullopt;
+    if (headerRevision && !Protocol::isLegacy(*headerRevision))
         handleModern(std::move(call));
     else
         handleLegacy(std::move(call));
@@ -270,27 +345,35 @@ void McpEndpoint::handleModern(Call call)
     const QJsonObject meta = msg.params.value(QLatin1String("_meta")).toObject();
     const QJsonValue version = meta.value(kMetaVersion);
     exchange->event().protocolRevision = version.toString().left(32);
+    // Missing _meta or a missing/non-string version is a params error (-32602, HTTP 400).
     if (!version.isString()) {
         fail(exchange, 400, msg.id, JsonRpc::InvalidParams,
-             QStringLiteral("Invalid params: _meta[\"%1\"] must be a string").arg(kMetaVersion));
-        return;
-    }
-    const auto revision = Protocol::parse(version.toString());
-    if (!revision || Protocol::isLegacy(*revision)) {
-        fail(exchange, 400, msg.id, JsonRpc::UnsupportedProtocolVersion, QStringLiteral("Unsupported protocol version"),
-             QJsonObject{{QStringLiteral("supported"), QJsonArray::fromStringList(Protocol::allNames())},
-                         {QStringLiteral("requested"), version.toString().left(64)}});
-        return;
-    }
-    if (msg.kind == JsonRpc::MessageKind::Notification || msg.kind == JsonRpc::MessageKind::Response) {
-        exchange->respond(HttpResponse::empty(202));
+             QStringLiteral("Invalid params: _meta[\"%1\"] is required and must be a string").arg(kMetaVersion));
         return;
     }
     const HttpRequest& request = exchange->request();
+    const bool isRequest = msg.kind == JsonRpc::MessageKind::Request;
+    // The header must equal the body's version whatever that version is: a disagreement is a
+    // header mismatch (-32020) before the version itself is judged. Notifications have no
+    // defined headers.
     const QByteArrayList versionHeaders = request.headerValues("MCP-Protocol-Version");
-    if (versionHeaders.size() != 1 || QString::fromLatin1(versionHeaders.first()) != version.toString()) {
+    if (isRequest
+        && (versionHeaders.size() != 1 || QString::fromLatin1(versionHeaders.first()) != version.toString())) {
         fail(exchange, 400, msg.id, JsonRpc::HeaderMismatch,
              QStringLiteral("Header mismatch: MCP-Protocol-Version must equal the _meta protocol version"));
+        return;
+    }
+    // data.supported lists exactly what server/discover lists (a client retries with one of
+    // them in _meta); legacy revisions stay reachable through initialize.
+    const auto revision = Protocol::parse(version.toString());
+    if (!revision || Protocol::isLegacy(*revision)) {
+        fail(exchange, 400, msg.id, JsonRpc::UnsupportedProtocolVersion, QStringLiteral("Unsupported protocol version"),
+             QJsonObject{{QStringLiteral("supported"), QJsonArray::fromStringList(Protocol::statelessNames())},
+                         {QStringLiteral("requested"), version.toString()}});
+        return;
+    }
+    if (!isRequest) {
+        exchange->respond(HttpResponse::empty(202));
         return;
     }
     bool ok = false;

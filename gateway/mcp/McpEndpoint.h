@@ -2,7 +2,9 @@
 #pragma once
 
 #include "JsonRpc.h"
+#include "McpMessages.h"
 #include "ProtocolRevision.h"
+#include "RequestStateSealer.h"
 #include "SessionStore.h"
 #include "http/HttpMessage.h"
 
@@ -58,6 +60,33 @@ public:
     };
     using Reply = std::function<void(RpcReply)>;
 
+    // --- Building blocks for URL-mode elicitation of backend secrets ---
+    // The capabilities the client declared for this call: from initialize for a legacy session
+    // (empty when the session is gone), from this request's _meta clientCapabilities in
+    // 2026-07-28 (valid for this request only).
+    QJsonObject declaredClientCapabilities(const Call& call);
+    QJsonObject declaredClientCapabilities(ProtocolRevision revision, const QJsonObject& params,
+                                           const QByteArray& sessionId, const QString& service,
+                                           const QString& principal);
+    McpMessages::ElicitationModes elicitationModes(const Call& call);
+    // 2025-11-25: sends notifications/elicitation/complete on every open GET stream of the
+    // session (the session must belong to `principal`). Returns the number of streams written;
+    // 0 when none is open (the client then learns it from its retried call).
+    int notifyElicitationComplete(const QString& service, const QByteArray& sessionId, const QString& principal,
+                                  const QString& elicitationId);
+    // Seals and opens requestState for this endpoint (in-memory rotating keys).
+    RequestStateSealer& requestStates() { return m_requestStates; }
+    // 2025-11-25: -32042 with data.elicitations (HTTP 200, as every legacy JSON-RPC error).
+    static RpcReply urlElicitationRequiredReply(const QJsonValue& id,
+                                                const QList<McpMessages::UrlElicitation>& elicitations);
+    // 2026-07-28: a result with resultType "input_required" (HTTP 200).
+    static RpcReply inputRequiredReply(const QJsonValue& id, const QString& key,
+                                       const McpMessages::UrlElicitation& elicitation, const QString& requestState);
+    // 2026-07-28: -32021 naming elicitation.url, HTTP 400.
+    static RpcReply missingUrlElicitationReply(const QJsonValue& id);
+    // 2026-07-28: -32602 "Invalid or expired requestState", the one answer for every bad state.
+    static RpcReply invalidRequestStateReply(const QJsonValue& id);
+
 private:
     void handlePost(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service);
     void handleGet(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service);
@@ -79,6 +108,7 @@ private:
     BackendClient* m_backend;
     BackendCredentials* m_credentials;
     SessionStore m_sessions;
+    RequestStateSealer m_requestStates;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     struct Subscription;
     QList<std::shared_ptr<Subscription>> m_subscriptions;

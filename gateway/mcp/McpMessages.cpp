@@ -3,6 +3,7 @@
 
 #include "core/GatewaySnapshot.h"
 
+#include "JsonRpc.h"
 #include "JsonWriter.h"
 
 #include <QJsonArray>
@@ -81,7 +82,7 @@ QJsonObject initializeResult(ProtocolRevision revision, const ServiceRuntime& se
 QJsonObject discoverResult(const ServiceRuntime& service)
 {
     return withModernMeta(
-        QJsonObject{{QStringLiteral("supportedVersions"), QJsonArray{Protocol::name(ProtocolRevision::V2026_07_28)}},
+        QJsonObject{{QStringLiteral("supportedVersions"), QJsonArray::fromStringList(Protocol::statelessNames())},
                     {QStringLiteral("capabilities"), serverCapabilities(ProtocolRevision::V2026_07_28)},
                     {QStringLiteral("instructions"), instructions(service)},
                     {QStringLiteral("ttlMs"), ToolsListTtlMs},
@@ -154,6 +155,96 @@ QJsonObject toolsListChangedNotification(const QJsonValue& subscriptionId)
                          QJsonObject{{QStringLiteral("io.modelcontextprotocol/subscriptionId"), subscriptionId}}}});
     }
     return n;
+}
+
+ElicitationModes elicitationModes(ProtocolRevision revision, const QJsonObject& clientCapabilities)
+{
+    ElicitationModes modes;
+    const QJsonValue elicitation = clientCapabilities.value(QLatin1String("elicitation"));
+    if (revision == ProtocolRevision::V2025_03_26 || !elicitation.isObject())
+        return modes;
+    const QJsonObject declared = elicitation.toObject();
+    if (revision == ProtocolRevision::V2025_06_18) {
+        modes.form = true;
+        return modes;
+    }
+    modes.url = declared.value(QLatin1String("url")).isObject();
+    modes.form = declared.value(QLatin1String("form")).isObject() || declared.isEmpty();
+    return modes;
+}
+
+QJsonObject urlElicitationRequiredError(const QJsonValue& id, const QList<UrlElicitation>& elicitations,
+                                        const QString& message)
+{
+    QJsonArray list;
+    for (const UrlElicitation& e : elicitations) {
+        list.append(QJsonObject{{QStringLiteral("mode"), QStringLiteral("url")},
+                                {QStringLiteral("elicitationId"), e.elicitationId},
+                                {QStringLiteral("url"), e.url},
+                                {QStringLiteral("message"), e.message}});
+    }
+    return JsonRpc::error(id, JsonRpc::UrlElicitationRequired, message,
+                          QJsonObject{{QStringLiteral("elicitations"), list}});
+}
+
+QJsonObject elicitationCompleteNotification(const QString& elicitationId)
+{
+    return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                       {QStringLiteral("method"), QStringLiteral("notifications/elicitation/complete")},
+                       {QStringLiteral("params"), QJsonObject{{QStringLiteral("elicitationId"), elicitationId}}}};
+}
+
+QJsonObject inputRequiredResult(const QString& key, const UrlElicitation& elicitation, const QString& requestState)
+{
+    const QJsonObject create{{QStringLiteral("method"), QStringLiteral("elicitation/create")},
+                             {QStringLiteral("params"),
+                              QJsonObject{{QStringLiteral("mode"), QStringLiteral("url")},
+                                          {QStringLiteral("message"), elicitation.message},
+                                          {QStringLiteral("url"), elicitation.url}}}};
+    QJsonObject result = withModernMeta(QJsonObject{{QStringLiteral("inputRequests"), QJsonObject{{key, create}}},
+                                                    {QStringLiteral("requestState"), requestState}});
+    result.insert(QStringLiteral("resultType"), QStringLiteral("input_required"));
+    return result;
+}
+
+QJsonObject urlElicitationCapability()
+{
+    return QJsonObject{{QStringLiteral("elicitation"), QJsonObject{{QStringLiteral("url"), QJsonObject()}}}};
+}
+
+QJsonObject missingRequiredCapabilityError(const QJsonValue& id, const QJsonObject& requiredCapabilities,
+                                           const QString& message)
+{
+    return JsonRpc::error(id, JsonRpc::MissingRequiredClientCapability, message,
+                          QJsonObject{{QStringLiteral("requiredCapabilities"), requiredCapabilities}});
+}
+
+QJsonObject invalidRequestStateError(const QJsonValue& id)
+{
+    return JsonRpc::error(id, JsonRpc::InvalidParams, QStringLiteral("Invalid or expired requestState"));
+}
+
+MrtrRetry mrtrRetry(const QJsonObject& params)
+{
+    MrtrRetry retry;
+    const QJsonValue state = params.value(QLatin1String("requestState"));
+    const QJsonValue responses = params.value(QLatin1String("inputResponses"));
+    if (!state.isUndefined()) {
+        if (!state.isString()) {
+            retry.error = QStringLiteral("Invalid params: requestState must be a string");
+            return retry;
+        }
+        retry.hasRequestState = true;
+        retry.requestState = state.toString();
+    }
+    if (!responses.isUndefined()) {
+        if (!responses.isObject()) {
+            retry.error = QStringLiteral("Invalid params: inputResponses must be an object");
+            return retry;
+        }
+        retry.inputResponses = responses.toObject();
+    }
+    return retry;
 }
 
 } // namespace Gateway::McpMessages

@@ -32,9 +32,14 @@ QStringList legacyNames()
     return {QStringLiteral("2025-11-25"), QStringLiteral("2025-06-18"), QStringLiteral("2025-03-26")};
 }
 
+QStringList statelessNames()
+{
+    return {QStringLiteral("2026-07-28")};
+}
+
 QStringList allNames()
 {
-    return QStringList{QStringLiteral("2026-07-28")} + legacyNames();
+    return statelessNames() + legacyNames();
 }
 
 } // namespace Gateway::Protocol

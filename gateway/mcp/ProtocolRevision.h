@@ -23,6 +23,8 @@ inline bool isLegacy(ProtocolRevision revision)
 // Newest first.
 QStringList legacyNames();
 QStringList allNames();
+// The revisions served without initialize (listed by server/discover and by the -32022 error).
+QStringList statelessNames();
 constexpr ProtocolRevision latestLegacy = ProtocolRevision::V2025_11_25;
 constexpr ProtocolRevision latest = ProtocolRevision::V2026_07_28;
 

@@ -11,6 +11,7 @@ import {
     ACCEPT_BOTH,
     CLIENT_INFO,
     META_SUBSCRIPTION_ID,
+    META_VERSION,
     MODERN,
     base64Header,
     foreignSessionId,
@@ -102,13 +103,109 @@ test('2026-07-28: header names are case-insensitive', async () => {
     assert.equal(res.json.result.resultType, 'complete');
 });
 
+describe('2026-07-28: _meta, version and routing rules (conformance suite server-stateless)', () => {
+    const metaWithout = (key) => {
+        const meta = modernRequest('server/discover').params._meta;
+        delete meta[key];
+        return meta;
+    };
+    // [label, body, header overrides (undefined deletes), expected HTTP status, expected error code]
+    const cases = [
+        // A 2026-07-28 request (by its MCP-Protocol-Version header) missing a required _meta key is a
+        // params error, not an invalid request, and never falls through to the session rules.
+        ['no _meta at all', { jsonrpc: '2.0', id: 1, method: 'server/discover', params: {} }, {}, 400, -32602],
+        ['no params at all', { jsonrpc: '2.0', id: 1, method: 'server/discover' }, {}, 400, -32602],
+        [
+            '_meta without protocolVersion',
+            { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta: metaWithout(META_VERSION) } },
+            {},
+            400,
+            -32602,
+        ],
+        [
+            '_meta protocolVersion that is not a string',
+            modernRequest('server/discover', {}, { version: 20260728 }),
+            { 'MCP-Protocol-Version': MODERN },
+            400,
+            -32602,
+        ],
+        // The header must equal _meta before the version is judged: a mismatch is -32020 even
+        // when the _meta version is unknown.
+        [
+            'unknown _meta version with a 2026-07-28 header',
+            modernRequest('server/discover', {}, { version: 'v999.0.0' }),
+            { 'MCP-Protocol-Version': MODERN },
+            400,
+            -32020,
+        ],
+        [
+            'unknown _meta version without the header',
+            modernRequest('server/discover', {}, { version: 'v999.0.0' }),
+            { 'MCP-Protocol-Version': undefined },
+            400,
+            -32020,
+        ],
+        [
+            'unknown version in both',
+            modernRequest('server/discover', {}, { version: 'v999.0.0' }),
+            { 'MCP-Protocol-Version': 'v999.0.0' },
+            400,
+            -32022,
+        ],
+        // initialize does not exist in 2026-07-28.
+        [
+            'initialize as a 2026-07-28 request',
+            modernRequest('initialize', { protocolVersion: MODERN, capabilities: {}, clientInfo: CLIENT_INFO }),
+            {},
+            404,
+            -32601,
+        ],
+        ['logging/setLevel as a 2026-07-28 request', modernRequest('logging/setLevel', { level: 'info' }), {}, 404, -32601],
+    ];
+    for (const [label, body, overrides, status, code] of cases) {
+        test(`${label} → ${status} ${code}`, async () => {
+            const headers = { ...JSON_HEADERS, 'MCP-Protocol-Version': MODERN, 'Mcp-Method': body.method, ...overrides };
+            for (const [k, v] of Object.entries(headers)) {
+                if (v === undefined)
+                    delete headers[k];
+            }
+            const res = await post(gw.mcpUrl(), body, headers);
+            assertRpcError(res, status, code);
+            assert.equal(res.json.id, 1, 'the request id was readable, so it is echoed');
+            assert.equal(res.headers.get('mcp-session-id'), null, 'no session in 2026-07-28');
+        });
+    }
+
+    test('-32022 lists exactly the versions server/discover lists and echoes the request', async () => {
+        const discover = await postModern(gw.mcpUrl(), modernRequest('server/discover'));
+        assert.equal(discover.status, 200, show(discover));
+        for (const requested of ['2027-01-01', '2025-11-25', 'v999.0.0']) {
+            const res = await postModern(gw.mcpUrl(), modernRequest('tools/list', {}, { version: requested }));
+            assertRpcError(res, 400, -32022);
+            assert.deepEqual(res.json.error.data.supported, discover.json.result.supportedVersions, show(res));
+            assert.equal(res.json.error.data.requested, requested, show(res));
+        }
+    });
+
+    test('legacy initialize still opens a session, even with a 2026-07-28 MCP-Protocol-Version header', async () => {
+        const res = await post(
+            gw.mcpUrl(),
+            { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: CLIENT_INFO } },
+            { ...JSON_HEADERS, 'MCP-Protocol-Version': MODERN },
+        );
+        assert.equal(res.status, 200, show(res));
+        assert.equal(res.json.result.protocolVersion, '2025-11-25');
+        assert.ok(res.headers.get('mcp-session-id'));
+    });
+});
+
 describe('2026-07-28: _meta negotiation and routing', () => {
     test('unsupported _meta protocol version → 400 -32022 with data.supported', async () => {
         const body = modernRequest('tools/list', {}, { version: '2027-01-01' });
         const res = await postModern(gw.mcpUrl(), body);
         assertRpcError(res, 400, -32022);
         assert.ok(Array.isArray(res.json.error.data?.supported), show(res));
-        assert.ok(res.json.error.data.supported.includes(MODERN), show(res));
+        assert.deepEqual(res.json.error.data.supported, [MODERN], show(res));
         assert.equal(res.json.error.data.requested, '2027-01-01');
     });
 
