@@ -98,9 +98,19 @@ QString backendTransportProblem(const ServiceConfig& service, const QUrl& backen
                                   "(the certificate could not be presented)")
                 .arg(url);
         return QString();
+    case BackendAuth::Kind::OAuth2ClientCredentials: {
+        // The client secret goes to the token endpoint: https, or loopback http when allowed.
+        const QUrl& endpoint = auth.tokenEndpoint;
+        const bool loopbackHttp = endpoint.scheme() == QLatin1String("http") && auth.allowLoopbackHttpTokenEndpoint
+            && Net::isLoopbackHost(endpoint.host());
+        if (endpoint.scheme() != QLatin1String("https") && !loopbackHttp)
+            return QStringLiteral("backendAuth tokenEndpoint '%1' must be https (plain http only to a loopback host "
+                                  "with allowLoopbackHttpTokenEndpoint)")
+                .arg(endpoint.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo));
+        [[fallthrough]];
+    }
     case BackendAuth::Kind::Basic:
     case BackendAuth::Kind::Token:
-    case BackendAuth::Kind::OAuth2ClientCredentials:
         if (!Net::isConfidentialUrl(backendUrl))
             return QStringLiteral("backendAuth kind %1 would send credentials over plain http to '%2', which is "
                                   "not loopback; use https")
