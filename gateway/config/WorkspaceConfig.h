@@ -68,7 +68,9 @@ struct ServiceConfig
     // Set when the loader refused this service's own settings (only name and openApiPath are
     // meaningful then): the service is not served, its endpoint answers 503 with this reason.
     QString configError;
-    QJsonObject sourceJson; // the refused service's text as read, written back unchanged on save
+    // The refused service's text as read. WorkspaceLoader::toJson writes it back unchanged while
+    // configError is set; an editor that rebuilds the service's settings clears configError.
+    QJsonObject sourceJson;
 };
 
 struct GatewaySettings
