@@ -36,6 +36,7 @@ struct Options
     QString listen; // HOST:PORT, overrides the workspace
     bool logEvents = false;
     bool metrics = false;
+    bool strict = false; // one refused service refuses the whole workspace (CI)
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
 };
 
@@ -69,7 +70,9 @@ bool displayAvailable()
 // and prints the key once. Renewing revokes the previous key on every gateway reading the file.
 int issueApiKey(const Options& options)
 {
-    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
+    // Other services' defects do not block this one; they are written back as they were.
+    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath,
+                                                           Gateway::WorkspaceLoader::ServiceErrors::RefuseService);
     if (!loaded.ok) {
         printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
         return 2;
@@ -78,6 +81,11 @@ int issueApiKey(const Options& options)
     for (Gateway::ServiceConfig& service : config.services) {
         if (service.name != options.newApiKeyFor)
             continue;
+        if (!service.configError.isEmpty()) {
+            printLine(stderr,
+                      QStringLiteral("error: fix service '%1' first: %2").arg(service.name, service.configError));
+            return 2;
+        }
         const QString key = Gateway::ApiKey::generate();
         service.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
         service.security.apiKeyHashes = {Gateway::ApiKey::hash(key.toLatin1())};
@@ -142,7 +150,7 @@ public:
             config = Gateway::WorkspaceLoader::demoWorkspace(backendUrl);
             config.gateway.metricsEnabled = config.gateway.metricsEnabled || m_options.metrics;
         } else {
-            const auto loaded = Gateway::WorkspaceLoader::loadFile(m_options.configPath);
+            const auto loaded = Gateway::WorkspaceLoader::loadFile(m_options.configPath, serviceErrorPolicy());
             if (!loaded.ok) {
                 printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
                 return 2;
@@ -168,6 +176,7 @@ public:
                           .arg(address.toString()));
 
         m_gateway = std::make_unique<Gateway::GatewayServer>();
+        m_gateway->setStrict(m_options.strict);
         QString error;
         if (!m_gateway->applyConfig(config, &error)) {
             printLine(stderr, QStringLiteral("error: %1").arg(error));
@@ -182,6 +191,7 @@ public:
         }
         if (!m_options.demo) {
             m_watcher = std::make_unique<Gateway::WorkspaceWatcher>(m_options.configPath);
+            m_watcher->setServiceErrors(serviceErrorPolicy());
             m_watcher->setCurrent(config);
             connect(
                 m_watcher.get(), &Gateway::WorkspaceWatcher::configChanged, this,
@@ -193,6 +203,7 @@ public:
                         m_watcher->setCurrent(adjusted);
                         printLine(stderr,
                                   QStringLiteral("workspace reloaded: %1 service(s)").arg(adjusted.services.size()));
+                        printServiceProblems();
                     } else {
                         printLine(
                             stderr,
@@ -219,17 +230,40 @@ public:
     Gateway::GatewayServer* gateway() const { return m_gateway.get(); }
 
 private:
+    Gateway::WorkspaceLoader::ServiceErrors serviceErrorPolicy() const
+    {
+        return m_options.strict ? Gateway::WorkspaceLoader::ServiceErrors::RefuseWorkspace
+                                : Gateway::WorkspaceLoader::ServiceErrors::RefuseService;
+    }
+
+    // Refused services and import warnings (e.g. skipped operations) go to stderr, so nothing a
+    // workspace asks for vanishes silently.
+    void printServiceProblems()
+    {
+        for (const Gateway::ServiceStatus& s : m_gateway->services()) {
+            if (!s.error.isEmpty())
+                printLine(stderr,
+                          QStringLiteral("error: service %1 is NOT served (its endpoint answers 503): %2")
+                              .arg(s.name, s.error));
+            for (const QString& warning : s.warnings)
+                printLine(stderr, QStringLiteral("warning: service %1: %2").arg(s.name, warning));
+        }
+    }
+
     void announce(bool headless)
     {
         const QUrl base = m_gateway->baseUrl();
         printLine(stdout, QStringLiteral("listening on %1").arg(base.toString()));
         for (const Gateway::ServiceStatus& s : m_gateway->services()) {
+            if (!s.error.isEmpty())
+                continue;
             printLine(stderr,
                       QStringLiteral("service %1: %2 (%3 tools, endpoint security: %4)")
                           .arg(s.name, s.endpointUrl.toString())
                           .arg(s.toolCount)
                           .arg(s.securityMode));
         }
+        printServiceProblems();
         if (headless && m_options.demo && !m_gateway->services().isEmpty()) {
             const QString endpoint = m_gateway->services().first().endpointUrl.toString();
             printLine(
@@ -283,7 +317,13 @@ int parseOptions(const QCoreApplication& app, Options* options)
         QCoreApplication::translate("main",
                                     "Generate (or renew) the API key of SERVICE in --config, print it once, exit."),
         QStringLiteral("SERVICE"));
-    parser.addOptions({headless, config, demo, listen, logEvents, metrics, newApiKey});
+    const QCommandLineOption strict(
+        QStringLiteral("strict"),
+        QCoreApplication::translate("main",
+                                    "All or nothing (CI): refuse the whole workspace, at start and on reload, when "
+                                    "any service's settings or OpenAPI document are refused. Without it such a "
+                                    "service is not served (503) and the others run."));
+    parser.addOptions({headless, config, demo, listen, logEvents, metrics, strict, newApiKey});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         printLine(
@@ -301,6 +341,7 @@ int parseOptions(const QCoreApplication& app, Options* options)
     options->listen = parser.value(listen);
     options->logEvents = parser.isSet(logEvents);
     options->metrics = parser.isSet(metrics);
+    options->strict = parser.isSet(strict);
     options->newApiKeyFor = parser.value(newApiKey);
     if (!options->newApiKeyFor.isEmpty() && options->configPath.isEmpty()) {
         printLine(stderr, QStringLiteral("error: --new-api-key needs --config FILE"));

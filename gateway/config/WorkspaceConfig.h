@@ -3,6 +3,7 @@
 
 #include "openapi/ToolDefinition.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -64,6 +65,12 @@ struct ServiceConfig
     QStringList exclude;
     EndpointSecurity security;
     BackendAuth backendAuth;
+    // Set when the loader refused this service's own settings (only name and openApiPath are
+    // meaningful then): the service is not served, its endpoint answers 503 with this reason.
+    QString configError;
+    // The refused service's text as read. WorkspaceLoader::toJson writes it back unchanged while
+    // configError is set; an editor that rebuilds the service's settings clears configError.
+    QJsonObject sourceJson;
 };
 
 struct GatewaySettings
@@ -88,6 +95,10 @@ struct WorkspaceConfig
     QString filePath; // where it was loaded from ("" for built-in)
     GatewaySettings gateway;
     QList<ServiceConfig> services;
+
+    // A path as written in the workspace, made absolute: relative paths resolve against the
+    // workspace file's directory (the working directory only for a workspace without a file).
+    QString absolutePath(const QString& path) const;
 };
 
 } // namespace Gateway

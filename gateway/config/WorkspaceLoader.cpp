@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WorkspaceLoader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -230,14 +232,15 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     out->resource = r.string(QStringLiteral("resource"));
     out->audience = r.string(QStringLiteral("audience"));
     out->allowLoopbackHttpTokenEndpoint = r.boolean(QStringLiteral("allowLoopbackHttpTokenEndpoint"), false);
-    if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
-        && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
-        r.fail(QStringLiteral("kind"),
-               QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
     out->username = r.string(QStringLiteral("username"));
     out->secretRef = r.string(QStringLiteral("secretRef"));
     out->headerName = r.string(QStringLiteral("headerName"));
     out->certificateRef = r.string(QStringLiteral("certificateRef"));
+    // Every member is read before any rule that combines them is checked.
+    if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
+        && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
+        r.fail(QStringLiteral("kind"),
+               QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
     if (!out->certificateRef.isEmpty() && !refPattern().match(out->certificateRef).hasMatch())
         r.fail(QStringLiteral("certificateRef"),
                QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME})"));
@@ -247,6 +250,14 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
 }
 
 } // namespace
+
+QString WorkspaceConfig::absolutePath(const QString& path) const
+{
+    if (path.isEmpty() || path.startsWith(QLatin1String(":/")) || !QFileInfo(path).isRelative())
+        return path;
+    const QString directory = filePath.isEmpty() ? QDir::currentPath() : QFileInfo(filePath).absolutePath();
+    return QDir::cleanPath(QDir(directory).absoluteFilePath(path));
+}
 
 QString EndpointSecurity::modeName(Mode mode)
 {
@@ -258,7 +269,7 @@ QString EndpointSecurity::modeName(Mode mode)
     return QStringLiteral("none");
 }
 
-WorkspaceLoader::Result WorkspaceLoader::loadFile(const QString& path)
+WorkspaceLoader::Result WorkspaceLoader::loadFile(const QString& path, ServiceErrors policy)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -271,12 +282,13 @@ WorkspaceLoader::Result WorkspaceLoader::loadFile(const QString& path)
         r.error = QStringLiteral("%1: file is larger than 16 MiB").arg(path);
         return r;
     }
-    Result r = parse(file.readAll(), path);
+    Result r = parse(file.readAll(), path, policy);
     r.config.filePath = path;
     return r;
 }
 
-WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const QString& sourceName)
+WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const QString& sourceName,
+                                               ServiceErrors policy)
 {
     Result result;
     QJsonParseError parseError;
@@ -337,22 +349,35 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     if (!services.isArray())
         root.fail(QStringLiteral("services"), QStringLiteral("must be an array"));
     const QJsonArray list = services.toArray();
+    QString firstServiceError; // "<json path>: <reason>" of the first refused service
     for (int i = 0; i < list.size() && error.isEmpty(); ++i) {
         const QString path = QStringLiteral("$.services[%1]").arg(i);
         if (!list.at(i).isObject()) {
             error = path + QStringLiteral(": must be an object");
             break;
         }
-        Reader s(list.at(i).toObject(), path, &error);
+        // A service's own settings are checked on their own: a defect there refuses that service
+        // (or, with RefuseWorkspace, the file). Its name is its identity and is checked with the file.
+        const QJsonObject serviceObject = list.at(i).toObject();
+        ServiceConfig service;
+        {
+            Reader n(serviceObject, path, &error);
+            service.name = n.string(QStringLiteral("name"), {}, true);
+            if (serviceObject.contains(QLatin1String("name")) && !serviceNamePattern().match(service.name).hasMatch())
+                n.fail(QStringLiteral("name"), QStringLiteral("must be 1-64 characters of A-Z a-z 0-9 _ . -"));
+            for (const ServiceConfig& other : std::as_const(config.services)) {
+                if (other.name == service.name)
+                    n.fail(QStringLiteral("name"), QStringLiteral("duplicates another service's name"));
+            }
+            if (!error.isEmpty())
+                break;
+        }
+        QString serviceError;
+        Reader s(serviceObject, path, &serviceError);
         s.allowOnly({QStringLiteral("name"), QStringLiteral("openapi"), QStringLiteral("baseUrl"),
                      QStringLiteral("timeoutMs"), QStringLiteral("maxResponseBytes"), QStringLiteral("toolNaming"),
                      QStringLiteral("include"), QStringLiteral("exclude"), QStringLiteral("security"),
                      QStringLiteral("backendAuth")});
-        ServiceConfig service;
-        service.name = s.string(QStringLiteral("name"), {}, true);
-        if (list.at(i).toObject().contains(QLatin1String("name"))
-            && !serviceNamePattern().match(service.name).hasMatch())
-            s.fail(QStringLiteral("name"), QStringLiteral("must be 1-64 characters of A-Z a-z 0-9 _ . -"));
         service.openApiPath = s.string(QStringLiteral("openapi"), {}, true);
         const QString baseUrl = s.string(QStringLiteral("baseUrl"));
         if (!baseUrl.isEmpty()) {
@@ -379,15 +404,27 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         service.include = s.strings(QStringLiteral("include"));
         service.exclude = s.strings(QStringLiteral("exclude"));
         readSecurity(s, s.object(QStringLiteral("security")), s.path(QStringLiteral("security")), &service.security,
-                     &error);
+                     &serviceError);
         readBackendAuth(s.object(QStringLiteral("backendAuth")), s.path(QStringLiteral("backendAuth")),
-                        &service.backendAuth, &error);
-        for (const ServiceConfig& other : std::as_const(config.services)) {
-            if (other.name == service.name)
-                s.fail(QStringLiteral("name"), QStringLiteral("duplicates another service's name"));
+                        &service.backendAuth, &serviceError);
+        if (!serviceError.isEmpty()) {
+            if (firstServiceError.isEmpty())
+                firstServiceError = serviceError;
+            if (policy == ServiceErrors::RefuseWorkspace)
+                break;
+            // Half-read settings must never be served: only the name, the document path (watched
+            // for changes) and the file's own text (written back unchanged on save) are kept.
+            ServiceConfig refused;
+            refused.name = service.name;
+            refused.openApiPath = service.openApiPath;
+            refused.configError = QStringLiteral("%1: %2").arg(sourceName, serviceError);
+            refused.sourceJson = serviceObject;
+            service = refused;
         }
         config.services.append(service);
     }
+    if (error.isEmpty() && !firstServiceError.isEmpty() && policy == ServiceErrors::RefuseWorkspace)
+        error = firstServiceError;
     if (!error.isEmpty()) {
         result.error = QStringLiteral("%1: %2").arg(sourceName, error);
         result.config = WorkspaceConfig();
@@ -417,6 +454,10 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         gateway.insert(QStringLiteral("trafficLogFile"), g.trafficLogFile);
     QJsonArray services;
     for (const ServiceConfig& s : config.services) {
+        if (!s.configError.isEmpty() && !s.sourceJson.isEmpty()) {
+            services.append(s.sourceJson); // a refused service is written back as it was read
+            continue;
+        }
         QJsonObject o{{QStringLiteral("name"), s.name},
                       {QStringLiteral("openapi"), s.openApiPath},
                       {QStringLiteral("timeoutMs"), s.timeoutMs},

@@ -22,8 +22,16 @@ public:
         WorkspaceConfig config;
     };
 
-    static Result loadFile(const QString& path);
-    static Result parse(const QByteArray& content, const QString& sourceName);
+    // What a defect in one service's own settings does. The file's structure, its version, the
+    // gateway block and the services' names are always checked for the whole file.
+    enum class ServiceErrors {
+        RefuseWorkspace, // the whole file is refused (all-or-nothing)
+        RefuseService // the file loads; that service carries ServiceConfig::configError
+    };
+
+    static Result loadFile(const QString& path, ServiceErrors policy = ServiceErrors::RefuseWorkspace);
+    static Result parse(const QByteArray& content, const QString& sourceName,
+                        ServiceErrors policy = ServiceErrors::RefuseWorkspace);
     static QJsonObject toJson(const WorkspaceConfig& config);
     // Atomic write (QSaveFile); the previous file stays intact on any failure.
     static bool saveFile(const WorkspaceConfig& config, const QString& path, QString* error);

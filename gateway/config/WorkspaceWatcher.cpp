@@ -93,7 +93,7 @@ void WorkspaceWatcher::check()
             QStringLiteral("%1: the workspace file disappeared; keeping the running configuration").arg(m_path));
         return;
     }
-    const WorkspaceLoader::Result result = WorkspaceLoader::loadFile(m_path);
+    const WorkspaceLoader::Result result = WorkspaceLoader::loadFile(m_path, m_policy);
     if (!result.ok) {
         emit configRejected(result.error);
         return;

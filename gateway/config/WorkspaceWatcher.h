@@ -2,6 +2,7 @@
 #pragma once
 
 #include "WorkspaceConfig.h"
+#include "WorkspaceLoader.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -22,6 +23,9 @@ public:
     explicit WorkspaceWatcher(const QString& path, QObject* parent = nullptr);
     // Records what the current configuration depends on (call after a successful apply).
     void setCurrent(const WorkspaceConfig& config);
+    // How a defect in one service's settings is treated when the file is reloaded (default:
+    // the whole file is refused).
+    void setServiceErrors(WorkspaceLoader::ServiceErrors policy) { m_policy = policy; }
 
 signals:
     void configChanged(const Gateway::WorkspaceConfig& config);
@@ -38,6 +42,7 @@ private:
     QFileSystemWatcher* m_watcher;
     QTimer* m_debounce;
     QTimer* m_poll;
+    WorkspaceLoader::ServiceErrors m_policy = WorkspaceLoader::ServiceErrors::RefuseWorkspace;
 };
 
 } // namespace Gateway

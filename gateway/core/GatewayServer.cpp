@@ -33,6 +33,8 @@ HttpLimits limitsFor(const GatewaySettings& settings)
 }
 
 const QLatin1String kMcpPrefix("/mcp/");
+// JSON-RPC implementation-defined server error: the service exists but is not served.
+constexpr int kServiceUnavailableCode = -32000;
 
 } // namespace
 
@@ -58,7 +60,7 @@ GatewayServer::GatewayServer(QObject* parent)
                 event.kind = TrafficEvent::Kind::Rejected;
                 event.httpStatus = status;
                 event.detail = reason.left(200);
-                m_metrics->record(event);
+                recordMetrics(event);
                 m_trafficLog->append(event);
             });
 }
@@ -74,21 +76,26 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
 {
     QString reason;
     auto snapshot = GatewaySnapshot::build(config, &reason);
+    if (snapshot && m_strict && !snapshot->unavailableNames.isEmpty()) {
+        reason = snapshot->unavailable.value(snapshot->unavailableNames.first()).reason;
+        snapshot.reset();
+    }
     if (!snapshot) {
         if (error)
             *error = reason;
         emit configRejected(reason);
         return false;
     }
-    if (config.gateway.trafficLogFile != m_config.gateway.trafficLogFile
-        && !m_trafficLog->setJsonLinesFile(config.gateway.trafficLogFile)) {
-        reason
-            = QStringLiteral("traffic log file %1: %2").arg(config.gateway.trafficLogFile, m_trafficLog->errorString());
+    // Like every other relative path of the workspace, the traffic log lives next to the file.
+    const QString trafficLogPath = config.absolutePath(config.gateway.trafficLogFile);
+    if (trafficLogPath != m_trafficLogPath && !m_trafficLog->setJsonLinesFile(trafficLogPath)) {
+        reason = QStringLiteral("traffic log file %1: %2").arg(trafficLogPath, m_trafficLog->errorString());
         if (error)
             *error = reason;
         emit configRejected(reason);
         return false;
     }
+    m_trafficLogPath = trafficLogPath;
     m_config = config;
     m_snapshot = snapshot;
     m_hostOriginPolicy = std::make_unique<HostOriginPolicy>(config.gateway.allowedHosts, config.gateway.allowedOrigins);
@@ -100,6 +107,11 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     m_guard->directory()->setAllowLoopbackHttp(loopbackIssuers);
     m_frontend->setLimits(limitsFor(config.gateway));
     m_mcp->setSnapshot(snapshot);
+    // Metric labels come from the configuration, never from what clients send.
+    QHash<QString, QStringList> catalog;
+    for (const QString& name : snapshot->serviceNames)
+        catalog.insert(name, snapshot->service(name)->toolIndex.keys());
+    m_metrics->setCatalog(catalog);
     m_guard->reset(); // verified tokens were checked against the previous settings
     emit servicesChanged();
     return true;
@@ -158,13 +170,25 @@ QList<ServiceStatus> GatewayServer::services() const
     QList<ServiceStatus> out;
     if (!m_snapshot)
         return out;
-    for (const QString& name : m_snapshot->serviceNames) {
-        const auto service = m_snapshot->service(name);
+    QStringList names = m_snapshot->serviceNames + m_snapshot->unavailableNames;
+    names.sort();
+    for (const QString& name : std::as_const(names)) {
         ServiceStatus status;
         status.name = name;
         QUrl endpoint = baseUrl();
         endpoint.setPath(kMcpPrefix + name);
         status.endpointUrl = endpoint;
+        const auto refused = m_snapshot->unavailable.constFind(name);
+        if (refused != m_snapshot->unavailable.constEnd()) {
+            status.error = refused->reason;
+            status.backendUrl = refused->config.baseUrl;
+            // Settings the loader refused were not read: no mode is claimed for them.
+            if (refused->config.configError.isEmpty())
+                status.securityMode = EndpointSecurity::modeName(refused->config.security.mode);
+            out.append(status);
+            continue;
+        }
+        const auto service = m_snapshot->service(name);
         status.title = service->title;
         status.backendUrl = service->baseUrl;
         status.toolCount = service->tools.size();
@@ -187,11 +211,42 @@ const WorkspaceConfig& GatewayServer::config() const
     return m_config;
 }
 
+void GatewayServer::recordMetrics(const TrafficEvent& event)
+{
+    // Metrics that are off cost nothing and hold nothing.
+    if (m_snapshot && m_snapshot->settings.metricsEnabled)
+        m_metrics->record(event);
+}
+
+bool GatewayServer::respondUnavailable(const std::shared_ptr<Exchange>& exchange, const QString& name)
+{
+    const auto refused = exchange->snapshot()->unavailable.constFind(name);
+    if (refused == exchange->snapshot()->unavailable.constEnd())
+        return false;
+    // Nothing of a refused service is reachable, whatever the caller presents: its security
+    // settings may be the very thing that was refused.
+    TrafficEvent& event = exchange->event();
+    event.service = name;
+    event.kind = TrafficEvent::Kind::Rejected;
+    event.detail = QStringLiteral("service not available: %1").arg(refused->reason).left(500);
+    const QString message
+        = QStringLiteral("service '%1' is not available: its configuration was refused: %2").arg(name, refused->reason);
+    exchange->respondJson(
+        503,
+        QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("id"), QJsonValue::Null},
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), kServiceUnavailableCode},
+                                 {QStringLiteral("message"), message},
+                                 {QStringLiteral("data"), QJsonObject{{QStringLiteral("reason"), refused->reason}}}}}});
+    return true;
+}
+
 void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
 {
     auto exchange
         = std::make_shared<Exchange>(request, std::move(responder), m_snapshot, [this](const TrafficEvent& event) {
-              m_metrics->record(event);
+              recordMetrics(event);
               m_trafficLog->append(event);
           });
     TrafficEvent& event = exchange->event();
@@ -209,6 +264,8 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
     }
     if (request.path.startsWith(kMcpPrefix)) {
         const QString name = request.path.mid(kMcpPrefix.size());
+        if (respondUnavailable(exchange, name))
+            return;
         auto service = m_snapshot->service(name);
         event.service = service ? name : QString();
         if (!service) {
@@ -249,6 +306,8 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
     if (request.path.startsWith(prmPrefix)) {
         event.kind = TrafficEvent::Kind::Metadata;
         const QString name = request.path.mid(prmPrefix.size());
+        if (respondUnavailable(exchange, name))
+            return;
         const auto service = m_snapshot->service(name);
         if (!service || service->config.security.mode != EndpointSecurity::Mode::OAuth2) {
             exchange->respondJson(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}});

@@ -16,6 +16,7 @@ namespace Gateway {
 
 class BackendCredentials;
 class EndpointGuard;
+class Exchange;
 class GatewaySnapshot;
 class HostOriginPolicy;
 class HttpFrontend;
@@ -24,6 +25,7 @@ class SecretStore;
 class McpEndpoint;
 class PrometheusMetrics;
 class TrafficLog;
+struct TrafficEvent;
 struct HttpRequest;
 class HttpResponder;
 
@@ -38,6 +40,8 @@ struct ServiceStatus
     QStringList toolNames; // sorted
     QString securityMode; // "none", "apiKey", "oauth2"
     QStringList warnings; // import warnings
+    // Why the service is not served (its settings or document were refused); empty when served.
+    QString error;
 };
 
 // The embedded MCP gateway: one HTTP listener, one MCP endpoint per service at /mcp/{service},
@@ -50,9 +54,15 @@ public:
     explicit GatewayServer(QObject* parent = nullptr);
     ~GatewayServer() override;
 
-    // Builds a snapshot from `config` (imports every OpenAPI document). On failure nothing
-    // changes, `error` says why (file/line/reason), and false is returned.
+    // Builds a snapshot from `config` (imports every OpenAPI document). A service whose settings
+    // or document are refused is not served (its endpoint answers 503 with the reason, see
+    // services()) while the others are. The whole configuration is refused - nothing changes,
+    // `error` says why, false is returned - when a gateway-wide setting cannot be applied, or in
+    // strict mode when any service is refused.
     bool applyConfig(const WorkspaceConfig& config, QString* error = nullptr);
+    // Strict (all-or-nothing, for CI): one refused service refuses the whole configuration.
+    void setStrict(bool strict) { m_strict = strict; }
+    bool isStrict() const { return m_strict; }
 
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
     bool isListening() const;
@@ -76,6 +86,9 @@ signals:
 
 private:
     void handle(const HttpRequest& request, HttpResponder responder);
+    // Answers 503 (JSON-RPC error) when `name` is a refused service; false when it is not one.
+    bool respondUnavailable(const std::shared_ptr<Exchange>& exchange, const QString& name);
+    void recordMetrics(const TrafficEvent& event);
 
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<TrafficLog> m_trafficLog;
@@ -88,6 +101,8 @@ private:
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
     WorkspaceConfig m_config;
+    QString m_trafficLogPath; // absolute path of the traffic log mirror in use ("" = off)
+    bool m_strict = false;
 };
 
 } // namespace Gateway

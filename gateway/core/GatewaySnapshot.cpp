@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GatewaySnapshot.h"
 
+#include "net/Loopback.h"
 #include "openapi/OpenApiImporter.h"
 
 #include <QCryptographicHash>
@@ -70,11 +71,64 @@ QUrl resolveBaseUrl(const ServiceConfig& service, const QStringList& serverUrls,
     return url;
 }
 
+QString backendAuthKindName(BackendAuth::Kind kind)
+{
+    switch (kind) {
+    case BackendAuth::Kind::None: return QStringLiteral("none");
+    case BackendAuth::Kind::Basic: return QStringLiteral("basic");
+    case BackendAuth::Kind::Token: return QStringLiteral("token");
+    case BackendAuth::Kind::ClientCertificate: return QStringLiteral("clientCertificate");
+    case BackendAuth::Kind::OAuth2ClientCredentials: return QStringLiteral("oauth2ClientCredentials");
+    }
+    return QString();
+}
+
+// Backend credentials travel only where nobody on the path can read them: https, or plain http
+// to a loopback host. A client certificate is presented only by TLS, so an http URL would drop it
+// silently; both are refused instead of sending (or not sending) anything.
+QString backendTransportProblem(const ServiceConfig& service, const QUrl& backendUrl)
+{
+    const BackendAuth& auth = service.backendAuth;
+    const QString url = backendUrl.toString(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    switch (auth.kind) {
+    case BackendAuth::Kind::None: return QString();
+    case BackendAuth::Kind::ClientCertificate:
+        if (backendUrl.scheme() != QLatin1String("https"))
+            return QStringLiteral("backendAuth kind clientCertificate needs an https backend URL, got '%1' "
+                                  "(the certificate could not be presented)")
+                .arg(url);
+        return QString();
+    case BackendAuth::Kind::OAuth2ClientCredentials: {
+        // The client secret goes to the token endpoint: https, or loopback http when allowed.
+        const QUrl& endpoint = auth.tokenEndpoint;
+        const bool loopbackHttp = endpoint.scheme() == QLatin1String("http") && auth.allowLoopbackHttpTokenEndpoint
+            && Net::isLoopbackHost(endpoint.host());
+        if (endpoint.scheme() != QLatin1String("https") && !loopbackHttp)
+            return QStringLiteral("backendAuth tokenEndpoint '%1' must be https (plain http only to a loopback host "
+                                  "with allowLoopbackHttpTokenEndpoint)")
+                .arg(endpoint.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo));
+        [[fallthrough]];
+    }
+    case BackendAuth::Kind::Basic:
+    case BackendAuth::Kind::Token:
+        if (!Net::isConfidentialUrl(backendUrl))
+            return QStringLiteral("backendAuth kind %1 would send credentials over plain http to '%2', which is "
+                                  "not loopback; use https")
+                .arg(backendAuthKindName(auth.kind), url);
+        return QString();
+    }
+    return QString();
+}
+
 } // namespace
 
 std::shared_ptr<const ServiceRuntime> GatewaySnapshot::buildService(const ServiceConfig& service,
                                                                     const QString& workspaceDirectory, QString* error)
 {
+    if (!service.configError.isEmpty()) {
+        *error = QStringLiteral("service '%1': %2").arg(service.name, service.configError);
+        return nullptr;
+    }
     QString path = service.openApiPath;
     if (!path.startsWith(QLatin1String(":/")) && QFileInfo(path).isRelative())
         path = QDir(workspaceDirectory).filePath(path);
@@ -92,6 +146,11 @@ std::shared_ptr<const ServiceRuntime> GatewaySnapshot::buildService(const Servic
     runtime->baseUrl = resolveBaseUrl(service, imported.serverUrls, error);
     if (runtime->baseUrl.isEmpty())
         return nullptr;
+    const QString transport = backendTransportProblem(service, runtime->baseUrl);
+    if (!transport.isEmpty()) {
+        *error = QStringLiteral("service '%1': %2").arg(service.name, transport);
+        return nullptr;
+    }
     runtime->title = imported.title;
     runtime->apiVersion = imported.apiVersion;
     runtime->warnings = imported.warnings;
@@ -120,9 +179,17 @@ std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const WorkspaceCon
             *error = QStringLiteral("service '%1' is defined twice").arg(service.name);
             return nullptr;
         }
-        auto runtime = buildService(service, directory, error);
-        if (!runtime)
+        if (snapshot->unavailable.contains(service.name)) {
+            *error = QStringLiteral("service '%1' is defined twice").arg(service.name);
             return nullptr;
+        }
+        QString reason;
+        auto runtime = buildService(service, directory, &reason);
+        if (!runtime) {
+            snapshot->unavailable.insert(service.name, UnavailableService{service, reason});
+            snapshot->unavailableNames.append(service.name);
+            continue;
+        }
         snapshot->services.insert(service.name, runtime);
         snapshot->serviceNames.append(service.name);
     }

@@ -35,19 +35,31 @@ public:
     const QJsonArray& toolsFor(ProtocolRevision revision) const;
 };
 
+// A configured service that is not served: its settings or its document were refused. Nothing of
+// it is reachable; its endpoint answers 503 with `reason`.
+struct UnavailableService
+{
+    ServiceConfig config;
+    QString reason; // "service '<name>': <file/path/reason>"
+};
+
 // Immutable state of the whole gateway; requests hold a shared_ptr for their whole life, so a
 // reload never changes the ground under a call in flight.
 class GatewaySnapshot
 {
 public:
     GatewaySettings settings;
-    QHash<QString, std::shared_ptr<const ServiceRuntime>> services;
-    QStringList serviceNames; // sorted
+    QHash<QString, std::shared_ptr<const ServiceRuntime>> services; // served services only
+    QStringList serviceNames; // served services, sorted
+    QHash<QString, UnavailableService> unavailable; // refused services by name
+    QStringList unavailableNames; // refused services, in workspace order
 
     std::shared_ptr<const ServiceRuntime> service(const QString& name) const { return services.value(name); }
 
     // Imports every service's OpenAPI document. Relative paths resolve against the workspace
-    // file's directory. Returns nullptr and sets `error` when any service cannot be built.
+    // file's directory. A service that cannot be built goes to `unavailable` and the others are
+    // served. Returns nullptr and sets `error` only when the service list itself is unusable
+    // (a name used twice).
     static std::shared_ptr<const GatewaySnapshot> build(const WorkspaceConfig& config, QString* error);
     static std::shared_ptr<const ServiceRuntime> buildService(const ServiceConfig& service,
                                                               const QString& workspaceDirectory, QString* error);

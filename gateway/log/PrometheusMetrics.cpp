@@ -18,6 +18,14 @@ QByteArray label(const QString& value)
 
 } // namespace
 
+void PrometheusMetrics::setCatalog(const QHash<QString, QStringList>& toolsByService)
+{
+    m_catalog.clear();
+    for (auto it = toolsByService.constBegin(); it != toolsByService.constEnd(); ++it)
+        m_catalog.insert(it.key(), QSet<QString>(it.value().cbegin(), it.value().cend()));
+    m_hasCatalog = true;
+}
+
 void PrometheusMetrics::record(const TrafficEvent& event)
 {
     if (event.kind == TrafficEvent::Kind::Rejected) {
@@ -26,7 +34,17 @@ void PrometheusMetrics::record(const TrafficEvent& event)
     }
     if (event.service.isEmpty())
         return; // metadata, metrics scrapes and unknown paths are not service traffic
-    Series& s = m_series[{event.service, event.tool}];
+    QPair<QString, QString> key{event.service, event.tool};
+    if (m_hasCatalog) {
+        const auto tools = m_catalog.constFind(event.service);
+        if (tools == m_catalog.constEnd())
+            return;
+        if (!event.tool.isEmpty() && !tools->contains(event.tool))
+            key.second = QLatin1String(UnknownTool);
+    }
+    if (m_series.size() >= MaxSeries && !m_series.contains(key))
+        key = {QLatin1String(OverflowLabel), QLatin1String(OverflowLabel)};
+    Series& s = m_series[key];
     ++s.requests;
     if (event.httpStatus >= 400 || event.rpcErrorCode != 0 || event.toolError)
         ++s.errors;

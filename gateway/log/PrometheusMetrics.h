@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 
@@ -18,6 +20,17 @@ class PrometheusMetrics
 public:
     static constexpr std::array<double, 12> BucketsSeconds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
                                                            0.01,   0.025,   0.05,   0.1,   0.5,    2.5};
+    // Label used for every tool name that is not in the catalog (tool names cannot contain parentheses).
+    static constexpr const char* UnknownTool = "(unknown)";
+    // Label pair that absorbs traffic once MaxSeries series exist (a bound whatever happens).
+    static constexpr const char* OverflowLabel = "(overflow)";
+    static constexpr int MaxSeries = 4096;
+
+    // The services and tool names the configuration exposes. Labels come only from here: a tool
+    // name a client invents is counted under UnknownTool, a service not listed is not counted.
+    // Without a catalog (never set) every service and tool name is taken as given, still bounded
+    // by MaxSeries.
+    void setCatalog(const QHash<QString, QStringList>& toolsByService);
     void record(const TrafficEvent& event);
     QByteArray render() const;
 
@@ -30,6 +43,8 @@ private:
         double sumSeconds = 0;
     };
     QHash<QPair<QString, QString>, Series> m_series; // (service, tool)
+    QHash<QString, QSet<QString>> m_catalog;
+    bool m_hasCatalog = false;
     quint64 m_rejected = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,78 @@ constexpr int kMaxErrors = 20;
 constexpr int kMaxDepth = 64;
 constexpr int kMaxNameInMessage = 64;
 constexpr int kMaxCachedPatterns = 512;
+// Total work of one validation: schema applications plus values canonicalized for uniqueItems.
+// A bound on the time an argument can hold the gateway thread, whatever the schema and value.
+constexpr qint64 kWorkBudget = 1000000;
+
+// Work left for one validation, shared by the validator and its probes (anyOf, oneOf, not, if).
+struct Budget
+{
+    qint64 remaining = kWorkBudget;
+    bool exhausted = false;
+
+    bool spend(qint64 units = 1)
+    {
+        remaining -= units;
+        if (remaining < 0)
+            exhausted = true;
+        return !exhausted;
+    }
+};
+
+// An unambiguous byte form of a JSON value such that two values are equal in the JSON Schema
+// sense (numbers by value, objects regardless of member order) iff their forms are equal.
+// Strings and keys are length-prefixed, so no escaping is needed. Returns false when the budget
+// runs out.
+bool appendCanonical(const QJsonValue& value, QByteArray* out, Budget* budget)
+{
+    if (!budget->spend())
+        return false;
+    switch (value.type()) {
+    case QJsonValue::Null: out->append('n'); return true;
+    case QJsonValue::Bool: out->append(value.toBool() ? 't' : 'f'); return true;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        out->append('d');
+        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+            out->append(QByteArray::number(qint64(d))); // exact; -0 becomes 0, which it equals
+        else
+            out->append(QByteArray::number(d, 'g', 17));
+        out->append(';');
+        return true;
+    }
+    case QJsonValue::String: {
+        const QByteArray text = value.toString().toUtf8();
+        out->append('s').append(QByteArray::number(text.size())).append(':').append(text);
+        return true;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        out->append('[');
+        for (const QJsonValue& item : array) {
+            if (!appendCanonical(item, out, budget))
+                return false;
+        }
+        out->append(']');
+        return true;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject(); // iterates in sorted key order
+        out->append('{');
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const QByteArray key = it.key().toUtf8();
+            out->append(QByteArray::number(key.size())).append(':').append(key);
+            if (!appendCanonical(it.value(), out, budget))
+                return false;
+        }
+        out->append('}');
+        return true;
+    }
+    case QJsonValue::Undefined: break;
+    }
+    out->append('u');
+    return true;
+}
 
 bool jsonEqual(const QJsonValue& a, const QJsonValue& b)
 {
@@ -125,20 +198,25 @@ QRegularExpression compiledPattern(const QString& pattern)
 class Validator
 {
 public:
+    explicit Validator(Budget* budget)
+        : m_budget(budget)
+    {
+    }
+
     QStringList errors;
 
-    bool full() const { return errors.size() >= kMaxErrors; }
+    bool full() const { return errors.size() >= kMaxErrors || m_budget->exhausted; }
 
     bool accepts(const QJsonValue& schema, const QJsonValue& value, const QString& path, int depth) const
     {
-        Validator probe;
+        Validator probe(m_budget);
         probe.validate(schema, value, path, depth);
-        return probe.errors.isEmpty();
+        return probe.errors.isEmpty() && !m_budget->exhausted;
     }
 
     void validate(const QJsonValue& schemaValue, const QJsonValue& value, const QString& path, int depth)
     {
-        if (full())
+        if (full() || !m_budget->spend())
             return;
         if (depth > kMaxDepth) {
             add(path, QStringLiteral("value nested too deeply to validate"));
@@ -171,6 +249,8 @@ public:
     }
 
 private:
+    Budget* m_budget;
+
     void add(const QString& path, const QString& reason)
     {
         if (!full())
@@ -271,10 +351,16 @@ private:
         if (maxItems.isDouble() && array.size() > maxItems.toDouble())
             add(path, QStringLiteral("expected at most %1 items").arg(numberText(maxItems.toDouble())));
         if (s.value(QLatin1String("uniqueItems")).toBool()) {
+            // One hash lookup per item on its canonical form: linear, not pairwise.
+            QSet<QByteArray> seen;
+            seen.reserve(array.size());
             bool duplicate = false;
             for (qsizetype i = 0; i < array.size() && !duplicate; ++i) {
-                for (qsizetype j = i + 1; j < array.size() && !duplicate; ++j)
-                    duplicate = jsonEqual(array.at(i), array.at(j));
+                QByteArray canonical;
+                if (!appendCanonical(array.at(i), &canonical, m_budget))
+                    return;
+                duplicate = seen.contains(canonical);
+                seen.insert(canonical);
             }
             if (duplicate)
                 add(path, QStringLiteral("items must be unique"));
@@ -394,10 +480,18 @@ private:
 JsonSchemaValidator::Result JsonSchemaValidator::validate(const QJsonObject& schema, const QJsonValue& value,
                                                           const QString& rootPath)
 {
-    Validator validator;
+    Budget budget;
+    Validator validator(&budget);
     validator.validate(schema, value, rootPath, 0);
     Result result;
     result.errors = validator.errors;
+    if (budget.exhausted) {
+        // Partial findings would mislead: the value was not fully checked.
+        result.errors
+            = QStringList{QStringLiteral("%1: value too large or too complex to validate (more than %2 checks)")
+                              .arg(rootPath)
+                              .arg(kWorkBudget)};
+    }
     result.valid = result.errors.isEmpty();
     return result;
 }

@@ -13,7 +13,9 @@ namespace Gateway {
 // additionalProperties, items, min/maxLength, pattern, minimum/maximum (+exclusive), multipleOf,
 // min/maxItems, uniqueItems, min/maxProperties, allOf/anyOf/oneOf/not, plus prefixItems,
 // patternProperties, if/then/else and dependentRequired). Unknown keywords and `format` are
-// ignored. Bounded: depth and error count are capped.
+// ignored. Bounded: depth and error count are capped, uniqueItems is one hash lookup per item, and
+// the total work of one validation (schema applications and values compared) has a fixed budget;
+// a value that exhausts it is invalid ("too large or too complex to validate").
 class JsonSchemaValidator
 {
 public:

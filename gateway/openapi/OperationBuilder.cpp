@@ -87,7 +87,7 @@ HeaderVerdict headerVerdict(const QString& name)
     return forbidden.contains(lower) ? HeaderVerdict::Forbidden : HeaderVerdict::Allowed;
 }
 
-enum class BodyClass { Json, Wildcard, Form, Text, Unsupported };
+enum class BodyClass { Json, Wildcard, Form, Text, Multipart, Unsupported };
 
 struct MediaChoice
 {
@@ -113,10 +113,44 @@ MediaChoice classifyMediaType(const QString& key, const QJsonObject& media)
         choice = {key, BodyClass::Form, 3};
     } else if (type == QLatin1String("text/plain")) {
         choice = {key, BodyClass::Text, 4};
+    } else if (type == QLatin1String("multipart/form-data")) {
+        choice = {key, BodyClass::Multipart, 5};
     } else if (type.startsWith(QLatin1String("multipart/"))) {
         choice = {key, BodyClass::Unsupported, 90};
     }
     return choice;
+}
+
+// Whether a multipart field carries a file: a binary/byte string, or an encoding whose
+// contentType is neither text nor JSON.
+bool isFilePart(const QJsonObject& schema, const QString& encodingContentType)
+{
+    const QString format = schema.value(QLatin1String("format")).toString();
+    if (schema.value(QLatin1String("type")).toString() == QLatin1String("string")
+        && (format == QLatin1String("binary") || format == QLatin1String("byte")))
+        return true;
+    if (schema.contains(QLatin1String("contentMediaType")) || schema.contains(QLatin1String("contentEncoding")))
+        return true; // OpenAPI 3.1 spelling of a file
+    const QString type = encodingContentType.section(QLatin1Char(','), 0, 0).section(QLatin1Char(';'), 0, 0).trimmed();
+    if (type.isEmpty())
+        return false;
+    return !type.startsWith(QLatin1String("text/"), Qt::CaseInsensitive)
+        && !type.contains(QLatin1String("json"), Qt::CaseInsensitive);
+}
+
+// The input schema of a file part: base64 text, whatever the document said about the bytes.
+QJsonObject filePartSchema(const QJsonObject& original, const QByteArray& contentType)
+{
+    QString description = original.value(QLatin1String("description")).toString();
+    if (!description.isEmpty())
+        description += QLatin1Char(' ');
+    description += QStringLiteral("File content, base64-encoded (RFC 4648, standard alphabet); sent decoded as a "
+                                  "file part (%1) of the multipart/form-data body.")
+                       .arg(contentType.isEmpty() ? QStringLiteral("application/octet-stream")
+                                                  : QString::fromLatin1(contentType));
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                       {QStringLiteral("contentEncoding"), QStringLiteral("base64")},
+                       {QStringLiteral("description"), description}};
 }
 
 // The Content-Type actually sent for a (possibly wildcard) media type.
@@ -408,6 +442,9 @@ bool OperationBuilder::addRequestBody(const OperationSource& source, ToolDefinit
     tool->bodyRequired = bodyRequired;
     tool->bodyContentType = contentTypeFor(choice);
 
+    if (choice.kind == BodyClass::Multipart)
+        return addMultipartBody(source, media, schema, bodyRequired, tool, properties, required);
+
     const bool structured
         = choice.kind == BodyClass::Json || choice.kind == BodyClass::Wildcard || choice.kind == BodyClass::Form;
     if (structured && canSpreadProperties(schema, *properties)) {
@@ -447,6 +484,66 @@ bool OperationBuilder::addRequestBody(const OperationSource& source, ToolDefinit
     properties->insert(argument, schema);
     if (bodyRequired)
         required->append(argument);
+    return true;
+}
+
+bool OperationBuilder::addMultipartBody(const OperationSource& source, const QJsonObject& media,
+                                        const QJsonObject& schema, bool bodyRequired, ToolDefinition* tool,
+                                        QJsonObject* properties, QStringList* required)
+{
+    // Each form field becomes a top-level argument; a body that is not a plain object of named
+    // fields (or whose names clash with parameters) cannot be expressed that way.
+    if (!canSpreadProperties(schema, *properties)) {
+        const QString reason
+            = QStringLiteral("multipart/form-data request bodies are supported as an object of named fields (without "
+                             "clashes with parameter names) only");
+        if (bodyRequired) {
+            warn(source, reason + QStringLiteral("; operation skipped"));
+            return false;
+        }
+        warn(source, reason + QStringLiteral("; the tool sends no body"));
+        tool->bodyKind = RequestBodyKind::None;
+        tool->bodyContentType.clear();
+        return true;
+    }
+    tool->bodyKind = RequestBodyKind::Multipart;
+    tool->bodyContentType = "multipart/form-data";
+    const QJsonObject encoding = media.value(QLatin1String("encoding")).toObject();
+    const QJsonObject fields = schema.value(QLatin1String("properties")).toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        QJsonObject field = it.value().toObject();
+        MultipartPart part;
+        part.name = it.key();
+        const QString encodingType
+            = encoding.value(it.key()).toObject().value(QLatin1String("contentType")).toString().trimmed();
+        QJsonObject item = field;
+        if (field.value(QLatin1String("type")).toString() == QLatin1String("array")
+            && field.value(QLatin1String("items")).isObject()) {
+            part.repeated = true;
+            item = field.value(QLatin1String("items")).toObject();
+        }
+        part.binary = isFilePart(item, encodingType);
+        // A list of types ("image/png, image/jpeg") names alternatives: the first is sent.
+        part.contentType = encodingType.section(QLatin1Char(','), 0, 0).trimmed().toLatin1();
+        if (part.binary) {
+            const QJsonObject fileSchema = filePartSchema(item, part.contentType);
+            if (part.repeated) {
+                field.insert(QStringLiteral("items"), fileSchema);
+            } else {
+                field = fileSchema;
+            }
+        }
+        properties->insert(it.key(), field);
+        tool->bodyProperties << it.key();
+        tool->multipartParts << part;
+    }
+    if (bodyRequired) {
+        const QJsonArray names = schema.value(QLatin1String("required")).toArray();
+        for (const QJsonValue& name : names) {
+            if (fields.contains(name.toString()))
+                required->append(name.toString());
+        }
+    }
     return true;
 }
 

@@ -49,6 +49,8 @@ private:
     bool makeBinding(const RawParameter& raw, const OperationSource& source, ParameterBinding* binding);
     bool addRequestBody(const OperationSource& source, ToolDefinition* tool, QJsonObject* properties,
                         QStringList* required);
+    bool addMultipartBody(const OperationSource& source, const QJsonObject& media, const QJsonObject& schema,
+                          bool bodyRequired, ToolDefinition* tool, QJsonObject* properties, QStringList* required);
     void warn(const OperationSource& source, const QString& message);
 
     RefResolver* m_resolver;

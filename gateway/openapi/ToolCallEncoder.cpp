@@ -3,8 +3,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Gateway {
@@ -231,6 +233,77 @@ QByteArray encodePath(const ToolDefinition& tool, const QJsonObject& arguments)
     return path;
 }
 
+// A multipart field name inside a quoted Content-Disposition parameter: quotes and line breaks
+// percent-encoded, as browsers do (HTML form submission).
+QByteArray dispositionName(const QString& name)
+{
+    QByteArray out = name.toUtf8();
+    out.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+    return out;
+}
+
+struct FormPart
+{
+    QByteArray headers;
+    QByteArray data;
+};
+
+// One multipart/form-data field from its argument value.
+FormPart formPart(const MultipartPart& part, const QJsonValue& value)
+{
+    FormPart out;
+    const QByteArray name = dispositionName(part.name);
+    if (part.binary) {
+        if (!value.isString())
+            throw EncodeError{argumentError(part.name, QStringLiteral("file content must be a base64 string"))};
+        // Line breaks and spaces (MIME-style wrapping) are tolerated; anything else not base64 is not.
+        QByteArray text;
+        const QString raw = value.toString();
+        text.reserve(raw.size());
+        for (const QChar c : raw) {
+            if (c.unicode() > 0x7f)
+                throw EncodeError{argumentError(part.name, QStringLiteral("file content is not valid base64"))};
+            if (c != QLatin1Char(' ') && c != QLatin1Char('\r') && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+                text.append(char(c.unicode()));
+        }
+        const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            throw EncodeError{argumentError(part.name, QStringLiteral("file content is not valid base64"))};
+        out.data = *decoded;
+        out.headers = "Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name + "\"\r\n"
+            + "Content-Type: "
+            + (part.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : part.contentType) + "\r\n";
+        return out;
+    }
+    out.headers = "Content-Disposition: form-data; name=\"" + name + "\"\r\n";
+    if (value.isObject() || value.isArray()) {
+        out.data = compactJson(value);
+        out.headers += "Content-Type: "
+            + (part.contentType.isEmpty() ? QByteArrayLiteral("application/json") : part.contentType) + "\r\n";
+    } else {
+        out.data = primitiveText(value).toUtf8();
+        if (!part.contentType.isEmpty())
+            out.headers += "Content-Type: " + part.contentType + "\r\n";
+    }
+    return out;
+}
+
+// A boundary no one can predict (so no argument can forge a part) and that occurs in no part.
+QByteArray multipartBoundary(const QList<FormPart>& parts)
+{
+    for (;;) {
+        quint32 words[6];
+        QRandomGenerator::system()->fillRange(words);
+        const QByteArray boundary
+            = "portcullis-" + QByteArray(reinterpret_cast<const char*>(words), sizeof(words)).toHex();
+        const bool clash = std::any_of(parts.cbegin(), parts.cend(), [&](const FormPart& part) {
+            return part.data.contains(boundary) || part.headers.contains(boundary);
+        });
+        if (!clash)
+            return boundary;
+    }
+}
+
 } // namespace
 
 EncodedCall ToolCallEncoder::encode(const ToolDefinition& tool, const QUrl& baseUrl, const QJsonObject& arguments)
@@ -288,8 +361,34 @@ EncodedCall ToolCallEncoder::encode(const ToolDefinition& tool, const QUrl& base
 
         // Body.
         bool hasBody = false;
+        QByteArray contentType
+            = tool.bodyContentType.isEmpty() ? QByteArrayLiteral("application/json") : tool.bodyContentType;
         switch (tool.bodyKind) {
         case RequestBodyKind::None: break;
+        case RequestBodyKind::Multipart: {
+            QList<FormPart> parts;
+            for (const MultipartPart& part : tool.multipartParts) {
+                if (!present(arguments, part.name))
+                    continue;
+                const QJsonValue value = arguments.value(part.name);
+                if (part.repeated && value.isArray()) {
+                    const QJsonArray items = value.toArray();
+                    for (const QJsonValue& item : items)
+                        parts.append(formPart(part, item));
+                } else {
+                    parts.append(formPart(part, value));
+                }
+            }
+            if (parts.isEmpty() && !tool.bodyRequired)
+                break;
+            hasBody = true;
+            const QByteArray boundary = multipartBoundary(parts);
+            for (const FormPart& part : std::as_const(parts))
+                call.body += "--" + boundary + "\r\n" + part.headers + "\r\n" + part.data + "\r\n";
+            call.body += "--" + boundary + "--\r\n";
+            contentType = "multipart/form-data; boundary=" + boundary;
+            break;
+        }
         case RequestBodyKind::JsonProperties: {
             QJsonObject body;
             for (const QString& name : tool.bodyProperties) {
@@ -332,11 +431,8 @@ EncodedCall ToolCallEncoder::encode(const ToolDefinition& tool, const QUrl& base
             break;
         }
         }
-        if (hasBody) {
-            const QByteArray type
-                = tool.bodyContentType.isEmpty() ? QByteArrayLiteral("application/json") : tool.bodyContentType;
-            call.headers.append({QByteArrayLiteral("Content-Type"), type});
-        }
+        if (hasBody)
+            call.headers.append({QByteArrayLiteral("Content-Type"), contentType});
         call.url = url;
         call.ok = true;
     } catch (const EncodeError& error) {

@@ -29,7 +29,17 @@ enum class RequestBodyKind {
     JsonProperties, // body is a JSON object whose properties are top-level tool arguments
                     // (sent form-encoded when bodyContentType is application/x-www-form-urlencoded)
     JsonWhole, // body (any JSON) is the single tool argument `bodyArgument`
-    Text // non-JSON body as a string argument `bodyArgument`
+    Text, // non-JSON body as a string argument `bodyArgument`
+    Multipart // multipart/form-data: each part is a top-level argument (see multipartParts)
+};
+
+// One field of a multipart/form-data body.
+struct MultipartPart
+{
+    QString name; // argument name = form field name
+    bool binary = false; // a file part: the argument is base64 text, sent as the decoded bytes
+    bool repeated = false; // an array: one part per item, all with this name
+    QByteArray contentType; // the part's Content-Type ("" = text/plain for text, octet-stream for files)
 };
 
 // One MCP tool made from one OpenAPI operation. Built once per configuration snapshot.
@@ -51,6 +61,7 @@ struct ToolDefinition
     QString bodyArgument; // argument carrying the whole body (JsonWhole / Text)
     QStringList bodyProperties; // argument names that form the JSON body (JsonProperties)
     QByteArray bodyContentType; // e.g. "application/json"
+    QList<MultipartPart> multipartParts; // Multipart: in property order
 };
 
 enum class ToolNaming {

@@ -6,16 +6,20 @@
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "http/HttpMessage.h"
+#include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/SessionStore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -23,6 +27,7 @@
 
 #include <memory>
 
+using Gateway::BackendAuth;
 using Gateway::GatewayServer;
 using Gateway::ServiceConfig;
 using Gateway::WorkspaceConfig;
@@ -224,6 +229,11 @@ private slots:
     // (d) broken config
     void brokenConfigKeepsOldServices_data();
     void brokenConfigKeepsOldServices();
+    void badServiceIsolated_data();
+    void badServiceIsolated();
+    void relativeTrafficLogNextToWorkspaceFile();
+    void metricsLabelsBoundedAndOffMeansOff();
+    void multipartUploadReachesBackend();
     // (e) backend faults
     void backendFaults_data();
     void backendFaults();
@@ -934,6 +944,7 @@ void tst_GatewayServer::brokenConfigKeepsOldServices()
     startGateway(initial);
     if (QTest::currentTestFailed())
         return;
+    m_server->setStrict(true); // all-or-nothing (--strict); see badServiceIsolated for the default
     QSignalSpy rejected(m_server.get(), &GatewayServer::configRejected);
     QSignalSpy changed(m_server.get(), &GatewayServer::servicesChanged);
     const auto linesIn = [](const QString& path) {
@@ -1389,6 +1400,307 @@ void tst_GatewayServer::metricsEnabled()
     config.gateway.metricsEnabled = false;
     QVERIFY(m_server->applyConfig(config));
     QCOMPARE(exchange("GET", QStringLiteral("/metrics"), {}).status, 404);
+}
+
+// ------------------------------------------------------------------------------------------------
+// One bad service does not take the others down
+
+void tst_GatewayServer::badServiceIsolated_data()
+{
+    QTest::addColumn<QString>("document"); // file name in a temp dir, absolute path, or "" = demo document
+    QTest::addColumn<QByteArray>("content"); // written to the file when non-empty
+    QTest::addColumn<QString>("baseUrl"); // "" = the demo backend
+    QTest::addColumn<int>("backendAuth"); // BackendAuth::Kind
+    QTest::addColumn<QString>("configError"); // as the loader sets it for refused settings
+    QTest::addColumn<QString>("errorContains");
+
+    const int none = int(BackendAuth::Kind::None);
+    QTest::newRow("missing document") << QStringLiteral("/nonexistent/portcullis/broken.yaml") << QByteArray()
+                                      << QString() << none << QString() << QStringLiteral("broken.yaml");
+    QTest::newRow("YAML syntax error") << QStringLiteral("broken.yaml")
+                                       << QByteArray("openapi: 3.0.3\ninfo: {title: x, version: 1\npaths:\n  - [\n")
+                                       << QString() << none << QString() << QStringLiteral("broken.yaml");
+    QTest::newRow("no servers and no baseUrl")
+        << QStringLiteral("noservers.json")
+        << QByteArray(
+               R"({"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"operationId":"a","responses":{"200":{"description":"ok"}}}}}})")
+        << QStringLiteral("-") << none << QString() << QStringLiteral("servers");
+    // Its security settings were refused: nothing of it may be reachable, not even without credentials.
+    QTest::newRow("refused security settings")
+        << QString() << QByteArray() << QString() << none
+        << QStringLiteral("ws.json: $.services[1].security.mode: must be one of none, apiKey, oauth2")
+        << QStringLiteral("security.mode: must be one of none, apiKey, oauth2");
+    QTest::newRow("basic credentials over plain http, not loopback")
+        << QString() << QByteArray() << QStringLiteral("http://backend.example.com/v1") << int(BackendAuth::Kind::Basic)
+        << QString()
+        << QStringLiteral("backendAuth kind basic would send credentials over plain http to "
+                          "'http://backend.example.com/v1', which is not loopback; use https");
+    QTest::newRow("token over plain http, not loopback")
+        << QString() << QByteArray() << QStringLiteral("http://10.1.2.3:8080") << int(BackendAuth::Kind::Token)
+        << QString() << QStringLiteral("backendAuth kind token would send credentials over plain http");
+    QTest::newRow("oauth client credentials over plain http, not loopback")
+        << QString() << QByteArray() << QStringLiteral("http://api.internal")
+        << int(BackendAuth::Kind::OAuth2ClientCredentials) << QString()
+        << QStringLiteral("backendAuth kind oauth2ClientCredentials would send credentials");
+    QTest::newRow("client certificate for an http URL (even loopback)")
+        << QString() << QByteArray() << QString() << int(BackendAuth::Kind::ClientCertificate) << QString()
+        << QStringLiteral("backendAuth kind clientCertificate needs an https backend URL");
+}
+
+void tst_GatewayServer::badServiceIsolated()
+{
+    QFETCH(QString, document);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, baseUrl);
+    QFETCH(int, backendAuth);
+    QFETCH(QString, configError);
+    QFETCH(QString, errorContains);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const WorkspaceConfig initial = demoPlus({});
+    startGateway(initial);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy rejected(m_server.get(), &GatewayServer::configRejected);
+    QSignalSpy changed(m_server.get(), &GatewayServer::servicesChanged);
+
+    ServiceConfig bad = serviceAt(QStringLiteral("broken"),
+                                  baseUrl.isEmpty()                   ? m_demoUrl
+                                      : baseUrl == QLatin1String("-") ? QUrl()
+                                                                      : QUrl(baseUrl));
+    if (!document.isEmpty()) {
+        bad.openApiPath = QFileInfo(document).isAbsolute() ? document : dir.filePath(document);
+        if (!content.isEmpty()) {
+            QFile f(bad.openApiPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+    }
+    bad.backendAuth.kind = BackendAuth::Kind(backendAuth);
+    if (bad.backendAuth.kind != BackendAuth::Kind::None) {
+        bad.backendAuth.username = QStringLiteral("u");
+        bad.backendAuth.secretRef = QStringLiteral("${env:PORTCULLIS_TEST_UNSET}");
+        bad.backendAuth.certificateRef = QStringLiteral("${env:PORTCULLIS_TEST_UNSET_CERT}");
+        bad.backendAuth.tokenEndpoint = QUrl(QStringLiteral("https://idp.example.com/token"));
+        bad.backendAuth.clientId = QStringLiteral("c");
+    }
+    bad.configError = configError;
+    WorkspaceConfig next = initial;
+    next.services.first().timeoutMs = 1234; // the good service's change is applied
+    next.services.append(bad);
+
+    QString error;
+    QVERIFY2(m_server->applyConfig(next, &error), qPrintable(error));
+    QCOMPARE(rejected.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_server->config().services.first().timeoutMs, 1234);
+
+    const QList<Gateway::ServiceStatus> services = m_server->services();
+    QCOMPARE(services.size(), 2);
+    QCOMPARE(services.at(0).name, QStringLiteral("broken"));
+    QVERIFY2(services.at(0).error.startsWith(QLatin1String("service 'broken': ")), qPrintable(services.at(0).error));
+    QVERIFY2(services.at(0).error.contains(errorContains), qPrintable(services.at(0).error));
+    QCOMPARE(services.at(0).toolCount, 0);
+    QCOMPARE(services.at(0).endpointUrl.path(), QStringLiteral("/mcp/broken"));
+    QCOMPARE(services.at(1).name, QStringLiteral("demo"));
+    QVERIFY(services.at(1).error.isEmpty());
+    QCOMPARE(services.at(1).toolNames, kDemoTools);
+
+    // Whatever the caller presents, the refused service answers 503 with the reason.
+    const QList<RawHeaders> attempts{
+        modernHeaders("tools/call", "getForecast"),
+        modernHeaders("tools/call", "getForecast") + RawHeaders{{"x-reshapr-key", "rshp_anything"}},
+        modernHeaders("tools/call", "getForecast") + RawHeaders{{"Authorization", "Bearer a.b.c"}}};
+    for (const RawHeaders& headers : attempts) {
+        const Response r = exchange("POST", QStringLiteral("/mcp/broken"), headers,
+                                    modernCall(1, QStringLiteral("getForecast"), forecastArgs()));
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json().value(QLatin1String("jsonrpc")).toString(), QStringLiteral("2.0"));
+        QVERIFY(r.json().value(QLatin1String("id")).isNull());
+        QCOMPARE(r.rpcError(), -32000);
+        const QString message = r.json().value(QLatin1String("error"))[QLatin1String("message")].toString();
+        QVERIFY2(message.startsWith(QLatin1String("service 'broken' is not available")), qPrintable(message));
+        QVERIFY2(message.contains(errorContains), qPrintable(message));
+    }
+    QCOMPARE(exchange("GET", QStringLiteral("/mcp/broken"), {{"Accept", "text/event-stream"}}).status, 503);
+    QCOMPARE(exchange("GET", QStringLiteral("/.well-known/oauth-protected-resource/mcp/broken"), {}).status, 503);
+
+    // The good service answers as usual.
+    const Response ok = exchange("POST", QStringLiteral("/mcp/demo"), modernHeaders("tools/call", "getForecast"),
+                                 modernCall(2, QStringLiteral("getForecast"), forecastArgs()));
+    QCOMPARE(ok.status, 200);
+    QVERIFY(ok.result().contains(QLatin1String("structuredContent")));
+
+    // Removing the bad service again is an ordinary reload.
+    QVERIFY(m_server->applyConfig(initial));
+    QCOMPARE(m_server->services().size(), 1);
+    QCOMPARE(exchange("POST", QStringLiteral("/mcp/broken"), modernHeaders("tools/call", "getForecast"),
+                      modernCall(3, QStringLiteral("getForecast"), forecastArgs()))
+                 .status,
+             404);
+
+    // Strict mode (--strict) refuses the same configuration whole.
+    m_server->setStrict(true);
+    QVERIFY(!m_server->applyConfig(next, &error));
+    QVERIFY2(error.contains(errorContains), qPrintable(error));
+    QCOMPARE(m_server->services().size(), 1);
+}
+
+void tst_GatewayServer::relativeTrafficLogNextToWorkspaceFile()
+{
+    QTemporaryDir workspaceDir;
+    QTemporaryDir elsewhere;
+    QVERIFY(workspaceDir.isValid() && elsewhere.isValid());
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(elsewhere.path()));
+    const auto restore = qScopeGuard([&] { QDir::setCurrent(previous); });
+
+    WorkspaceConfig config = demoPlus({});
+    config.filePath = workspaceDir.filePath(QStringLiteral("ws.json"));
+    config.gateway.trafficLogFile = QStringLiteral("logs/../traffic.jsonl");
+    QVERIFY(QDir(workspaceDir.path()).mkpath(QStringLiteral("logs")));
+    startGateway(config);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(exchange("POST", QStringLiteral("/mcp/demo"), modernHeaders("tools/call", "getForecast"),
+                      modernCall(1, QStringLiteral("getForecast"), forecastArgs()))
+                 .status,
+             200);
+    const QString expected = workspaceDir.filePath(QStringLiteral("traffic.jsonl"));
+    QTRY_VERIFY(QFileInfo(expected).size() > 0);
+    QVERIFY(!QFile::exists(elsewhere.filePath(QStringLiteral("traffic.jsonl"))));
+    // The configuration keeps the path as written (saved back unchanged).
+    QCOMPARE(m_server->config().gateway.trafficLogFile, QStringLiteral("logs/../traffic.jsonl"));
+    m_server.reset(); // closes the file before the directories go
+}
+
+void tst_GatewayServer::metricsLabelsBoundedAndOffMeansOff()
+{
+    WorkspaceConfig config = demoPlus({});
+    startGateway(config); // metrics off
+    if (QTest::currentTestFailed())
+        return;
+    const auto callTool = [this](int id, const QString& name) {
+        return exchange("POST", QStringLiteral("/mcp/demo"), modernHeaders("tools/call", name.toLatin1()),
+                        modernCall(id, name, forecastArgs()))
+            .status;
+    };
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(callTool(i, QStringLiteral("invented_off_%1").arg(i)), 200);
+
+    config.gateway.metricsEnabled = true;
+    QVERIFY(m_server->applyConfig(config));
+    Response scrape = exchange("GET", QStringLiteral("/metrics"), {});
+    QCOMPARE(scrape.status, 200);
+    // Nothing was recorded while metrics were off.
+    QVERIFY2(!scrape.body.contains("portcullis_requests_total{"), scrape.body.constData());
+
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(callTool(100 + i, QStringLiteral("invented_on_%1").arg(i)), 200);
+    QCOMPARE(callTool(200, QStringLiteral("getForecast")), 200);
+    scrape = exchange("GET", QStringLiteral("/metrics"), {});
+    QVERIFY2(scrape.body.contains("\nportcullis_requests_total{service=\"demo\",tool=\"(unknown)\"} 30\n"),
+             scrape.body.constData());
+    QVERIFY(scrape.body.contains("\nportcullis_requests_total{service=\"demo\",tool=\"getForecast\"} 1\n"));
+    QVERIFY(!scrape.body.contains("invented_"));
+    QCOMPARE(scrape.body.count("portcullis_requests_total{"), 2);
+}
+
+namespace {
+
+struct FormPartSeen
+{
+    QByteArray headers;
+    QByteArray data;
+};
+
+// A multipart/form-data body split by hand (RFC 2046 delimiters), independent of the encoder.
+QList<FormPartSeen> splitMultipart(const QByteArray& body, const QByteArray& boundary, bool* ok)
+{
+    QList<FormPartSeen> parts;
+    *ok = false;
+    const QByteArray delimiter = "--" + boundary;
+    if (!body.startsWith(delimiter + "\r\n"))
+        return parts;
+    qsizetype pos = delimiter.size() + 2;
+    for (;;) {
+        const qsizetype end = body.indexOf("\r\n" + delimiter, pos);
+        if (end < 0)
+            return parts;
+        const QByteArray part = body.mid(pos, end - pos);
+        const qsizetype split = part.indexOf("\r\n\r\n");
+        if (split < 0)
+            return parts;
+        parts.append({part.left(split), part.mid(split + 4)});
+        pos = end + 2 + delimiter.size();
+        if (body.mid(pos, 4) == "--\r\n") {
+            *ok = pos + 4 == body.size();
+            return parts;
+        }
+        if (body.mid(pos, 2) != "\r\n")
+            return parts;
+        pos += 2;
+    }
+}
+
+} // namespace
+
+void tst_GatewayServer::multipartUploadReachesBackend()
+{
+    FaultBackend backend;
+    QVERIFY(backend.start().isValid());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString document = dir.filePath(QStringLiteral("upload.json"));
+    {
+        QFile f(document);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"openapi":"3.0.3","info":{"title":"uploads","version":"1"},
+          "paths":{"/photos":{"post":{"operationId":"uploadPhoto","requestBody":{"required":true,"content":{
+            "multipart/form-data":{"schema":{"type":"object","required":["file"],"properties":{
+              "caption":{"type":"string"},"file":{"type":"string","format":"binary"}}},
+              "encoding":{"file":{"contentType":"image/png"}}}}},
+            "responses":{"200":{"description":"ok"}}}}}})");
+    }
+    ServiceConfig uploads = serviceAt(QStringLiteral("uploads"), backend.baseUrl());
+    uploads.openApiPath = document;
+    startGateway(demoPlus({uploads}));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_server->services().first().warnings.isEmpty());
+
+    // Every byte value, plus what would end a part if the encoder trusted the content.
+    QByteArray file;
+    for (int i = 0; i < 256; ++i)
+        file.append(char(i));
+    file += "\r\n--portcullis-\r\n\r\n";
+    const QJsonObject arguments{{QStringLiteral("caption"), QStringLiteral("Sunset \"at\" sea")},
+                                {QStringLiteral("file"), QString::fromLatin1(file.toBase64())}};
+    const Response r = exchange("POST", QStringLiteral("/mcp/uploads"), modernHeaders("tools/call", "uploadPhoto"),
+                                modernCall(1, QStringLiteral("uploadPhoto"), arguments));
+    QCOMPARE(r.status, 200);
+    QVERIFY2(!r.result().value(QLatin1String("isError")).toBool(), r.body.constData());
+
+    const QList<TestSupport::RecordedRequest> received = backend.requests();
+    QCOMPARE(received.size(), 1);
+    const TestSupport::RecordedRequest& request = received.first();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.target, QByteArray("/photos"));
+    const QByteArray contentType = request.header("Content-Type");
+    const QRegularExpression typeRe(QStringLiteral("^multipart/form-data; boundary=([A-Za-z0-9'()+_,./:=?-]{27,70})$"));
+    const auto match = typeRe.match(QString::fromLatin1(contentType));
+    QVERIFY2(match.hasMatch(), contentType.constData());
+    QCOMPARE(request.header("Content-Length").toLongLong(), qint64(request.body.size()));
+    bool ok = false;
+    const QList<FormPartSeen> parts = splitMultipart(request.body, match.captured(1).toLatin1(), &ok);
+    QVERIFY2(ok, request.body.left(400).constData());
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).headers, QByteArray("Content-Disposition: form-data; name=\"caption\""));
+    QCOMPARE(parts.at(0).data, QByteArray("Sunset \"at\" sea"));
+    QCOMPARE(parts.at(1).headers,
+             QByteArray("Content-Disposition: form-data; name=\"file\"; filename=\"file\"\r\nContent-Type: image/png"));
+    QCOMPARE(parts.at(1).data, file);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayServer)

@@ -37,6 +37,10 @@ private slots:
     void errorCountIsCapped();
     void depthIsCapped();
     void customRootPath();
+    void uniqueItemsEquality_data();
+    void uniqueItemsEquality();
+    void uniqueItemsIsLinear();
+    void workIsBounded();
 };
 
 void TestJsonSchemaValidator::validate_data()
@@ -230,6 +234,80 @@ void TestJsonSchemaValidator::customRootPath()
     const JsonSchemaValidator::Result result
         = JsonSchemaValidator::validate(object(R"({"required":["q"]})"), QJsonObject(), QStringLiteral("params"));
     QCOMPARE(result.errors, QStringList({QStringLiteral("params: missing required property 'q'")}));
+}
+
+void TestJsonSchemaValidator::uniqueItemsEquality_data()
+{
+    QTest::addColumn<QByteArray>("items");
+    QTest::addColumn<bool>("unique");
+    QTest::newRow("1 and 1.0") << QByteArray("[1,2,1.0]") << false;
+    QTest::newRow("0 and -0") << QByteArray("[0,-0]") << false;
+    QTest::newRow("member order ignored")
+        << QByteArray(R"([{"a":1,"b":[1,{"c":null}]},{"b":[1,{"c":null}],"a":1}])") << false;
+    QTest::newRow("array order matters") << QByteArray("[[1,2],[2,1]]") << true;
+    QTest::newRow("string vs number") << QByteArray(R"(["1",1])") << true;
+    QTest::newRow("true vs 1") << QByteArray("[true,1]") << true;
+    QTest::newRow("null vs empty string") << QByteArray(R"([null,""])") << true;
+    QTest::newRow("strings that a naive join would confuse") << QByteArray(R"(["a:1","a",":1"])") << true;
+    QTest::newRow("keys that a naive join would confuse") << QByteArray(R"([{"ab":"c"},{"a":"bc"}])") << true;
+    QTest::newRow("nested duplicate far apart") << QByteArray(R"([{"x":[1]},2,3,4,5,{"x":[1.0]}])") << false;
+    QTest::newRow("unicode strings") << QByteArray(R"(["é","é","é"])") << false;
+    QTest::newRow("precise doubles differ") << QByteArray("[0.1,0.30000000000000004,0.3]") << true;
+}
+
+void TestJsonSchemaValidator::uniqueItemsEquality()
+{
+    QFETCH(QByteArray, items);
+    QFETCH(bool, unique);
+    const auto result = JsonSchemaValidator::validate(object(R"({"type":"array","uniqueItems":true})"), value(items));
+    QCOMPARE(result.valid, unique);
+    if (!unique)
+        QCOMPARE(result.errors, QStringList({QStringLiteral("arguments: items must be unique")}));
+}
+
+void TestJsonSchemaValidator::uniqueItemsIsLinear()
+{
+    // 300,000 distinct items: pairwise comparison took over 30 s on the gateway thread.
+    QJsonArray items;
+    for (int i = 0; i < 300000; ++i)
+        items.append(i);
+    const QJsonObject schema = object(R"({"type":"array","uniqueItems":true,"items":{"type":"integer"}})");
+    QElapsedTimer timer;
+    timer.start();
+    auto result = JsonSchemaValidator::validate(schema, items);
+    QVERIFY2(result.valid, qPrintable(result.errors.join(QLatin1Char('\n'))));
+    // The duplicate is the very last item: every item is looked at once. (Pairwise comparison of
+    // these 300,001 items takes minutes; one hash lookup per item, about a second.)
+    items.append(0);
+    result = JsonSchemaValidator::validate(schema, items);
+    QCOMPARE(result.errors, QStringList({QStringLiteral("arguments: items must be unique")}));
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+}
+
+void TestJsonSchemaValidator::workIsBounded()
+{
+    // anyOf nested 40 levels, every branch failing late: 2^40 schema applications unbounded.
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("string")}};
+    QJsonValue nested = 1;
+    for (int i = 0; i < 40; ++i) {
+        const QJsonObject level{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), schema}};
+        schema = QJsonObject{{QStringLiteral("anyOf"), QJsonArray{level, level}}};
+        nested = QJsonArray{nested};
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = JsonSchemaValidator::validate(schema, nested);
+    QVERIFY(!result.valid);
+    QCOMPARE(result.errors,
+             QStringList({QStringLiteral("arguments: value too large or too complex to validate (more than 1000000 "
+                                         "checks)")}));
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+
+    // A large but simple value within the budget is still checked normally.
+    QJsonArray many;
+    for (int i = 0; i < 100000; ++i)
+        many.append(QStringLiteral("v%1").arg(i));
+    QVERIFY(JsonSchemaValidator::validate(object(R"({"items":{"type":"string"}})"), many).valid);
 }
 
 QTEST_GUILESS_MAIN(TestJsonSchemaValidator)

@@ -127,6 +127,8 @@ private slots:
     void bodySelection();
     void unsupportedBodies_data();
     void unsupportedBodies();
+    void multipartBodies_data();
+    void multipartBodies();
     void parameterHandling_data();
     void parameterHandling();
 
@@ -1040,27 +1042,38 @@ void TestOpenApiImporter::bodySelection()
 
 void TestOpenApiImporter::unsupportedBodies_data()
 {
+    QTest::addColumn<QByteArray>("content");
     QTest::addColumn<bool>("required");
     QTest::addColumn<QStringList>("tools");
     QTest::addColumn<QStringList>("warnings");
 
-    QTest::newRow("required multipart: skipped")
-        << true << QStringList()
+    const QByteArray mixed = R"({"multipart/mixed":{"schema":{"type":"object"}}})";
+    QTest::newRow("required multipart/mixed: skipped")
+        << mixed << true << QStringList()
+        << QStringList(
+               {QStringLiteral("POST /x/{id}: multipart/mixed request bodies are not supported; operation skipped")});
+    QTest::newRow("optional multipart/mixed: no body")
+        << mixed << false << QStringList({QStringLiteral("op")})
         << QStringList({QStringLiteral(
-               "POST /x/{id}: multipart/form-data request bodies are not supported; operation skipped")});
-    QTest::newRow("optional multipart: no body")
-        << false << QStringList({QStringLiteral("op")})
-        << QStringList({QStringLiteral(
-               "POST /x/{id}: multipart/form-data request bodies are not supported; the tool sends no body")});
+               "POST /x/{id}: multipart/mixed request bodies are not supported; the tool sends no body")});
+    const QByteArray formNoFields = R"({"multipart/form-data":{"schema":{"type":"object"}}})";
+    const QString fieldsOnly = QStringLiteral(
+        "POST /x/{id}: multipart/form-data request bodies are supported as an object of named fields (without "
+        "clashes with parameter names) only");
+    QTest::newRow("required form-data without fields: skipped")
+        << formNoFields << true << QStringList() << QStringList({fieldsOnly + QStringLiteral("; operation skipped")});
+    QTest::newRow("optional form-data without fields: no body")
+        << formNoFields << false << QStringList({QStringLiteral("op")})
+        << QStringList({fieldsOnly + QStringLiteral("; the tool sends no body")});
 }
 
 void TestOpenApiImporter::unsupportedBodies()
 {
+    QFETCH(QByteArray, content);
     QFETCH(bool, required);
     QFETCH(QStringList, tools);
     QFETCH(QStringList, warnings);
-    const OpenApiImportResult result
-        = importInline(documentWithBody(R"({"multipart/form-data":{"schema":{"type":"object"}}})", required));
+    const OpenApiImportResult result = importInline(documentWithBody(content, required));
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(toolNames(result), tools);
     QCOMPARE(result.warnings, warnings);
@@ -1068,6 +1081,73 @@ void TestOpenApiImporter::unsupportedBodies()
         QCOMPARE(result.tools.at(0).bodyKind, RequestBodyKind::None);
         QCOMPARE(result.tools.at(0).bodyContentType, QByteArray());
     }
+}
+
+void TestOpenApiImporter::multipartBodies_data()
+{
+    QTest::addColumn<QByteArray>("media"); // the multipart/form-data media type object
+    QTest::addColumn<QByteArray>("properties"); // expected inputSchema properties besides "id"
+    QTest::addColumn<QStringList>("parts"); // name binary|text repeated? contentType
+
+    const QString fileDescription = QStringLiteral(
+        "File content, base64-encoded (RFC 4648, standard alphabet); sent decoded as a file part (%1) of the "
+        "multipart/form-data body.");
+    QTest::newRow("text field and binary file")
+        << QByteArray(R"({"schema":{"type":"object","required":["file"],"properties":{
+               "title":{"type":"string","maxLength":80},
+               "file":{"type":"string","format":"binary","description":"The photo."}}}})")
+        << QByteArray(R"({"file":{"type":"string","contentEncoding":"base64","description":"The photo. )"
+                      + fileDescription.arg(QStringLiteral("application/octet-stream")).toUtf8()
+                      + R"("},"title":{"type":"string","maxLength":80}})")
+        << QStringList({QStringLiteral("file binary single "), QStringLiteral("title text single ")});
+    QTest::newRow("byte format and encoding contentType")
+        << QByteArray(R"({"schema":{"type":"object","properties":{
+               "doc":{"type":"string","format":"byte"},
+               "img":{"type":"string"},
+               "meta":{"type":"object","properties":{"k":{"type":"string"}}}},
+               "additionalProperties":false},
+             "encoding":{"img":{"contentType":"image/png, image/jpeg"},"meta":{"contentType":"application/json"}}})")
+        << QByteArray(R"({"doc":{"type":"string","contentEncoding":"base64","description":")"
+                      + fileDescription.arg(QStringLiteral("application/octet-stream")).toUtf8()
+                      + R"("},"img":{"type":"string","contentEncoding":"base64","description":")"
+                      + fileDescription.arg(QStringLiteral("image/png")).toUtf8()
+                      + R"("},"meta":{"type":"object","properties":{"k":{"type":"string"}}}})")
+        << QStringList({QStringLiteral("doc binary single "), QStringLiteral("img binary single image/png"),
+                        QStringLiteral("meta text single application/json")});
+    QTest::newRow("several files and text list")
+        << QByteArray(R"({"schema":{"type":"object","properties":{
+               "files":{"type":"array","items":{"type":"string","format":"binary"}},
+               "tags":{"type":"array","items":{"type":"string"}}}}})")
+        << QByteArray(R"({"files":{"type":"array","items":{"type":"string","contentEncoding":"base64","description":")"
+                      + fileDescription.arg(QStringLiteral("application/octet-stream")).toUtf8()
+                      + R"("}},"tags":{"type":"array","items":{"type":"string"}}})")
+        << QStringList({QStringLiteral("files binary repeated "), QStringLiteral("tags text repeated ")});
+}
+
+void TestOpenApiImporter::multipartBodies()
+{
+    QFETCH(QByteArray, media);
+    QFETCH(QByteArray, properties);
+    QFETCH(QStringList, parts);
+    const OpenApiImportResult result = importInline(documentWithBody(R"({"multipart/form-data":)" + media + "}", true));
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.warnings, QStringList());
+    QCOMPARE(result.tools.size(), 1);
+    const ToolDefinition& tool = result.tools.at(0);
+    QCOMPARE(tool.bodyKind, RequestBodyKind::Multipart);
+    QCOMPARE(tool.bodyContentType, QByteArray("multipart/form-data"));
+    QJsonObject expected = QJsonDocument::fromJson(properties).object();
+    QVERIFY2(!expected.isEmpty(), properties.constData());
+    expected.insert(QStringLiteral("id"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
+    QCOMPARE(compact(tool.inputSchema.value(QLatin1String("properties")).toObject()), compact(expected));
+    QStringList actual;
+    for (const MultipartPart& part : tool.multipartParts)
+        actual << QStringLiteral("%1 %2 %3 %4")
+                      .arg(part.name, part.binary ? QStringLiteral("binary") : QStringLiteral("text"),
+                           part.repeated ? QStringLiteral("repeated") : QStringLiteral("single"),
+                           QString::fromLatin1(part.contentType));
+    QCOMPARE(actual, parts);
+    QCOMPARE(tool.bodyProperties.size(), parts.size());
 }
 
 void TestOpenApiImporter::parameterHandling_data()

@@ -60,6 +60,8 @@ private slots:
     void rejectedCounted();
     void metadataRequestIsNotARejection();
     void everyLineIsWellFormed();
+    void unknownToolNamesShareOneSeries();
+    void seriesAreBoundedWithoutCatalog();
 };
 
 void tst_PrometheusMetrics::emptyRender()
@@ -225,6 +227,34 @@ void tst_PrometheusMetrics::everyLineIsWellFormed()
         const QString l = QString::fromUtf8(line);
         QVERIFY2(sampleLine.match(l).hasMatch() || comment.match(l).hasMatch(), line.constData());
     }
+}
+
+void tst_PrometheusMetrics::unknownToolNamesShareOneSeries()
+{
+    PrometheusMetrics m;
+    m.setCatalog({{QStringLiteral("demo"), {QStringLiteral("getForecast")}}});
+    m.record(call(QStringLiteral("demo"), QStringLiteral("getForecast"), 10));
+    for (int i = 0; i < 1000; ++i)
+        m.record(call(QStringLiteral("demo"), QStringLiteral("invented_%1").arg(i), 10, 200));
+    m.record(call(QStringLiteral("ghost"), QStringLiteral("getForecast"), 10)); // not configured: not counted
+    const QByteArray text = m.render();
+    QCOMPARE(sample(text, R"(portcullis_requests_total{service="demo",tool="getForecast"})"), 1.0);
+    QCOMPARE(sample(text, R"x(portcullis_requests_total{service="demo",tool="(unknown)"})x"), 1000.0);
+    QVERIFY(!text.contains("invented_"));
+    QVERIFY(!text.contains("ghost"));
+    // Two series, each with its 17 lines; the size does not grow with the names clients invent.
+    QCOMPARE(text.count("portcullis_requests_total{"), 2);
+    QVERIFY2(text.size() < 8000, qPrintable(QString::number(text.size())));
+}
+
+void tst_PrometheusMetrics::seriesAreBoundedWithoutCatalog()
+{
+    PrometheusMetrics m;
+    for (int i = 0; i < PrometheusMetrics::MaxSeries + 500; ++i)
+        m.record(call(QStringLiteral("s"), QStringLiteral("t%1").arg(i), 10));
+    const QByteArray text = m.render();
+    QCOMPARE(text.count("portcullis_requests_total{"), PrometheusMetrics::MaxSeries + 1);
+    QCOMPARE(sample(text, R"x(portcullis_requests_total{service="(overflow)",tool="(overflow)"})x"), 500.0);
 }
 
 QTEST_GUILESS_MAIN(tst_PrometheusMetrics)

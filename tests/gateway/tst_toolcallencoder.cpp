@@ -82,6 +82,26 @@ ToolDefinition tool(const QString& name)
         t.bodyKind = RequestBodyKind::JsonProperties;
         t.bodyProperties = {QStringLiteral("name"), QStringLiteral("tags"), QStringLiteral("meta")};
         t.bodyContentType = "application/x-www-form-urlencoded";
+    } else if (name == QLatin1String("upload") || name == QLatin1String("uploadOptional")) {
+        t.httpMethod = "POST";
+        t.pathTemplate = QStringLiteral("/upload");
+        t.bodyKind = RequestBodyKind::Multipart;
+        t.bodyRequired = name == QLatin1String("upload");
+        t.bodyContentType = "multipart/form-data";
+        const auto part = [](const char* partName, bool binary, bool repeated, const QByteArray& type) {
+            MultipartPart p;
+            p.name = QString::fromLatin1(partName);
+            p.binary = binary;
+            p.repeated = repeated;
+            p.contentType = type;
+            return p;
+        };
+        t.multipartParts
+            = {part("title", false, false, {}), part("count", false, false, {}),         part("meta", false, false, {}),
+               part("file", true, false, {}),   part("photo", true, false, "image/png"), part("files", true, true, {}),
+               part("tags", false, true, {}),   part("we\"ird\nname", false, false, {})};
+        for (const MultipartPart& p : std::as_const(t.multipartParts))
+            t.bodyProperties << p.name;
     } else if (name == QLatin1String("styles")) {
         t.httpMethod = "GET";
         t.pathTemplate = QStringLiteral("/m/{a}/{b}/{c}/{d}");
@@ -114,6 +134,9 @@ private slots:
     void encode();
     void importedPetstore_data();
     void importedPetstore();
+    void multipart_data();
+    void multipart();
+    void multipartBoundaryIsUnpredictable();
 };
 
 void TestToolCallEncoder::encode_data()
@@ -360,6 +383,115 @@ void TestToolCallEncoder::importedPetstore()
         actualHeaders << QString::fromUtf8(header.first + ": " + header.second);
     QCOMPARE(actualHeaders, headers);
     QCOMPARE(call.body, body);
+}
+
+void TestToolCallEncoder::multipart_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QByteArray>("arguments");
+    QTest::addColumn<QString>("error"); // empty: success expected
+    QTest::addColumn<QByteArray>("body"); // with the boundary written as BOUNDARY; empty: no body sent
+
+    const QByteArray b = "--BOUNDARY\r\n";
+    const QByteArray end = "--BOUNDARY--\r\n";
+    QTest::newRow("text fields") << QStringLiteral("upload") << QByteArray(R"({"title":"Héllo","count":3})")
+                                 << QString()
+                                 << QByteArray(
+                                        b + "Content-Disposition: form-data; name=\"title\"\r\n\r\nH\xc3\xa9llo\r\n" + b
+                                        + "Content-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n" + end);
+    QTest::newRow("file part decoded, with and without type")
+        << QStringLiteral("upload") << QByteArray(R"({"file":"AAEC/w==","photo":"iVBO\nRw=="})") << QString()
+        << QByteArray(b
+                      + "Content-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\n"
+                      + QByteArray::fromHex("000102ff") + "\r\n" + b
+                      + "Content-Disposition: form-data; name=\"photo\"; filename=\"photo\"\r\n"
+                        "Content-Type: image/png\r\n\r\n"
+                      + QByteArray::fromHex("89504e47") + "\r\n" + end);
+    QTest::newRow("object field as JSON")
+        << QStringLiteral("upload") << QByteArray(R"({"meta":{"k":"v","n":[1,2]}})") << QString()
+        << QByteArray(b
+                      + "Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n"
+                        "{\"k\":\"v\",\"n\":[1,2]}\r\n"
+                      + end);
+    QTest::newRow("repeated files and text")
+        << QStringLiteral("upload") << QByteArray(R"({"files":["YQ==","Yg=="],"tags":["x","y"]})") << QString()
+        << QByteArray(b
+                      + "Content-Disposition: form-data; name=\"files\"; filename=\"files\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\na\r\n"
+                      + b
+                      + "Content-Disposition: form-data; name=\"files\"; filename=\"files\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\nb\r\n"
+                      + b + "Content-Disposition: form-data; name=\"tags\"\r\n\r\nx\r\n" + b
+                      + "Content-Disposition: form-data; name=\"tags\"\r\n\r\ny\r\n" + end);
+    QTest::newRow("field name cannot break the header")
+        << QStringLiteral("upload") << QByteArray(R"({"we\"ird\nname":"v"})") << QString()
+        << QByteArray(b + "Content-Disposition: form-data; name=\"we%22ird%0Aname\"\r\n\r\nv\r\n" + end);
+    QTest::newRow("text value cannot forge a part")
+        << QStringLiteral("upload") << QByteArray(R"({"title":"x\r\n--BOUNDARY\r\nContent-Disposition: y"})")
+        << QString()
+        << QByteArray(b
+                      + "Content-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--BOUNDARY\r\n"
+                        "Content-Disposition: y\r\n"
+                      + end);
+    QTest::newRow("required body, no field: empty form")
+        << QStringLiteral("upload") << QByteArray("{}") << QString() << QByteArray(end);
+    QTest::newRow("optional body, no field: no body")
+        << QStringLiteral("uploadOptional") << QByteArray("{}") << QString() << QByteArray();
+    QTest::newRow("invalid base64") << QStringLiteral("upload") << QByteArray(R"({"file":"not base64!"})")
+                                    << QStringLiteral("argument 'file': file content is not valid base64")
+                                    << QByteArray();
+    QTest::newRow("non-ASCII in base64") << QStringLiteral("upload") << QByteArray(R"({"file":"YQ==é"})")
+                                         << QStringLiteral("argument 'file': file content is not valid base64")
+                                         << QByteArray();
+    QTest::newRow("file given as a number")
+        << QStringLiteral("upload") << QByteArray(R"({"file":12})")
+        << QStringLiteral("argument 'file': file content must be a base64 string") << QByteArray();
+}
+
+void TestToolCallEncoder::multipart()
+{
+    QFETCH(QString, tool);
+    QFETCH(QByteArray, arguments);
+    QFETCH(QString, error);
+    QFETCH(QByteArray, body);
+    const EncodedCall call
+        = ToolCallEncoder::encode(::tool(tool), QUrl(QStringLiteral("http://h:1")), ::arguments(arguments));
+    QCOMPARE(call.error, error);
+    QCOMPARE(call.ok, error.isEmpty());
+    if (!call.ok)
+        return;
+    QCOMPARE(call.url.toString(), QStringLiteral("http://h:1/upload"));
+    if (body.isEmpty()) {
+        QVERIFY(call.body.isEmpty());
+        QVERIFY(call.headers.isEmpty());
+        return;
+    }
+    QCOMPARE(call.headers.size(), 1);
+    QCOMPARE(call.headers.first().first, QByteArray("Content-Type"));
+    const QByteArray contentType = call.headers.first().second;
+    const QByteArray prefix = "multipart/form-data; boundary=";
+    QVERIFY2(contentType.startsWith(prefix), contentType.constData());
+    const QByteArray boundary = contentType.mid(prefix.size());
+    QVERIFY(!boundary.isEmpty());
+    QByteArray normalized = call.body;
+    normalized.replace(boundary, "BOUNDARY");
+    QCOMPARE(normalized, body);
+}
+
+void TestToolCallEncoder::multipartBoundaryIsUnpredictable()
+{
+    QSet<QByteArray> boundaries;
+    for (int i = 0; i < 50; ++i) {
+        const EncodedCall call = ToolCallEncoder::encode(
+            ::tool(QStringLiteral("upload")), QUrl(QStringLiteral("http://h")), ::arguments(R"({"title":"t"})"));
+        QVERIFY(call.ok);
+        const QByteArray boundary = call.headers.first().second.mid(call.headers.first().second.indexOf('=') + 1);
+        // At least 128 random bits, hex-encoded after a fixed prefix; within RFC 2046's 70 characters.
+        QVERIFY2(boundary.size() >= 11 + 32 && boundary.size() <= 70, boundary.constData());
+        boundaries.insert(boundary);
+    }
+    QCOMPARE(boundaries.size(), 50);
 }
 
 QTEST_GUILESS_MAIN(TestToolCallEncoder)

@@ -136,7 +136,88 @@ void compareConfigs(const WorkspaceConfig& actual, const WorkspaceConfig& expect
         QCOMPARE(s.backendAuth.secretRef, x.backendAuth.secretRef);
         QCOMPARE(s.backendAuth.headerName, x.backendAuth.headerName);
         QCOMPARE(s.backendAuth.certificateRef, x.backendAuth.certificateRef);
+        QCOMPARE(s.backendAuth.caCertificateRef, x.backendAuth.caCertificateRef);
+        QCOMPARE(s.backendAuth.tokenEndpoint, x.backendAuth.tokenEndpoint);
+        QCOMPARE(s.backendAuth.clientId, x.backendAuth.clientId);
+        QCOMPARE(s.backendAuth.scopes, x.backendAuth.scopes);
+        QCOMPARE(s.backendAuth.resource, x.backendAuth.resource);
+        QCOMPARE(s.backendAuth.audience, x.backendAuth.audience);
+        QCOMPARE(s.backendAuth.allowLoopbackHttpTokenEndpoint, x.backendAuth.allowLoopbackHttpTokenEndpoint);
+        QCOMPARE(s.security.toolScopes, x.security.toolScopes);
+        QCOMPARE(s.security.resourceUrl, x.security.resourceUrl);
+        QCOMPARE(s.security.requireAtJwtType, x.security.requireAtJwtType);
+        QCOMPARE(s.security.allowLoopbackHttpIssuers, x.security.allowLoopbackHttpIssuers);
+        QCOMPARE(s.security.introspectionEndpoint, x.security.introspectionEndpoint);
+        QCOMPARE(s.security.introspectionClientId, x.security.introspectionClientId);
+        QCOMPARE(s.security.introspectionSecretRef, x.security.introspectionSecretRef);
+        QCOMPARE(s.configError, x.configError);
     }
+}
+
+// One service per backendAuth kind and per endpoint security mode, every member of each set.
+QList<ServiceConfig> serviceOfEveryKind()
+{
+    QList<ServiceConfig> out;
+    const auto base = [](const QString& name) {
+        ServiceConfig s;
+        s.name = name;
+        s.openApiPath = name + QStringLiteral(".yaml");
+        s.baseUrl = QUrl(QStringLiteral("https://api.example.com/") + name);
+        return s;
+    };
+    ServiceConfig none = base(QStringLiteral("auth-none"));
+    out << none;
+
+    ServiceConfig basic = base(QStringLiteral("auth-basic"));
+    basic.backendAuth.kind = BackendAuth::Kind::Basic;
+    basic.backendAuth.username = QStringLiteral("svc");
+    basic.backendAuth.secretRef = QStringLiteral("keychain:basic/pw");
+    basic.backendAuth.caCertificateRef = QStringLiteral("keychain:basic/ca");
+    out << basic;
+
+    ServiceConfig token = base(QStringLiteral("auth-token"));
+    token.backendAuth.kind = BackendAuth::Kind::Token;
+    token.backendAuth.secretRef = QStringLiteral("${env:API_TOKEN}");
+    token.backendAuth.headerName = QStringLiteral("X-Api-Key");
+    out << token;
+
+    ServiceConfig cert = base(QStringLiteral("auth-cert"));
+    cert.backendAuth.kind = BackendAuth::Kind::ClientCertificate;
+    cert.backendAuth.secretRef = QStringLiteral("keychain:mtls/key");
+    cert.backendAuth.certificateRef = QStringLiteral("keychain:mtls/cert");
+    cert.backendAuth.caCertificateRef = QStringLiteral("${env:MTLS_CA}");
+    out << cert;
+
+    ServiceConfig oauth = base(QStringLiteral("auth-oauth"));
+    oauth.backendAuth.kind = BackendAuth::Kind::OAuth2ClientCredentials;
+    oauth.backendAuth.tokenEndpoint = QUrl(QStringLiteral("https://idp.example.com/oauth/token"));
+    oauth.backendAuth.clientId = QStringLiteral("portcullis");
+    oauth.backendAuth.secretRef = QStringLiteral("keychain:oauth/client-secret");
+    oauth.backendAuth.scopes = QStringList{QStringLiteral("read"), QStringLiteral("write")};
+    oauth.backendAuth.resource = QStringLiteral("https://api.example.com/");
+    oauth.backendAuth.audience = QStringLiteral("api://backend");
+    oauth.backendAuth.allowLoopbackHttpTokenEndpoint = true;
+    out << oauth;
+
+    ServiceConfig apiKey = base(QStringLiteral("mode-apikey"));
+    apiKey.security.mode = EndpointSecurity::Mode::ApiKey;
+    apiKey.security.apiKeyHashes = QStringList{kHash};
+    out << apiKey;
+
+    ServiceConfig oauth2 = base(QStringLiteral("mode-oauth2"));
+    oauth2.security.mode = EndpointSecurity::Mode::OAuth2;
+    oauth2.security.authorizationServers
+        = QStringList{QStringLiteral("https://idp.example.com"), QStringLiteral("http://127.0.0.1:9000")};
+    oauth2.security.requiredScopes = QStringList{QStringLiteral("mcp:use")};
+    oauth2.security.toolScopes.insert(QStringLiteral("deletePet"), QStringList{QStringLiteral("pets:admin")});
+    oauth2.security.resourceUrl = QUrl(QStringLiteral("https://gw.example.com/mcp/mode-oauth2"));
+    oauth2.security.requireAtJwtType = false;
+    oauth2.security.allowLoopbackHttpIssuers = true;
+    oauth2.security.introspectionEndpoint = QUrl(QStringLiteral("https://idp.example.com/introspect"));
+    oauth2.security.introspectionClientId = QStringLiteral("gw");
+    oauth2.security.introspectionSecretRef = QStringLiteral("keychain:introspection");
+    out << oauth2;
+    return out;
 }
 
 QStringList filesIn(const QString& dir)
@@ -165,6 +246,16 @@ private slots:
     void saveFileWritesLoadableFile();
     void saveFileIntoMissingDirectoryLeavesNothing();
     void saveFileFailureKeepsPreviousFile();
+    void fileRoundTripEveryKind_data();
+    void fileRoundTripEveryKind();
+    void handWrittenFileEveryKind_data();
+    void handWrittenFileEveryKind();
+    void refusedServiceIsolated_data();
+    void refusedServiceIsolated();
+    void refusedServiceWrittenBackUnchanged();
+    void fileLevelDefectsStillRefuseWhole_data();
+    void fileLevelDefectsStillRefuseWhole();
+    void absolutePathResolvesAgainstWorkspaceFile();
 };
 
 void tst_WorkspaceLoader::roundTrip()
@@ -559,3 +650,199 @@ void tst_WorkspaceLoader::saveFileFailureKeepsPreviousFile()
 
 QTEST_GUILESS_MAIN(tst_WorkspaceLoader)
 #include "tst_workspaceloader.moc"
+
+void tst_WorkspaceLoader::fileRoundTripEveryKind_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<ServiceConfig> services = serviceOfEveryKind();
+    for (int i = 0; i < services.size(); ++i)
+        QTest::newRow(qPrintable(services.at(i).name)) << i;
+}
+
+void tst_WorkspaceLoader::fileRoundTripEveryKind()
+{
+    QFETCH(int, index);
+    WorkspaceConfig config;
+    config.services = {serviceOfEveryKind().at(index)};
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("ws.json"));
+    QString error;
+    QVERIFY2(WorkspaceLoader::saveFile(config, path, &error), qPrintable(error));
+    const auto loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY2(loaded.ok, qPrintable(loaded.error));
+    compareConfigs(loaded.config, config);
+    QCOMPARE(loaded.config.filePath, path);
+    // Saving what was loaded writes the same file again.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QVERIFY2(WorkspaceLoader::saveFile(loaded.config, again, &error), qPrintable(error));
+    QFile a(path);
+    QFile b(again);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.readAll(), a.readAll());
+}
+
+void tst_WorkspaceLoader::handWrittenFileEveryKind_data()
+{
+    QTest::addColumn<QByteArray>("service"); // JSON members of the one service besides name/openapi
+    QTest::addColumn<int>("expectedIndex"); // in serviceOfEveryKind()
+    QTest::newRow("auth-none") << QByteArray(R"("baseUrl":"https://api.example.com/auth-none")") << 0;
+    QTest::newRow("auth-basic") << QByteArray(R"("baseUrl":"https://api.example.com/auth-basic",
+        "backendAuth":{"kind":"basic","username":"svc","secretRef":"keychain:basic/pw",
+                       "caCertificateRef":"keychain:basic/ca"})")
+                                << 1;
+    QTest::newRow("auth-token") << QByteArray(R"("baseUrl":"https://api.example.com/auth-token",
+        "backendAuth":{"kind":"token","secretRef":"${env:API_TOKEN}","headerName":"X-Api-Key"})")
+                                << 2;
+    QTest::newRow("auth-cert") << QByteArray(R"("baseUrl":"https://api.example.com/auth-cert",
+        "backendAuth":{"kind":"clientCertificate","secretRef":"keychain:mtls/key","certificateRef":"keychain:mtls/cert",
+                       "caCertificateRef":"${env:MTLS_CA}"})")
+                               << 3;
+    // secretRef written last, after the rule that needs it (the order a person may well use).
+    QTest::newRow("auth-oauth") << QByteArray(R"("baseUrl":"https://api.example.com/auth-oauth",
+        "backendAuth":{"kind":"oauth2ClientCredentials","tokenEndpoint":"https://idp.example.com/oauth/token",
+                       "clientId":"portcullis","scopes":["read","write"],"resource":"https://api.example.com/",
+                       "audience":"api://backend","allowLoopbackHttpTokenEndpoint":true,
+                       "secretRef":"keychain:oauth/client-secret"})")
+                                << 4;
+    QTest::newRow("mode-apikey") << QByteArray(R"("baseUrl":"https://api.example.com/mode-apikey",
+        "security":{"mode":"apiKey","apiKeyHashes":["sha256:)"
+                                               + kHash.mid(7).toLatin1() + R"("]})")
+                                 << 5;
+    QTest::newRow("mode-oauth2") << QByteArray(R"("baseUrl":"https://api.example.com/mode-oauth2",
+        "security":{"mode":"oauth2","authorizationServers":["https://idp.example.com","http://127.0.0.1:9000"],
+                    "requiredScopes":["mcp:use"],"toolScopes":{"deletePet":["pets:admin"]},
+                    "resourceUrl":"https://gw.example.com/mcp/mode-oauth2","requireAtJwtType":false,
+                    "allowLoopbackHttpIssuers":true,
+                    "introspection":{"endpoint":"https://idp.example.com/introspect","clientId":"gw",
+                                     "clientSecretRef":"keychain:introspection"}})")
+                                 << 6;
+}
+
+void tst_WorkspaceLoader::handWrittenFileEveryKind()
+{
+    QFETCH(QByteArray, service);
+    QFETCH(int, expectedIndex);
+    const ServiceConfig expected = serviceOfEveryKind().at(expectedIndex);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("hand.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"version": 1, "services": [{"name": ")" + expected.name.toUtf8() + R"(", "openapi": ")"
+            + expected.openApiPath.toUtf8() + R"(", )" + service + "}]}");
+    f.close();
+    const auto loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY2(loaded.ok, qPrintable(loaded.error));
+    WorkspaceConfig config;
+    config.services = {expected};
+    compareConfigs(loaded.config, config);
+}
+
+void tst_WorkspaceLoader::refusedServiceIsolated_data()
+{
+    QTest::addColumn<QByteArray>("bad"); // JSON members of the refused service besides name/openapi
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown security mode") << QByteArray(R"("security":{"mode":"basic"})")
+                                           << QStringLiteral("$.services[1].security.mode: must be one of");
+    QTest::newRow("apiKey without hashes")
+        << QByteArray(R"("security":{"mode":"apiKey"})") << QStringLiteral("$.services[1].security.apiKeyHashes:");
+    QTest::newRow("secret value instead of reference")
+        << QByteArray(R"("backendAuth":{"kind":"token","secretRef":"CANARY-SECRET-93f1"})")
+        << QStringLiteral("$.services[1].backendAuth.secretRef: must be a reference");
+    QTest::newRow("unknown property") << QByteArray(R"("timeout":5)")
+                                      << QStringLiteral("$.services[1].timeout: unknown property");
+    QTest::newRow("bad baseUrl") << QByteArray(R"("baseUrl":"ftp://x")")
+                                 << QStringLiteral("$.services[1].baseUrl: must be an absolute http(s) URL");
+}
+
+void tst_WorkspaceLoader::refusedServiceIsolated()
+{
+    QFETCH(QByteArray, bad);
+    QFETCH(QString, reason);
+    const QByteArray content = R"({"version":1,"services":[
+        {"name":"good1","openapi":"a.yaml","security":{"mode":"apiKey","apiKeyHashes":[")"
+        + kHash.toLatin1() + R"("]}},
+        {"name":"bad","openapi":"b.yaml",)"
+        + bad + R"(},
+        {"name":"good2","openapi":"c.yaml","timeoutMs":777}]})";
+
+    // All-or-nothing (the default, and --strict): the file is refused with that reason.
+    const auto strict = WorkspaceLoader::parse(content, kSource);
+    QVERIFY(!strict.ok);
+    QVERIFY2(strict.error.startsWith(kSource + QStringLiteral(": ") + reason), qPrintable(strict.error));
+
+    const auto r = WorkspaceLoader::parse(content, kSource, WorkspaceLoader::ServiceErrors::RefuseService);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.config.services.size(), 3);
+    const ServiceConfig& good1 = r.config.services.at(0);
+    const ServiceConfig& refused = r.config.services.at(1);
+    const ServiceConfig& good2 = r.config.services.at(2);
+    QVERIFY(good1.configError.isEmpty());
+    QCOMPARE(good1.security.mode, EndpointSecurity::Mode::ApiKey);
+    QVERIFY(good2.configError.isEmpty());
+    QCOMPARE(good2.timeoutMs, 777);
+    QCOMPARE(refused.name, QStringLiteral("bad"));
+    QCOMPARE(refused.openApiPath, QStringLiteral("b.yaml"));
+    QVERIFY2(refused.configError.startsWith(kSource + QStringLiteral(": ") + reason), qPrintable(refused.configError));
+    QVERIFY(!refused.configError.contains(QLatin1String("CANARY")));
+    // Nothing half-read survives: no security mode or credential of the refused service.
+    QCOMPARE(refused.security.mode, EndpointSecurity::Mode::None);
+    QCOMPARE(refused.backendAuth.kind, BackendAuth::Kind::None);
+    QVERIFY(refused.backendAuth.secretRef.isEmpty());
+}
+
+void tst_WorkspaceLoader::refusedServiceWrittenBackUnchanged()
+{
+    const QByteArray content = R"({"version":1,"services":[
+        {"name":"good","openapi":"a.yaml"},
+        {"name":"bad","openapi":"b.yaml","security":{"mode":"apiKey","x-note":"fix me"}}]})";
+    const auto r = WorkspaceLoader::parse(content, kSource, WorkspaceLoader::ServiceErrors::RefuseService);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QJsonObject written = WorkspaceLoader::toJson(r.config);
+    QCOMPARE(written.value(QLatin1String("services")).toArray().at(1).toObject(),
+             QJsonDocument::fromJson(content).object().value(QLatin1String("services")).toArray().at(1).toObject());
+}
+
+void tst_WorkspaceLoader::fileLevelDefectsStillRefuseWhole_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("syntax") << QByteArray(R"({"version":1,"services":[{"name":"a",}]})")
+                            << kSource + QStringLiteral(":1:");
+    QTest::newRow("version") << QByteArray(R"({"version":2,"services":[{"name":"a","openapi":"a.yaml"}]})")
+                             << kSource + QStringLiteral(": $.version: must be 1");
+    QTest::newRow("gateway block") << QByteArray(R"({"version":1,"gateway":{"listen":"nowhere"},
+        "services":[{"name":"a","openapi":"a.yaml"}]})")
+                                   << kSource + QStringLiteral(": $.gateway.listen: must be HOST:PORT");
+    QTest::newRow("service name") << QByteArray(R"({"version":1,"services":[{"name":"a/b","openapi":"a.yaml"}]})")
+                                  << kSource + QStringLiteral(": $.services[0].name: must be 1-64 characters");
+    QTest::newRow("service without name") << QByteArray(R"({"version":1,"services":[{"openapi":"a.yaml"}]})")
+                                          << kSource + QStringLiteral(": $.services[0].name: is required");
+    QTest::newRow("duplicate name") << QByteArray(R"({"version":1,"services":[{"name":"a","openapi":"a.yaml"},
+        {"name":"a","openapi":"b.yaml"}]})")
+                                    << kSource + QStringLiteral(": $.services[1].name: duplicates");
+}
+
+void tst_WorkspaceLoader::fileLevelDefectsStillRefuseWhole()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expectedError);
+    const auto r = WorkspaceLoader::parse(content, kSource, WorkspaceLoader::ServiceErrors::RefuseService);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.startsWith(expectedError), qPrintable(r.error));
+    QVERIFY(r.config.services.isEmpty());
+}
+
+void tst_WorkspaceLoader::absolutePathResolvesAgainstWorkspaceFile()
+{
+    WorkspaceConfig config;
+    config.filePath = QStringLiteral("/srv/portcullis/ws.json");
+    QCOMPARE(config.absolutePath(QStringLiteral("traffic.jsonl")), QStringLiteral("/srv/portcullis/traffic.jsonl"));
+    QCOMPARE(config.absolutePath(QStringLiteral("../logs/t.jsonl")), QStringLiteral("/srv/logs/t.jsonl"));
+    QCOMPARE(config.absolutePath(QStringLiteral("/var/log/t.jsonl")), QStringLiteral("/var/log/t.jsonl"));
+    QCOMPARE(config.absolutePath(QString()), QString());
+    config.filePath.clear();
+    QCOMPARE(config.absolutePath(QStringLiteral("t.jsonl")),
+             QDir::current().absoluteFilePath(QStringLiteral("t.jsonl")));
+}

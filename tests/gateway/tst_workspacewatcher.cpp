@@ -64,6 +64,7 @@ private slots:
     void deletedThenRecreated();
     void openApiDocumentChangeTriggersReload();
     void openApiAtomicReplaceTriggersReload();
+    void badServiceRefusedAloneWhenAsked();
 
 private:
     void startWatching();
@@ -207,6 +208,38 @@ void tst_WorkspaceWatcher::openApiAtomicReplaceTriggersReload()
     QCOMPARE(std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(m_openapi).constData()), 0);
     QTRY_COMPARE_WITH_TIMEOUT(m_changed->size(), 1, kReloadBudgetMs);
     QCOMPARE(m_rejected->size(), 0);
+}
+
+void tst_WorkspaceWatcher::badServiceRefusedAloneWhenAsked()
+{
+    // Service "demo" changes, and a second service with refused settings is added.
+    QJsonObject workspace = QJsonDocument::fromJson(workspaceJson(2500)).object();
+    QJsonArray services = workspace.value(QLatin1String("services")).toArray();
+    services.append(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("bad")},
+                    {QStringLiteral("openapi"), QStringLiteral("demo-openapi.yaml")},
+                    {QStringLiteral("security"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("basic")}}}});
+    workspace.insert(QStringLiteral("services"), services);
+
+    // Default (all-or-nothing): the whole file is refused.
+    QVERIFY(writeFile(m_workspace, QJsonDocument(workspace).toJson()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_rejected->size(), 1, kReloadBudgetMs);
+    QVERIFY2(m_rejected->at(0).at(0).toString().contains(QLatin1String("$.services[1].security.mode")),
+             qPrintable(m_rejected->at(0).at(0).toString()));
+    QCOMPARE(m_changed->size(), 0);
+
+    // Service isolation: the file loads, the bad service carries its reason.
+    m_watcher->setServiceErrors(WorkspaceLoader::ServiceErrors::RefuseService);
+    workspace.insert(QStringLiteral("x-touch"), 1); // a new content, so a new check
+    QVERIFY(writeFile(m_workspace, QJsonDocument(workspace).toJson()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_changed->size(), 1, kReloadBudgetMs);
+    const auto config = m_changed->at(0).at(0).value<WorkspaceConfig>();
+    QCOMPARE(config.services.size(), 2);
+    QCOMPARE(config.services.at(0).timeoutMs, 2500);
+    QVERIFY(config.services.at(0).configError.isEmpty());
+    QVERIFY2(config.services.at(1).configError.contains(QLatin1String("$.services[1].security.mode")),
+             qPrintable(config.services.at(1).configError));
+    QCOMPARE(m_rejected->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceWatcher)

@@ -2,6 +2,8 @@
 #include "models/ServiceListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QColor>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -36,6 +38,7 @@ private slots:
     void unsafeMarking_data();
     void unsafeMarking();
     void resetWithNewList();
+    void refusedServiceShownInRed();
 };
 
 void TestServiceListModel::emptyModel()
@@ -119,6 +122,31 @@ void TestServiceListModel::resetWithNewList()
     model.setServices({});
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(reset.count(), 2);
+}
+
+void TestServiceListModel::refusedServiceShownInRed()
+{
+    ServiceListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ServiceStatus broken = service(QStringLiteral("billing"), QString(), 0);
+    broken.toolNames.clear();
+    broken.error = QStringLiteral("service 'billing': ws.json: $.services[1].security.mode: must be one of none, "
+                                  "apiKey, oauth2");
+    model.setServices({service(QStringLiteral("weather"), QStringLiteral("apiKey"), 2), broken});
+
+    const QModelIndex good = model.index(0);
+    const QModelIndex bad = model.index(1);
+    QVERIFY(model.data(good, ServiceListModel::ErrorRole).toString().isEmpty());
+    QVERIFY(!model.data(good, Qt::ForegroundRole).isValid()); // the style's own colour
+    QCOMPARE(model.data(bad, ServiceListModel::ErrorRole).toString(), broken.error);
+    const QVariant foreground = model.data(bad, Qt::ForegroundRole);
+    QVERIFY(foreground.canConvert<QBrush>());
+    const QColor red = foreground.value<QBrush>().color();
+    QVERIFY2(red.red() > 150 && red.green() < 100 && red.blue() < 100, qPrintable(red.name()));
+    QVERIFY(model.data(bad, Qt::ToolTipRole).toString().contains(broken.error));
+    QVERIFY(model.data(bad, Qt::DisplayRole).toString().startsWith(QLatin1String("billing\n")));
+    QVERIFY(!model.data(bad, Qt::DisplayRole).toString().contains(QLatin1String("Tools:")));
+    QCOMPARE(model.roleNames().value(ServiceListModel::ErrorRole), QByteArray("error"));
 }
 
 QTEST_MAIN(TestServiceListModel)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServiceListModel.h"
 
+#include <QBrush>
 #include <QColor>
 #include <QPainter>
 #include <QPixmap>
@@ -85,12 +86,25 @@ QVariant ServiceListModel::data(const QModelIndex& index, int role) const
     const Gateway::ServiceStatus& service = m_services.at(index.row());
     const bool unsafe = isUnsafe(service.securityMode);
 
+    const bool refused = !service.error.isEmpty();
+
     switch (role) {
     case Qt::DisplayRole:
+        if (refused)
+            return tr("%1\nNot served: configuration refused").arg(service.name);
         return tr("%1\nTools: %2 · Security: %3")
             .arg(service.name, QString::number(service.toolCount), securityModeText(service.securityMode));
-    case Qt::ToolTipRole: return service.endpointUrl.toString();
-    case Qt::DecorationRole: return stateIcon(unsafe);
+    case Qt::ToolTipRole:
+        if (refused)
+            return tr("%1 is not served (its endpoint answers 503): %2")
+                .arg(service.endpointUrl.toString(), service.error);
+        return service.endpointUrl.toString();
+    case Qt::ForegroundRole:
+        if (refused)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case Qt::DecorationRole: return stateIcon(unsafe || refused);
+    case ErrorRole: return service.error;
     case NameRole: return service.name;
     case TitleRole: return service.title;
     case EndpointUrlRole: return service.endpointUrl;
@@ -116,6 +130,7 @@ QHash<int, QByteArray> ServiceListModel::roleNames() const
     names.insert(SecurityModeRole, "securityMode");
     names.insert(IsUnsafeRole, "isUnsafe");
     names.insert(WarningsRole, "warnings");
+    names.insert(ErrorRole, "error");
     return names;
 }
 

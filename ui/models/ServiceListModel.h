@@ -10,7 +10,8 @@
 namespace Portcullis {
 
 // The services the gateway exposes, one row each (name, endpoint URL, tool count, security mode).
-// Services without endpoint security are marked unsafe. setServices() resets the model.
+// Services without endpoint security are marked unsafe; a service that is not served (refused
+// settings or document) is shown in red with the reason. setServices() resets the model.
 class ServiceListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
         SecurityModeRole, // QString: "none", "apiKey", "oauth2"
         IsUnsafeRole, // bool: no endpoint security
         WarningsRole, // QStringList, import warnings
+        ErrorRole, // QString: why the service is not served (empty when it is)
     };
     Q_ENUM(Role)
 
