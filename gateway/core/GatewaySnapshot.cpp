@@ -79,6 +79,8 @@ QString backendAuthKindName(BackendAuth::Kind kind)
     case BackendAuth::Kind::Token: return QStringLiteral("token");
     case BackendAuth::Kind::ClientCertificate: return QStringLiteral("clientCertificate");
     case BackendAuth::Kind::OAuth2ClientCredentials: return QStringLiteral("oauth2ClientCredentials");
+    case BackendAuth::Kind::ElicitedToken: return QStringLiteral("elicitedToken");
+    case BackendAuth::Kind::ElicitedOAuth2: return QStringLiteral("elicitedOAuth2");
     }
     return QString();
 }
@@ -109,6 +111,8 @@ QString backendTransportProblem(const ServiceConfig& service, const QUrl& backen
                 .arg(endpoint.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo));
         [[fallthrough]];
     }
+    case BackendAuth::Kind::ElicitedToken: // a person's own credential is a credential too
+    case BackendAuth::Kind::ElicitedOAuth2:
     case BackendAuth::Kind::Basic:
     case BackendAuth::Kind::Token:
         if (!Net::isConfidentialUrl(backendUrl))
