@@ -151,13 +151,14 @@ DemoAuthorizationServer::DemoAuthorizationServer(QObject* parent)
         qFatal("demo authorization server: cannot generate its signing key");
     m_key = std::shared_ptr<evp_pkey_st>(key, EVP_PKEY_free);
     m_kid = QString::fromLatin1(randomToken(9));
-    m_publicJwk = QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")},
-                              {QStringLiteral("crv"), QStringLiteral("P-256")},
-                              {QStringLiteral("use"), QStringLiteral("sig")},
-                              {QStringLiteral("alg"), QStringLiteral("ES256")},
-                              {QStringLiteral("kid"), m_kid},
-                              {QStringLiteral("x"), QString::fromLatin1(base64Url(bnParam(key, OSSL_PKEY_PARAM_EC_PUB_X, 32)))},
-                              {QStringLiteral("y"), QString::fromLatin1(base64Url(bnParam(key, OSSL_PKEY_PARAM_EC_PUB_Y, 32)))}};
+    m_publicJwk = QJsonObject{
+        {QStringLiteral("kty"), QStringLiteral("EC")},
+        {QStringLiteral("crv"), QStringLiteral("P-256")},
+        {QStringLiteral("use"), QStringLiteral("sig")},
+        {QStringLiteral("alg"), QStringLiteral("ES256")},
+        {QStringLiteral("kid"), m_kid},
+        {QStringLiteral("x"), QString::fromLatin1(base64Url(bnParam(key, OSSL_PKEY_PARAM_EC_PUB_X, 32)))},
+        {QStringLiteral("y"), QString::fromLatin1(base64Url(bnParam(key, OSSL_PKEY_PARAM_EC_PUB_Y, 32)))}};
 
     HttpLimits limits;
     limits.maxConnections = 64;
@@ -373,8 +374,7 @@ HttpResponse DemoAuthorizationServer::authorize(const HttpRequest& request)
     if (challenge.isEmpty())
         return redirectError(QStringLiteral("invalid_request"), QStringLiteral("PKCE is required (code_challenge)"));
     if (method != QLatin1String("S256"))
-        return redirectError(QStringLiteral("invalid_request"),
-                             QStringLiteral("code_challenge_method must be S256"));
+        return redirectError(QStringLiteral("invalid_request"), QStringLiteral("code_challenge_method must be S256"));
     static const QRegularExpression s256(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
     if (!s256.match(challenge).hasMatch())
         return redirectError(QStringLiteral("invalid_request"),
@@ -413,11 +413,11 @@ HttpResponse DemoAuthorizationServer::authorize(const HttpRequest& request)
     query.addQueryItem(QStringLiteral("iss"), issuer());
     target.setQuery(query);
     qCInfo(lcDemoAs).noquote() << "auto-approved" << DemoUser << "for client" << client->id;
-    HttpResponse page = htmlPage(302, QStringLiteral("Signed in as demo-user"),
-                                 QStringLiteral("Portcullis demo authorization server: demo-user approved client "
-                                                "<b>%1</b> automatically. <a href=\"%2\">Continue</a>.")
-                                     .arg(client->id.toHtmlEscaped(),
-                                          QString::fromUtf8(target.toEncoded()).toHtmlEscaped()));
+    HttpResponse page
+        = htmlPage(302, QStringLiteral("Signed in as demo-user"),
+                   QStringLiteral("Portcullis demo authorization server: demo-user approved client "
+                                  "<b>%1</b> automatically. <a href=\"%2\">Continue</a>.")
+                       .arg(client->id.toHtmlEscaped(), QString::fromUtf8(target.toEncoded()).toHtmlEscaped()));
     page.setHeader("Location", target.toEncoded());
     return page;
 }
@@ -507,13 +507,13 @@ HttpResponse DemoAuthorizationServer::token(const HttpRequest& request)
         m_codes.remove(codeHash);
         m_usedCodes.insert(codeHash, now + 10 * 60);
         if (grant.clientId != client->id)
-            return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("code was issued to another client"));
+            return oauthError(400, QStringLiteral("invalid_grant"),
+                              QStringLiteral("code was issued to another client"));
         if (p.value(QStringLiteral("redirect_uri")) != grant.redirectUri)
             return oauthError(400, QStringLiteral("invalid_grant"),
                               QStringLiteral("redirect_uri differs from the authorization request"));
         const QString verifier = p.value(QStringLiteral("code_verifier"));
-        if (!isPkceString(verifier)
-            || QString::fromLatin1(base64Url(sha256(verifier.toLatin1()))) != grant.challenge)
+        if (!isPkceString(verifier) || QString::fromLatin1(base64Url(sha256(verifier.toLatin1()))) != grant.challenge)
             return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("PKCE verification failed"));
         if (!resourceParam.isEmpty() && !grant.resource.isEmpty() && resourceParam != grant.resource)
             return oauthError(400, QStringLiteral("invalid_target"),
@@ -546,8 +546,8 @@ HttpResponse DemoAuthorizationServer::token(const HttpRequest& request)
             return oauthError(400, QStringLiteral("invalid_target"),
                               QStringLiteral("resource differs from the original grant"));
         m_refreshTokens.remove(hash); // rotation: each refresh token works once
-        return tokenResponse(client->id, DemoUser, scopes,
-                             resourceParam.isEmpty() ? grant.resource : resourceParam, true, {});
+        return tokenResponse(client->id, DemoUser, scopes, resourceParam.isEmpty() ? grant.resource : resourceParam,
+                             true, {});
     }
 
     return oauthError(400, QStringLiteral("unsupported_grant_type"),
@@ -588,8 +588,7 @@ HttpResponse DemoAuthorizationServer::tokenResponse(const QString& clientId, con
         if (m_refreshTokens.size() >= MaxGrants)
             return oauthError(503, QStringLiteral("temporarily_unavailable"), QStringLiteral("too many live grants"));
         const QByteArray refresh = randomToken(32);
-        m_refreshTokens.insert(sha256(refresh),
-                               Refresh{clientId, scopes, resource, now + RefreshTokenLifetimeSeconds});
+        m_refreshTokens.insert(sha256(refresh), Refresh{clientId, scopes, resource, now + RefreshTokenLifetimeSeconds});
         body.insert(QStringLiteral("refresh_token"), QString::fromLatin1(refresh));
     }
     if (scopes.contains(QLatin1String("openid"))) {
@@ -607,8 +606,7 @@ HttpResponse DemoAuthorizationServer::tokenResponse(const QString& clientId, con
                                                          {QStringLiteral("kid"), m_kid}},
                                              idClaims)));
     }
-    qCInfo(lcDemoAs).noquote() << "issued a token to client" << clientId << "for" << subject << "audience"
-                               << audience;
+    qCInfo(lcDemoAs).noquote() << "issued a token to client" << clientId << "for" << subject << "audience" << audience;
     return jsonAnswer(200, body);
 }
 
@@ -623,8 +621,7 @@ QByteArray DemoAuthorizationServer::sign(const QJsonObject& header, const QJsonO
     if (ctx && EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, m_key.get()) == 1
         && EVP_DigestSign(ctx, nullptr, &length, data, size_t(input.size())) == 1) {
         der.resize(int(length));
-        if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(der.data()), &length, data, size_t(input.size()))
-            == 1)
+        if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(der.data()), &length, data, size_t(input.size())) == 1)
             der.resize(int(length));
         else
             der.clear();

@@ -128,8 +128,8 @@ RawResponse tst_DemoAuthorizationServer::post(const QByteArray& target, const QB
                                               const QByteArray& extraHeaders, const QByteArray& contentType)
 {
     return send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n"
-                + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
-                + "\r\nConnection: close\r\n\r\n" + body);
+                + extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+                + body);
 }
 
 QByteArray tst_DemoAuthorizationServer::basic(const QString& id, const QByteArray& secret) const
@@ -168,11 +168,12 @@ QByteArray tst_DemoAuthorizationServer::authorize(const QString& clientId, const
 RawResponse tst_DemoAuthorizationServer::redeem(const QByteArray& code, const QString& clientId,
                                                 const QString& redirectUri, const QByteArray& verifier)
 {
-    return post("/token", form({{"grant_type", "authorization_code"},
-                                {"code", code},
-                                {"redirect_uri", redirectUri.toUtf8()},
-                                {"code_verifier", verifier},
-                                {"client_id", clientId.toUtf8()}}));
+    return post("/token",
+                form({{"grant_type", "authorization_code"},
+                      {"code", code},
+                      {"redirect_uri", redirectUri.toUtf8()},
+                      {"code_verifier", verifier},
+                      {"client_id", clientId.toUtf8()}}));
 }
 
 JwtVerifier::Result tst_DemoAuthorizationServer::verify(const QString& token, const QString& audience,
@@ -240,40 +241,40 @@ void tst_DemoAuthorizationServer::clientCredentials_data()
     const QByteArray good = basic(QStringLiteral("agent"), m_agent.secret);
     QTest::newRow("basic") << QByteArray("grant_type=client_credentials&scope=mcp%3Atools" + resource) << good << ct
                            << 200 << QString();
-    QTest::newRow("post") << QByteArray("grant_type=client_credentials&client_id=agent&client_secret="
-                                        + m_agent.secret.toPercentEncoding() + resource)
+    QTest::newRow("post") << QByteArray(
+        "grant_type=client_credentials&client_id=agent&client_secret=" + m_agent.secret.toPercentEncoding() + resource)
                           << QByteArray() << ct << 200 << QString();
     QTest::newRow("default scope") << QByteArray("grant_type=client_credentials" + resource) << good << ct << 200
                                    << QString();
     QTest::newRow("wrong secret") << QByteArray("grant_type=client_credentials" + resource)
                                   << basic(QStringLiteral("agent"), "not-the-secret") << ct << 401
                                   << QStringLiteral("invalid_client");
-    QTest::newRow("no secret") << QByteArray("grant_type=client_credentials&client_id=agent" + resource)
-                               << QByteArray() << ct << 401 << QStringLiteral("invalid_client");
+    QTest::newRow("no secret") << QByteArray("grant_type=client_credentials&client_id=agent" + resource) << QByteArray()
+                               << ct << 401 << QStringLiteral("invalid_client");
     QTest::newRow("unknown client") << QByteArray("grant_type=client_credentials" + resource)
                                     << basic(QStringLiteral("nobody"), m_agent.secret) << ct << 401
                                     << QStringLiteral("invalid_client");
-    QTest::newRow("two auth methods") << QByteArray("grant_type=client_credentials&client_secret=x" + resource)
-                                      << good << ct << 401 << QStringLiteral("invalid_client");
+    QTest::newRow("two auth methods") << QByteArray("grant_type=client_credentials&client_secret=x" + resource) << good
+                                      << ct << 401 << QStringLiteral("invalid_client");
     QTest::newRow("public client") << QByteArray("grant_type=client_credentials&client_id=demo-app" + resource)
                                    << QByteArray() << ct << 400 << QStringLiteral("unauthorized_client");
     QTest::newRow("scope not granted to client")
         << QByteArray("grant_type=client_credentials&scope=demo-api" + resource) << good << ct << 400
         << QStringLiteral("invalid_scope");
-    QTest::newRow("unknown scope") << QByteArray("grant_type=client_credentials&scope=admin" + resource) << good
-                                   << ct << 400 << QStringLiteral("invalid_scope");
+    QTest::newRow("unknown scope") << QByteArray("grant_type=client_credentials&scope=admin" + resource) << good << ct
+                                   << 400 << QStringLiteral("invalid_scope");
     QTest::newRow("resource with fragment")
         << QByteArray("grant_type=client_credentials&resource=http%3A%2F%2F127.0.0.1%2Fx%23f") << good << ct << 400
         << QStringLiteral("invalid_target");
-    QTest::newRow("no resource, no default") << QByteArray("grant_type=client_credentials") << good << ct << 400
-                                             << QStringLiteral("invalid_target");
+    QTest::newRow("no resource, no default")
+        << QByteArray("grant_type=client_credentials") << good << ct << 400 << QStringLiteral("invalid_target");
     QTest::newRow("no grant_type") << QByteArray(resource.mid(1)) << good << ct << 400
                                    << QStringLiteral("unsupported_grant_type");
-    QTest::newRow("password grant") << QByteArray("grant_type=password&username=a&password=b" + resource) << good
-                                    << ct << 400 << QStringLiteral("unsupported_grant_type");
-    QTest::newRow("parameter twice")
-        << QByteArray("grant_type=client_credentials&grant_type=client_credentials" + resource) << good << ct << 400
-        << QStringLiteral("invalid_request");
+    QTest::newRow("password grant") << QByteArray("grant_type=password&username=a&password=b" + resource) << good << ct
+                                    << 400 << QStringLiteral("unsupported_grant_type");
+    QTest::newRow("parameter twice") << QByteArray("grant_type=client_credentials&grant_type=client_credentials"
+                                                   + resource)
+                                     << good << ct << 400 << QStringLiteral("invalid_request");
     QTest::newRow("json body") << QByteArray("{\"grant_type\":\"client_credentials\"}") << good
                                << QByteArray("application/json") << 400 << QStringLiteral("invalid_request");
 }
@@ -305,10 +306,9 @@ void tst_DemoAuthorizationServer::clientCredentials()
 
 void tst_DemoAuthorizationServer::clientCredentialsTokenPassesGatewayVerifier()
 {
-    const RawResponse r = post("/token",
-                               "grant_type=client_credentials&scope=mcp%3Atools&resource="
-                                   + kResource.toUtf8().toPercentEncoding(),
-                               basic(QStringLiteral("agent"), m_agent.secret));
+    const RawResponse r = post(
+        "/token", "grant_type=client_credentials&scope=mcp%3Atools&resource=" + kResource.toUtf8().toPercentEncoding(),
+        basic(QStringLiteral("agent"), m_agent.secret));
     QCOMPARE(r.status, 200);
     const QString token = json(r).value(QLatin1String("access_token")).toString();
     const JwtVerifier::Result ok = verify(token, kResource, {QStringLiteral("mcp:tools")});
@@ -324,7 +324,8 @@ void tst_DemoAuthorizationServer::clientCredentialsTokenPassesGatewayVerifier()
 
     // Without a resource the configured default audience is used.
     m_as.setDefaultResource(kResource);
-    const RawResponse d = post("/token", "grant_type=client_credentials", basic(QStringLiteral("agent"), m_agent.secret));
+    const RawResponse d
+        = post("/token", "grant_type=client_credentials", basic(QStringLiteral("agent"), m_agent.secret));
     m_as.setDefaultResource({});
     QCOMPARE(d.status, 200);
     QVERIFY(verify(json(d).value(QLatin1String("access_token")).toString(), kResource).ok);
@@ -346,9 +347,9 @@ void tst_DemoAuthorizationServer::codeFlowHappyPath()
     // The ID token names the client as its audience and the same user.
     const QStringList parts = answer.value(QLatin1String("id_token")).toString().split(QLatin1Char('.'));
     QCOMPARE(parts.size(), 3);
-    const QJsonObject id = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1).toLatin1(),
-                                                                          QByteArray::Base64UrlEncoding))
-                               .object();
+    const QJsonObject id
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
+              .object();
     QCOMPARE(id.value(QLatin1String("sub")).toString(), DemoAuthorizationServer::DemoUser);
     QCOMPARE(id.value(QLatin1String("aud")).toString(), m_app);
     QCOMPARE(id.value(QLatin1String("iss")).toString(), m_as.issuer());
@@ -385,9 +386,9 @@ void tst_DemoAuthorizationServer::codeFlowRefusals_data()
     QTest::newRow("wrong redirect_uri") << QByteArray("S256") << true << kVerifier
                                         << QStringLiteral("http://127.0.0.1:4568/callback") << m_app << QString()
                                         << QStringLiteral("invalid_grant");
-    QTest::newRow("another client redeems") << QByteArray("S256") << true << kVerifier << redirect
-                                            << QStringLiteral("other-app") << QString()
-                                            << QStringLiteral("invalid_grant");
+    QTest::newRow("another client redeems")
+        << QByteArray("S256") << true << kVerifier << redirect << QStringLiteral("other-app") << QString()
+        << QStringLiteral("invalid_grant");
 }
 
 void tst_DemoAuthorizationServer::codeFlowRefusals()
@@ -468,9 +469,8 @@ void tst_DemoAuthorizationServer::reusedCodeIsRefusedAndRevokesItsRefreshToken()
     const RawResponse again = redeem(code, m_app, m_redirect);
     QCOMPARE(again.status, 400);
     QCOMPARE(json(again).value(QLatin1String("error")).toString(), QStringLiteral("invalid_grant"));
-    const RawResponse r = post("/token", form({{"grant_type", "refresh_token"},
-                                               {"refresh_token", refresh},
-                                               {"client_id", m_app.toUtf8()}}));
+    const RawResponse r = post(
+        "/token", form({{"grant_type", "refresh_token"}, {"refresh_token", refresh}, {"client_id", m_app.toUtf8()}}));
     QCOMPARE(r.status, 400);
     QCOMPARE(json(r).value(QLatin1String("error")).toString(), QStringLiteral("invalid_grant"));
 }
@@ -481,21 +481,19 @@ void tst_DemoAuthorizationServer::refreshRotates()
     const QByteArray refresh
         = json(redeem(code, m_app, m_redirect)).value(QLatin1String("refresh_token")).toString().toLatin1();
     QVERIFY(!refresh.isEmpty());
-    const RawResponse r = post("/token", form({{"grant_type", "refresh_token"},
-                                               {"refresh_token", refresh},
-                                               {"client_id", m_app.toUtf8()}}));
+    const RawResponse r = post(
+        "/token", form({{"grant_type", "refresh_token"}, {"refresh_token", refresh}, {"client_id", m_app.toUtf8()}}));
     QCOMPARE(r.status, 200);
     const QJsonObject answer = json(r);
     const QByteArray next = answer.value(QLatin1String("refresh_token")).toString().toLatin1();
     QVERIFY(!next.isEmpty() && next != refresh);
-    const JwtVerifier::Result access = verify(answer.value(QLatin1String("access_token")).toString(), kResource,
-                                              {QStringLiteral("demo-api")});
+    const JwtVerifier::Result access
+        = verify(answer.value(QLatin1String("access_token")).toString(), kResource, {QStringLiteral("demo-api")});
     QVERIFY2(access.ok, qPrintable(access.reason));
     QCOMPARE(access.subject, DemoAuthorizationServer::DemoUser);
     // The old refresh token is spent; another client cannot use the new one.
-    QCOMPARE(post("/token", form({{"grant_type", "refresh_token"},
-                                  {"refresh_token", refresh},
-                                  {"client_id", m_app.toUtf8()}}))
+    QCOMPARE(post("/token",
+                  form({{"grant_type", "refresh_token"}, {"refresh_token", refresh}, {"client_id", m_app.toUtf8()}}))
                  .status,
              400);
     const RawResponse foreign = post("/token", form({{"grant_type", "refresh_token"}, {"refresh_token", next}}),
@@ -508,15 +506,17 @@ void tst_DemoAuthorizationServer::refreshScopeMayNarrowNotWiden()
     const QByteArray code = authorize(m_app, m_redirect, QStringLiteral("openid demo-api"));
     QByteArray refresh
         = json(redeem(code, m_app, m_redirect)).value(QLatin1String("refresh_token")).toString().toLatin1();
-    const RawResponse wide = post("/token", form({{"grant_type", "refresh_token"},
-                                                  {"refresh_token", refresh},
-                                                  {"scope", "demo-api mcp:tools"},
-                                                  {"client_id", m_app.toUtf8()}}));
+    const RawResponse wide = post("/token",
+                                  form({{"grant_type", "refresh_token"},
+                                        {"refresh_token", refresh},
+                                        {"scope", "demo-api mcp:tools"},
+                                        {"client_id", m_app.toUtf8()}}));
     QCOMPARE(json(wide).value(QLatin1String("error")).toString(), QStringLiteral("invalid_scope"));
-    const RawResponse narrow = post("/token", form({{"grant_type", "refresh_token"},
-                                                    {"refresh_token", refresh},
-                                                    {"scope", "demo-api"},
-                                                    {"client_id", m_app.toUtf8()}}));
+    const RawResponse narrow = post("/token",
+                                    form({{"grant_type", "refresh_token"},
+                                          {"refresh_token", refresh},
+                                          {"scope", "demo-api"},
+                                          {"client_id", m_app.toUtf8()}}));
     QCOMPARE(narrow.status, 200);
     QCOMPARE(json(narrow).value(QLatin1String("scope")).toString(), QStringLiteral("demo-api"));
 }

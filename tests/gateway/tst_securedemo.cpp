@@ -31,11 +31,11 @@ QByteArray compact(const QJsonObject& o)
 
 QByteArray toolsList()
 {
-    const QJsonObject meta{
-        {QStringLiteral("io.modelcontextprotocol/protocolVersion"), QStringLiteral("2026-07-28")},
-        {QStringLiteral("io.modelcontextprotocol/clientCapabilities"), QJsonObject{}},
-        {QStringLiteral("io.modelcontextprotocol/clientInfo"),
-         QJsonObject{{QStringLiteral("name"), QStringLiteral("tst")}, {QStringLiteral("version"), QStringLiteral("1")}}}};
+    const QJsonObject meta{{QStringLiteral("io.modelcontextprotocol/protocolVersion"), QStringLiteral("2026-07-28")},
+                           {QStringLiteral("io.modelcontextprotocol/clientCapabilities"), QJsonObject{}},
+                           {QStringLiteral("io.modelcontextprotocol/clientInfo"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("tst")},
+                                        {QStringLiteral("version"), QStringLiteral("1")}}}};
     return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                     {QStringLiteral("id"), 1},
                     {QStringLiteral("method"), QStringLiteral("tools/list")},
@@ -90,8 +90,8 @@ void tst_SecureDemo::cleanupTestCase()
 RawResponse tst_SecureDemo::send(quint16 port, const QByteArray& bytes)
 {
     // rawExchange blocks: run it on another thread while this one serves the gateway and the AS.
-    auto future = std::async(std::launch::async,
-                             [port, bytes] { return TestSupport::rawExchange(port, bytes, 1, 8000); });
+    auto future
+        = std::async(std::launch::async, [port, bytes] { return TestSupport::rawExchange(port, bytes, 1, 8000); });
     while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
         QTest::qWait(2);
     const auto responses = future.get();
@@ -126,17 +126,19 @@ QByteArray tst_SecureDemo::backendToken()
                    QString::fromLatin1(QCryptographicHash::hash(kVerifier, QCryptographicHash::Sha256)
                                            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
     q.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-    const RawResponse a = send(port, "GET /authorize?" + q.toString(QUrl::FullyEncoded).toLatin1()
-                                         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const RawResponse a = send(port,
+                               "GET /authorize?" + q.toString(QUrl::FullyEncoded).toLatin1()
+                                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     const QByteArray code = QUrlQuery(QUrl(QString::fromLatin1(a.header("Location"))))
                                 .queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded)
                                 .toLatin1();
     const QByteArray body = "grant_type=authorization_code&client_id=" + SecureDemo::GatewayClientId.toUtf8()
         + "&code=" + code.toPercentEncoding() + "&code_verifier=" + kVerifier
         + "&redirect_uri=" + redirect.toUtf8().toPercentEncoding();
-    const RawResponse t = send(port, "POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                                     "application/x-www-form-urlencoded\r\nContent-Length: "
-                                         + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    const RawResponse t = send(port,
+                               "POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                               "application/x-www-form-urlencoded\r\nContent-Length: "
+                                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     return QJsonDocument::fromJson(t.body).object().value(QLatin1String("access_token")).toString().toLatin1();
 }
 
@@ -212,7 +214,8 @@ void tst_SecureDemo::endpointGuard()
     QCOMPARE(r.status, status);
     if (status == 200) {
         const QJsonObject answer = QJsonDocument::fromJson(r.body).object();
-        const QJsonArray tools = answer.value(QLatin1String("result")).toObject().value(QLatin1String("tools")).toArray();
+        const QJsonArray tools
+            = answer.value(QLatin1String("result")).toObject().value(QLatin1String("tools")).toArray();
         QVERIFY2(!tools.isEmpty(), r.body.constData());
         return;
     }
