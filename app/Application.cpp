@@ -378,8 +378,8 @@ int parseOptions(const QCoreApplication& app, Options* options)
         return 2;
     }
     options->secureDemo = parser.isSet(secureDemo);
-    if (options->secureDemo && (parser.isSet(demo) || !options->configPath.isEmpty())) {
-        printLine(stderr, QStringLiteral("error: --secure-demo excludes --demo and --config"));
+    if (options->secureDemo && !options->configPath.isEmpty()) { // --demo --secure-demo is the secure demo
+        printLine(stderr, QStringLiteral("error: --secure-demo and --config exclude each other"));
         return 2;
     }
     options->listen = parser.value(listen);

@@ -256,8 +256,6 @@ QJsonObject DemoAuthorizationServer::metadata() const
         {QStringLiteral("authorization_response_iss_parameter_supported"), true},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{QStringLiteral("ES256")}},
-        {QStringLiteral("service_documentation"),
-         QStringLiteral("Portcullis demo authorization server: loopback only, for demonstrations")},
     };
 }
 

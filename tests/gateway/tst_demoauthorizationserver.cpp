@@ -209,6 +209,15 @@ void tst_DemoAuthorizationServer::metadata()
     QCOMPARE(m.value(QLatin1String("jwks_uri")).toString(), m_as.issuer() + QStringLiteral("/jwks"));
     QCOMPARE(m.value(QLatin1String("code_challenge_methods_supported")).toArray(), QJsonArray{QStringLiteral("S256")});
     QVERIFY(m.value(QLatin1String("authorization_response_iss_parameter_supported")).toBool());
+    // Clients validate the document strictly (the SDK refuses it whole over one bad member):
+    // every URL-valued member is an absolute URL.
+    for (auto it = m.constBegin(); it != m.constEnd(); ++it) {
+        if (it.key().endsWith(QLatin1String("_endpoint")) || it.key().endsWith(QLatin1String("_uri"))
+            || it.key() == QLatin1String("service_documentation")) {
+            const QUrl url(it.value().toString(), QUrl::StrictMode);
+            QVERIFY2(url.isValid() && !url.isRelative() && !url.host().isEmpty(), qPrintable(it.key()));
+        }
+    }
     const QJsonArray grants = m.value(QLatin1String("grant_types_supported")).toArray();
     QVERIFY(grants.contains(QStringLiteral("client_credentials")));
     QVERIFY(grants.contains(QStringLiteral("authorization_code")));
