@@ -261,6 +261,13 @@ QJsonObject DemoAuthorizationServer::metadata() const
 
 HttpResponse DemoAuthorizationServer::handle(const HttpRequest& request)
 {
+    // A Host that is not a loopback name means a page reached us through DNS rebinding.
+    const QUrl host(QStringLiteral("http://") + QString::fromLatin1(request.header("Host")));
+    if (request.headerCount("Host") != 1 || !host.isValid() || !Net::isLoopbackHost(host.host())) {
+        qCInfo(lcDemoAs) << "refused a request whose Host is not a loopback name";
+        return htmlPage(421, QStringLiteral("Misdirected request"),
+                        QStringLiteral("The demo authorization server answers on loopback names only."));
+    }
     HttpResponse response = route(request);
     // Browser-based clients (the MCP Inspector) read metadata and redeem codes from their own
     // origin. Nothing here uses cookies, so any origin may read the answers.

@@ -70,6 +70,8 @@ private slots:
     void reusedCodeIsRefusedAndRevokesItsRefreshToken();
     void refreshRotates();
     void refreshScopeMayNarrowNotWiden();
+    void foreignHostRefused_data();
+    void foreignHostRefused();
     void nonLoopbackBindRefused_data();
     void nonLoopbackBindRefused();
 
@@ -528,6 +530,29 @@ void tst_DemoAuthorizationServer::refreshScopeMayNarrowNotWiden()
                                           {"client_id", m_app.toUtf8()}}));
     QCOMPARE(narrow.status, 200);
     QCOMPARE(json(narrow).value(QLatin1String("scope")).toString(), QStringLiteral("demo-api"));
+}
+
+void tst_DemoAuthorizationServer::foreignHostRefused_data()
+{
+    QTest::addColumn<QByteArray>("hostLines");
+    QTest::addColumn<int>("status");
+    QTest::newRow("127.0.0.1 with port") << QByteArray("Host: 127.0.0.1:1234\r\n") << 200;
+    QTest::newRow("localhost") << QByteArray("Host: localhost\r\n") << 200;
+    QTest::newRow("[::1]") << QByteArray("Host: [::1]:80\r\n") << 200;
+    QTest::newRow("rebound name") << QByteArray("Host: attacker.example\r\n") << 421;
+    QTest::newRow("LAN address") << QByteArray("Host: 192.168.1.20:8080\r\n") << 421;
+    QTest::newRow("two Host fields") << QByteArray("Host: 127.0.0.1\r\nHost: attacker.example\r\n") << 421;
+}
+
+void tst_DemoAuthorizationServer::foreignHostRefused()
+{
+    QFETCH(QByteArray, hostLines);
+    QFETCH(int, status);
+    const RawResponse r = send("GET /jwks HTTP/1.1\r\n" + hostLines + "Connection: close\r\n\r\n");
+    QCOMPARE(r.body.contains("\"keys\""), status == 200);
+    if (status == 421 && r.status == 400)
+        return; // the HTTP layer refuses a duplicate Host field before the server sees it
+    QCOMPARE(r.status, status);
 }
 
 void tst_DemoAuthorizationServer::nonLoopbackBindRefused_data()
