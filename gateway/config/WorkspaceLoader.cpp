@@ -305,7 +305,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     gw.allowOnly({QStringLiteral("listen"), QStringLiteral("allowedHosts"), QStringLiteral("allowedOrigins"),
                   QStringLiteral("maxBodyBytes"), QStringLiteral("maxConnections"), QStringLiteral("idleTimeoutMs"),
                   QStringLiteral("maxSessions"), QStringLiteral("sessionIdleTimeoutMs"), QStringLiteral("metrics"),
-                  QStringLiteral("trafficLogFile")});
+                  QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl"), QStringLiteral("rateLimit"),
+                  QStringLiteral("maxSessionsPerPrincipal")});
     GatewaySettings& g = config.gateway;
     const QString listen = gw.string(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8765"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -332,6 +333,30 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         = int(gw.integer(QStringLiteral("sessionIdleTimeoutMs"), g.sessionIdleTimeoutMs, 1000, 7 * 24 * 3600 * 1000LL));
     g.metricsEnabled = gw.boolean(QStringLiteral("metrics"), false);
     g.trafficLogFile = gw.string(QStringLiteral("trafficLogFile"));
+    const QString publicUrl = gw.string(QStringLiteral("publicUrl"));
+    if (!publicUrl.isEmpty()) {
+        // An origin only: the gateway's paths (/mcp/{service}, /.well-known/...) are appended to it.
+        const QUrl url(publicUrl, QUrl::StrictMode);
+        const QString path = url.path();
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty() || !url.userInfo().isEmpty() || (!path.isEmpty() && path != QLatin1String("/"))
+            || url.hasQuery() || url.hasFragment())
+            gw.fail(QStringLiteral("publicUrl"),
+                    QStringLiteral("must be an http(s) origin without path, e.g. https://mcp.example.com"));
+        else
+            g.publicUrl = url.adjusted(QUrl::RemovePath);
+    }
+    g.maxSessionsPerPrincipal
+        = int(gw.integer(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal, 1, 1000000));
+    if (doc.object().value(QLatin1String("gateway")).toObject().contains(QLatin1String("rateLimit"))) {
+        Reader rl(gw.object(QStringLiteral("rateLimit")), gw.path(QStringLiteral("rateLimit")), &error);
+        rl.allowOnly({QStringLiteral("requestsPerMinute"), QStringLiteral("burst")});
+        g.rateLimit.configured = true;
+        g.rateLimit.requestsPerMinute = int(rl.integer(
+            QStringLiteral("requestsPerMinute"), GatewaySettings::RateLimit::DefaultRequestsPerMinute, 0, 1000000));
+        g.rateLimit.burst
+            = int(rl.integer(QStringLiteral("burst"), GatewaySettings::RateLimit::DefaultBurst, 1, 1000000));
+    }
 
     const QJsonValue services = doc.object().value(QLatin1String("services"));
     if (!services.isArray())
@@ -415,6 +440,13 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         gateway.insert(QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(g.allowedOrigins));
     if (!g.trafficLogFile.isEmpty())
         gateway.insert(QStringLiteral("trafficLogFile"), g.trafficLogFile);
+    if (!g.publicUrl.isEmpty())
+        gateway.insert(QStringLiteral("publicUrl"), g.publicUrl.toString());
+    if (g.rateLimit.configured)
+        gateway.insert(QStringLiteral("rateLimit"),
+                       QJsonObject{{QStringLiteral("requestsPerMinute"), g.rateLimit.requestsPerMinute},
+                                   {QStringLiteral("burst"), g.rateLimit.burst}});
+    gateway.insert(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal);
     QJsonArray services;
     for (const ServiceConfig& s : config.services) {
         QJsonObject o{{QStringLiteral("name"), s.name},

@@ -23,6 +23,7 @@ class SecretResolver;
 class SecretStore;
 class McpEndpoint;
 class PrometheusMetrics;
+class RateLimiter;
 class TrafficLog;
 struct HttpRequest;
 class HttpResponder;
@@ -76,6 +77,8 @@ signals:
 
 private:
     void handle(const HttpRequest& request, HttpResponder responder);
+    void rebuildHostOriginPolicy();
+    QUrl canonicalResource(const HttpRequest& request, const QString& service, const EndpointSecurity& security) const;
 
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<TrafficLog> m_trafficLog;
@@ -86,7 +89,8 @@ private:
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
-    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
+    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration and listener
+    std::unique_ptr<RateLimiter> m_rateLimiter; // per-person request budget
     WorkspaceConfig m_config;
 };
 
