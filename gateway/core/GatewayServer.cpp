@@ -97,17 +97,7 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     m_config = config;
     m_snapshot = snapshot;
     rebuildHostOriginPolicy();
-    // The request budget: as configured, else off for a loopback listener (one person's desktop)
-    // and on with the default budget for anything reachable from the network.
-    const GatewaySettings::RateLimit& rate = config.gateway.rateLimit;
-    const bool loopbackListener = Net::isLoopbackHost(config.gateway.listenHost);
-    if (rate.configured)
-        m_rateLimiter->setLimits(rate.requestsPerMinute, rate.burst);
-    else if (loopbackListener)
-        m_rateLimiter->setLimits(0, rate.burst);
-    else
-        m_rateLimiter->setLimits(GatewaySettings::RateLimit::DefaultRequestsPerMinute,
-                                 GatewaySettings::RateLimit::DefaultBurst);
+    applyRateLimit();
     // The issuer directory is shared by all services: loopback http issuers are allowed when a
     // service asks for it (local tests), decided once here rather than per request.
     bool loopbackIssuers = false;
@@ -142,7 +132,25 @@ bool GatewayServer::listen(const QHostAddress& address, quint16 port, QString* e
 {
     const bool ok = m_frontend->listen(address, port, error);
     rebuildHostOriginPolicy(); // the accepted Host names the actual listening port
+    applyRateLimit(); // the default depends on the actual listening address
     return ok;
+}
+
+void GatewayServer::applyRateLimit()
+{
+    // The request budget: as configured, else off for a loopback listener (one person's desktop)
+    // and on with the default budget for anything reachable from the network. Loopback means the
+    // configured address and the socket's (a command line may override the configuration) both are.
+    const GatewaySettings::RateLimit& rate = m_config.gateway.rateLimit;
+    const bool loopback = Net::isLoopbackHost(m_config.gateway.listenHost)
+        && (!isListening() || Net::isLoopbackHost(serverAddress().toString()));
+    if (rate.configured)
+        m_rateLimiter->setLimits(rate.requestsPerMinute, rate.burst);
+    else if (loopback)
+        m_rateLimiter->setLimits(0, rate.burst);
+    else
+        m_rateLimiter->setLimits(GatewaySettings::RateLimit::DefaultRequestsPerMinute,
+                                 GatewaySettings::RateLimit::DefaultBurst);
 }
 
 void GatewayServer::rebuildHostOriginPolicy()

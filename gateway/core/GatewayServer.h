@@ -78,6 +78,7 @@ signals:
 private:
     void handle(const HttpRequest& request, HttpResponder responder);
     void rebuildHostOriginPolicy();
+    void applyRateLimit();
     QUrl canonicalResource(const HttpRequest& request, const QString& service, const EndpointSecurity& security) const;
 
     std::unique_ptr<HttpFrontend> m_frontend;

@@ -43,11 +43,6 @@ HostOriginPolicy::HostOriginPolicy(const QStringList& extraHosts, const QStringL
     }
 }
 
-bool HostOriginPolicy::isLoopbackHostName(const QString& host)
-{
-    return Net::isLoopbackHost(host);
-}
-
 bool HostOriginPolicy::splitHost(const QByteArray& hostHeader, QString* name, int* port)
 {
     const QString value = QString::fromLatin1(hostHeader).trimmed().toLower();
@@ -106,7 +101,7 @@ QString HostOriginPolicy::check(const QByteArray& host, const QByteArrayList& or
     bool allowed = false;
     if (splitHost(host, &name, &port)) {
         const int effectivePort = port == -1 ? 80 : port;
-        if (m_listenPort != 0 && isLoopbackHostName(name))
+        if (m_listenPort != 0 && Net::isLoopbackHost(name))
             allowed = effectivePort == m_listenPort && isListeningAddress(name);
         for (const Allowed& entry : m_hosts) {
             if (entry.name == name
@@ -131,7 +126,7 @@ QString HostOriginPolicy::check(const QByteArray& host, const QByteArrayList& or
         return {};
     const QUrl url(origin, QUrl::StrictMode);
     if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
-        && url.path().isEmpty() && isLoopbackHostName(url.host()))
+        && url.path().isEmpty() && Net::isLoopbackHost(url.host()))
         return {};
     return QStringLiteral("foreign Origin");
 }

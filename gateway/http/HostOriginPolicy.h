@@ -36,7 +36,6 @@ public:
     // accepted) and the listening port — never a port taken from the request.
     QUrl baseUrlFor(const QByteArray& host) const;
 
-    static bool isLoopbackHostName(const QString& host);
     // "Host: name[:port]" → lower-case name without port ("[::1]" keeps brackets).
     static QString hostName(const QByteArray& hostHeader);
     // Splits "name[:port]" into its lower-case name and port (-1 when absent); false when malformed.

@@ -256,7 +256,7 @@ void tst_GatewayLimits::audienceFollowsListener()
         {{"Authorization", bearer(audience)}, {"MCP-Protocol-Version", "2026-07-28"}, {"Mcp-Method", "tools/list"}},
         modernList());
     QVERIFY(r.complete);
-    QCOMPARE(r.status, status);
+    QVERIFY2(r.status == status, r.body.constData());
     if (status == 401)
         QCOMPARE(m_server->trafficLog()->events().last().authReason, QStringLiteral("wrong_audience"));
     if (status == 403)
