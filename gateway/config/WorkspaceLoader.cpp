@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WorkspaceLoader.h"
 
+#include "http/HostOriginPolicy.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -324,6 +326,14 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         g.listenPort = port;
     }
     g.allowedHosts = gw.strings(QStringLiteral("allowedHosts"));
+    for (const QString& host : std::as_const(g.allowedHosts)) {
+        QString name;
+        int port = -1;
+        if (!HostOriginPolicy::splitHost(host.trimmed().toUtf8(), &name, &port))
+            gw.fail(
+                QStringLiteral("allowedHosts"),
+                QStringLiteral("entries must be HOST or HOST:PORT (IPv6 in brackets), got '%1'").arg(host.left(100)));
+    }
     g.allowedOrigins = gw.strings(QStringLiteral("allowedOrigins"));
     g.maxBodyBytes = gw.integer(QStringLiteral("maxBodyBytes"), g.maxBodyBytes, 1024, 256LL * 1024 * 1024);
     g.maxConnections = int(gw.integer(QStringLiteral("maxConnections"), g.maxConnections, 1, 100000));

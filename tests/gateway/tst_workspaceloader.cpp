@@ -237,6 +237,8 @@ void tst_WorkspaceLoader::validVariants_data()
     QTest::newRow("listen bracketed IPv6") << workspace({}, obj(R"({"listen":"[::1]:9000"})"));
     QTest::newRow("listen port 0") << workspace({}, obj(R"({"listen":"localhost:0"})"));
     QTest::newRow("publicUrl with trailing slash") << workspace({}, obj(R"({"publicUrl":"https://mcp.example.com/"})"));
+    QTest::newRow("allowedHosts with ports")
+        << workspace({}, obj(R"({"allowedHosts":["a.lan","b.lan:443","[fe80::1]:8765"]})"));
     QTest::newRow("rateLimit off") << workspace({}, obj(R"({"rateLimit":{"requestsPerMinute":0}})"));
     QTest::newRow("rateLimit empty (defaults)") << workspace({}, obj(R"({"rateLimit":{}})"));
     QTest::newRow("env secretRef") << workspace(
@@ -395,6 +397,12 @@ void tst_WorkspaceLoader::invalid_data()
             << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QLatin1String(url)}})
             << kSource + QStringLiteral(": $.gateway.publicUrl: ") + publicUrlError;
     }
+    QTest::newRow("allowedHosts bad port")
+        << workspace({}, obj(R"({"allowedHosts":["gateway.lan:http"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
+    QTest::newRow("allowedHosts unbracketed IPv6")
+        << workspace({}, obj(R"({"allowedHosts":["fe80::1"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
     QTest::newRow("rateLimit unknown property")
         << workspace({}, obj(R"({"rateLimit":{"perSecond":3}})"))
         << kSource + QStringLiteral(": $.gateway.rateLimit.perSecond: unknown property");
