@@ -196,7 +196,8 @@ QList<ServiceStatus> GatewayServer::services() const
         const auto service = m_snapshot->service(name);
         ServiceStatus status;
         status.name = name;
-        QUrl endpoint = baseUrl();
+        // Clients must use the URL whose resource their tokens name: publicUrl when set.
+        QUrl endpoint = m_config.gateway.publicUrl.isEmpty() ? baseUrl() : m_hostOriginPolicy->baseUrlFor({});
         endpoint.setPath(kMcpPrefix + name);
         status.endpointUrl = endpoint;
         status.title = service->title;

@@ -32,7 +32,7 @@ class HttpResponder;
 struct ServiceStatus
 {
     QString name;
-    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME
+    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME, or under gateway.publicUrl when set
     QString title; // OpenAPI info.title
     QUrl backendUrl;
     int toolCount = 0;

@@ -287,6 +287,10 @@ void tst_GatewayLimits::metadataFollowsListener()
     const QByteArray port = QByteArray::number(m_server->serverPort());
     host.replace("%PORT%", port);
     base.replace(QLatin1String("%PORT%"), QString::fromLatin1(port));
+    // The endpoint the window and headless runner show is the one whose resource tokens name.
+    QCOMPARE(m_server->services().first().endpointUrl.toString(),
+             publicUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:%1/mcp/demo").arg(m_server->serverPort())
+                                 : base + QStringLiteral("/mcp/demo"));
     const RawResponse prm = send(host, "/.well-known/oauth-protected-resource/mcp/demo", {}, {}, "GET");
     QCOMPARE(prm.status, 200);
     QCOMPARE(QJsonDocument::fromJson(prm.body).object().value(QLatin1String("resource")).toString(),
