@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WorkspaceLoader.h"
 
+#include "http/HostOriginPolicy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -317,7 +319,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     gw.allowOnly({QStringLiteral("listen"), QStringLiteral("allowedHosts"), QStringLiteral("allowedOrigins"),
                   QStringLiteral("maxBodyBytes"), QStringLiteral("maxConnections"), QStringLiteral("idleTimeoutMs"),
                   QStringLiteral("maxSessions"), QStringLiteral("sessionIdleTimeoutMs"), QStringLiteral("metrics"),
-                  QStringLiteral("trafficLogFile")});
+                  QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl"), QStringLiteral("rateLimit"),
+                  QStringLiteral("maxSessionsPerPrincipal")});
     GatewaySettings& g = config.gateway;
     const QString listen = gw.string(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8765"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -335,6 +338,14 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         g.listenPort = port;
     }
     g.allowedHosts = gw.strings(QStringLiteral("allowedHosts"));
+    for (const QString& host : std::as_const(g.allowedHosts)) {
+        QString name;
+        int port = -1;
+        if (!HostOriginPolicy::splitHost(host.trimmed().toUtf8(), &name, &port))
+            gw.fail(
+                QStringLiteral("allowedHosts"),
+                QStringLiteral("entries must be HOST or HOST:PORT (IPv6 in brackets), got '%1'").arg(host.left(100)));
+    }
     g.allowedOrigins = gw.strings(QStringLiteral("allowedOrigins"));
     g.maxBodyBytes = gw.integer(QStringLiteral("maxBodyBytes"), g.maxBodyBytes, 1024, 256LL * 1024 * 1024);
     g.maxConnections = int(gw.integer(QStringLiteral("maxConnections"), g.maxConnections, 1, 100000));
@@ -344,6 +355,30 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         = int(gw.integer(QStringLiteral("sessionIdleTimeoutMs"), g.sessionIdleTimeoutMs, 1000, 7 * 24 * 3600 * 1000LL));
     g.metricsEnabled = gw.boolean(QStringLiteral("metrics"), false);
     g.trafficLogFile = gw.string(QStringLiteral("trafficLogFile"));
+    const QString publicUrl = gw.string(QStringLiteral("publicUrl"));
+    if (!publicUrl.isEmpty()) {
+        // An origin only: the gateway's paths (/mcp/{service}, /.well-known/...) are appended to it.
+        const QUrl url(publicUrl, QUrl::StrictMode);
+        const QString path = url.path();
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty() || !url.userInfo().isEmpty() || (!path.isEmpty() && path != QLatin1String("/"))
+            || url.hasQuery() || url.hasFragment())
+            gw.fail(QStringLiteral("publicUrl"),
+                    QStringLiteral("must be an http(s) origin without path, e.g. https://mcp.example.com"));
+        else
+            g.publicUrl = url.adjusted(QUrl::RemovePath);
+    }
+    g.maxSessionsPerPrincipal
+        = int(gw.integer(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal, 1, 1000000));
+    if (doc.object().value(QLatin1String("gateway")).toObject().contains(QLatin1String("rateLimit"))) {
+        Reader rl(gw.object(QStringLiteral("rateLimit")), gw.path(QStringLiteral("rateLimit")), &error);
+        rl.allowOnly({QStringLiteral("requestsPerMinute"), QStringLiteral("burst")});
+        g.rateLimit.configured = true;
+        g.rateLimit.requestsPerMinute = int(rl.integer(
+            QStringLiteral("requestsPerMinute"), GatewaySettings::RateLimit::DefaultRequestsPerMinute, 0, 1000000));
+        g.rateLimit.burst
+            = int(rl.integer(QStringLiteral("burst"), GatewaySettings::RateLimit::DefaultBurst, 1, 1000000));
+    }
 
     const QJsonValue services = doc.object().value(QLatin1String("services"));
     if (!services.isArray())
@@ -452,6 +487,13 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         gateway.insert(QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(g.allowedOrigins));
     if (!g.trafficLogFile.isEmpty())
         gateway.insert(QStringLiteral("trafficLogFile"), g.trafficLogFile);
+    if (!g.publicUrl.isEmpty())
+        gateway.insert(QStringLiteral("publicUrl"), g.publicUrl.toString());
+    if (g.rateLimit.configured)
+        gateway.insert(QStringLiteral("rateLimit"),
+                       QJsonObject{{QStringLiteral("requestsPerMinute"), g.rateLimit.requestsPerMinute},
+                                   {QStringLiteral("burst"), g.rateLimit.burst}});
+    gateway.insert(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal);
     QJsonArray services;
     for (const ServiceConfig& s : config.services) {
         if (!s.configError.isEmpty() && !s.sourceJson.isEmpty()) {

@@ -24,6 +24,7 @@ class SecretResolver;
 class SecretStore;
 class McpEndpoint;
 class PrometheusMetrics;
+class RateLimiter;
 class TrafficLog;
 struct TrafficEvent;
 struct HttpRequest;
@@ -33,7 +34,7 @@ class HttpResponder;
 struct ServiceStatus
 {
     QString name;
-    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME
+    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME, or under gateway.publicUrl when set
     QString title; // OpenAPI info.title
     QUrl backendUrl;
     int toolCount = 0;
@@ -89,6 +90,9 @@ private:
     // Answers 503 (JSON-RPC error) when `name` is a refused service; false when it is not one.
     bool respondUnavailable(const std::shared_ptr<Exchange>& exchange, const QString& name);
     void recordMetrics(const TrafficEvent& event);
+    void rebuildHostOriginPolicy();
+    void applyRateLimit();
+    QUrl canonicalResource(const HttpRequest& request, const QString& service, const EndpointSecurity& security) const;
 
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<TrafficLog> m_trafficLog;
@@ -99,7 +103,8 @@ private:
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
-    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
+    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration and listener
+    std::unique_ptr<RateLimiter> m_rateLimiter; // per-person request budget
     WorkspaceConfig m_config;
     QString m_trafficLogPath; // absolute path of the traffic log mirror in use ("" = off)
     bool m_strict = false;

@@ -7,6 +7,7 @@
 #include "core/Exchange.h"
 #include "core/GatewaySnapshot.h"
 #include "security/EndpointGuard.h"
+#include "security/RateLimiter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,7 +105,8 @@ void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snap
 {
     const auto previous = m_snapshot;
     m_snapshot = snapshot;
-    m_sessions.setLimits(snapshot->settings.maxSessions, snapshot->settings.sessionIdleTimeoutMs);
+    m_sessions.setLimits(snapshot->settings.maxSessions, snapshot->settings.sessionIdleTimeoutMs,
+                         snapshot->settings.maxSessionsPerPrincipal);
     if (!previous)
         return;
     for (auto it = previous->services.cbegin(); it != previous->services.cend(); ++it) {
@@ -327,7 +329,18 @@ void McpEndpoint::handleInitialize(const Call& call)
     auto revision = Protocol::parse(requested.toString());
     if (!revision || !Protocol::isLegacy(*revision))
         revision = Protocol::latestLegacy;
-    McpSession* session = m_sessions.create(call.service->config.name, exchange->event().principal, *revision);
+    McpSession* session
+        = m_sessions.create(call.service->config.name, exchange->event().principal, *revision,
+                            RateLimiter::personOf(exchange->event().principal, exchange->request().peerAddress));
+    if (!session) {
+        // Full of other people's sessions: none of theirs is ended to make room.
+        exchange->event().detail = QStringLiteral("session_cap: no session slot free");
+        exchange->respondJson(503,
+                              JsonRpc::error(call.message.id, JsonRpc::InternalError,
+                                             QStringLiteral("Too many sessions; retry later"), {}, false),
+                              {{"Retry-After", "60"}});
+        return;
+    }
     session->clientCapabilities = call.message.params.value(QLatin1String("capabilities")).toObject();
     session->clientInfo = call.message.params.value(QLatin1String("clientInfo")).toObject();
     exchange->event().protocolRevision = Protocol::name(*revision);

@@ -1192,7 +1192,9 @@ void tst_GatewayServer::clientDisconnectBeforeBackendAnswers()
         return;
 
     const QByteArray body = modernCall(1, QStringLiteral("getForecast"), forecastArgs());
-    QByteArray raw = "POST /mcp/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    // The Host names the listening port: a loopback Host without it is not this gateway.
+    QByteArray raw
+        = "POST /mcp/slow HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->serverPort()) + "\r\n";
     for (const auto& h : modernHeaders("tools/call", "getForecast"))
         raw += h.first + ": " + h.second + "\r\n";
     raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -1247,7 +1249,9 @@ void tst_GatewayServer::modernClientDisconnectCancelsBackendCall()
     if (QTest::currentTestFailed())
         return;
     const QByteArray body = modernCall(1, QStringLiteral("getForecast"), forecastArgs());
-    QByteArray raw = "POST /mcp/hang HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    // The Host names the listening port: a loopback Host without it is not this gateway.
+    QByteArray raw
+        = "POST /mcp/hang HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->serverPort()) + "\r\n";
     for (const auto& h : modernHeaders("tools/call", "getForecast"))
         raw += h.first + ": " + h.second + "\r\n";
     raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;

@@ -61,6 +61,11 @@ WorkspaceConfig richConfig()
     c.gateway.sessionIdleTimeoutMs = 5000;
     c.gateway.metricsEnabled = true;
     c.gateway.trafficLogFile = QStringLiteral("/var/tmp/portcullis-traffic.jsonl");
+    c.gateway.publicUrl = QUrl(QStringLiteral("https://mcp.example.com:8443"));
+    c.gateway.rateLimit.configured = true;
+    c.gateway.rateLimit.requestsPerMinute = 120;
+    c.gateway.rateLimit.burst = 7;
+    c.gateway.maxSessionsPerPrincipal = 3;
 
     ServiceConfig a;
     a.name = QStringLiteral("inventory.v2");
@@ -115,6 +120,11 @@ void compareConfigs(const WorkspaceConfig& actual, const WorkspaceConfig& expect
     QCOMPARE(g.sessionIdleTimeoutMs, e.sessionIdleTimeoutMs);
     QCOMPARE(g.metricsEnabled, e.metricsEnabled);
     QCOMPARE(g.trafficLogFile, e.trafficLogFile);
+    QCOMPARE(g.publicUrl, e.publicUrl);
+    QCOMPARE(g.rateLimit.configured, e.rateLimit.configured);
+    QCOMPARE(g.rateLimit.requestsPerMinute, e.rateLimit.requestsPerMinute);
+    QCOMPARE(g.rateLimit.burst, e.rateLimit.burst);
+    QCOMPARE(g.maxSessionsPerPrincipal, e.maxSessionsPerPrincipal);
     QCOMPARE(actual.services.size(), expected.services.size());
     for (int i = 0; i < actual.services.size(); ++i) {
         const ServiceConfig& s = actual.services.at(i);
@@ -317,6 +327,11 @@ void tst_WorkspaceLoader::validVariants_data()
     QTest::newRow("no services") << QByteArray(R"({"version":1,"services":[]})");
     QTest::newRow("listen bracketed IPv6") << workspace({}, obj(R"({"listen":"[::1]:9000"})"));
     QTest::newRow("listen port 0") << workspace({}, obj(R"({"listen":"localhost:0"})"));
+    QTest::newRow("publicUrl with trailing slash") << workspace({}, obj(R"({"publicUrl":"https://mcp.example.com/"})"));
+    QTest::newRow("allowedHosts with ports")
+        << workspace({}, obj(R"({"allowedHosts":["a.lan","b.lan:443","[fe80::1]:8765"]})"));
+    QTest::newRow("rateLimit off") << workspace({}, obj(R"({"rateLimit":{"requestsPerMinute":0}})"));
+    QTest::newRow("rateLimit empty (defaults)") << workspace({}, obj(R"({"rateLimit":{}})"));
     QTest::newRow("env secretRef") << workspace(
         obj(R"({"backendAuth":{"kind":"token","secretRef":"${env:API_TOKEN}"}})"));
     QTest::newRow("keychain secretRef") << workspace(
@@ -466,6 +481,30 @@ void tst_WorkspaceLoader::invalid_data()
     QTest::newRow("maxBodyBytes too big")
         << workspace({}, obj(R"({"maxBodyBytes":268435457})"))
         << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
+    const QString publicUrlError = QStringLiteral("must be an http(s) origin without path");
+    for (const char* url : {"mcp.example.com", "ftp://mcp.example.com", "https://mcp.example.com/mcp",
+                            "https://user@mcp.example.com", "https://mcp.example.com?x=1", "https://"}) {
+        QTest::newRow(qPrintable(QStringLiteral("publicUrl %1").arg(QLatin1String(url))))
+            << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QLatin1String(url)}})
+            << kSource + QStringLiteral(": $.gateway.publicUrl: ") + publicUrlError;
+    }
+    QTest::newRow("allowedHosts bad port")
+        << workspace({}, obj(R"({"allowedHosts":["gateway.lan:http"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
+    QTest::newRow("allowedHosts unbracketed IPv6")
+        << workspace({}, obj(R"({"allowedHosts":["fe80::1"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
+    QTest::newRow("rateLimit unknown property")
+        << workspace({}, obj(R"({"rateLimit":{"perSecond":3}})"))
+        << kSource + QStringLiteral(": $.gateway.rateLimit.perSecond: unknown property");
+    QTest::newRow("rateLimit burst 0") << workspace({}, obj(R"({"rateLimit":{"burst":0}})"))
+                                       << kSource
+            + QStringLiteral(": $.gateway.rateLimit.burst: must be an integer from 1");
+    QTest::newRow("rateLimit not an object") << workspace({}, obj(R"({"rateLimit":60})"))
+                                             << kSource + QStringLiteral(": $.gateway.rateLimit: must be an object");
+    QTest::newRow("maxSessionsPerPrincipal 0")
+        << workspace({}, obj(R"({"maxSessionsPerPrincipal":0})"))
+        << kSource + QStringLiteral(": $.gateway.maxSessionsPerPrincipal: must be an integer");
     QTest::newRow("metrics not bool") << workspace({}, obj(R"({"metrics":"yes"})"))
                                       << kSource + QStringLiteral(": $.gateway.metrics: must be true or false");
     QTest::newRow("toolNaming unknown") << workspace(obj(R"({"toolNaming":"snake"})"))
