@@ -2,6 +2,7 @@
 #include "Application.h"
 
 #include "SignalWatcher.h"
+#include "config/WorkspaceEditor.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
 #include "core/GatewayServer.h"
@@ -65,37 +66,35 @@ bool displayAvailable()
 }
 #endif
 
-// Generates a new API key for one service of a workspace, stores only its hash (atomically),
-// and prints the key once. Renewing revokes the previous key on every gateway reading the file.
+// Generates a new API key for one service of a workspace, stores only its hash through the
+// WorkspaceEditor (atomic save, the rest of the file untouched) and prints the key once. Renewing
+// revokes the previous key on every gateway reading the file. A service configured for apiKey
+// mode with no key yet gets its first key this way: the editor works on the document, and the
+// document is valid again once the hash is in.
 int issueApiKey(const Options& options)
 {
-    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
-    if (!loaded.ok) {
-        printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+    Gateway::WorkspaceEditor editor;
+    QString error;
+    if (!editor.open(options.configPath, &error)) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
         return 2;
     }
-    Gateway::WorkspaceConfig config = loaded.config;
-    for (Gateway::ServiceConfig& service : config.services) {
-        if (service.name != options.newApiKeyFor)
-            continue;
-        const QString key = Gateway::ApiKey::generate();
-        service.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
-        service.security.apiKeyHashes = {Gateway::ApiKey::hash(key.toLatin1())};
-        QString error;
-        if (!Gateway::WorkspaceLoader::saveFile(config, options.configPath, &error)) {
-            printLine(stderr, QStringLiteral("error: cannot write %1: %2").arg(options.configPath, error));
-            return 2;
-        }
-        printLine(stdout, key);
+    if (editor.serviceIndex(options.newApiKeyFor) < 0) {
         printLine(stderr,
-                  QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
-                                 "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
-                      .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
-        return 0;
+                  QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
+        return 2;
     }
+    const QString key = editor.issueApiKey(options.newApiKeyFor);
+    if (!editor.save(&error)) {
+        printLine(stderr, QStringLiteral("error: %1 was left unchanged: %2").arg(options.configPath, error));
+        return 2;
+    }
+    printLine(stdout, key);
     printLine(stderr,
-              QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
-    return 2;
+              QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
+                             "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
+                  .arg(options.newApiKeyFor, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1()))));
+    return 0;
 }
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
