@@ -80,6 +80,13 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
         emit configRejected(reason);
         return false;
     }
+    return installSnapshot(config, std::move(snapshot), error);
+}
+
+bool GatewayServer::installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                                    QString* error)
+{
+    QString reason;
     if (config.gateway.trafficLogFile != m_config.gateway.trafficLogFile
         && !m_trafficLog->setJsonLinesFile(config.gateway.trafficLogFile)) {
         reason

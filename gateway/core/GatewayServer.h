@@ -53,6 +53,10 @@ public:
     // Builds a snapshot from `config` (imports every OpenAPI document). On failure nothing
     // changes, `error` says why (file/line/reason), and false is returned.
     bool applyConfig(const WorkspaceConfig& config, QString* error = nullptr);
+    // Swaps in a snapshot that GatewaySnapshot::build made from `config`, possibly on another
+    // thread (importing a large document must not hold up this one). Same outcome as applyConfig.
+    bool installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                         QString* error = nullptr);
 
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
     bool isListening() const;
