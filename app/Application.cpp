@@ -5,6 +5,7 @@
 #include "config/WorkspaceEditor.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
+#include "core/GatewayController.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "log/TrafficLog.h"
@@ -346,11 +347,33 @@ int runApplication(int argc, char** argv)
         Options options;
         if (const int rc = parseOptions(app, &options))
             return rc;
-        Runtime runtime(options);
-        if (const int rc = runtime.start(false))
-            return rc;
-        MainWindow window(runtime.gateway());
-        window.show();
+        // The gateway runs on its own thread; the window only talks to the controller. A workspace
+        // that cannot be served opens the window anyway, which says what is wrong.
+        Gateway::GatewayController::Options gatewayOptions;
+        gatewayOptions.forceMetrics = options.metrics;
+        Gateway::GatewayController controller(gatewayOptions);
+        if (options.demo)
+            controller.startDemo(options.listen);
+        else
+            controller.openWorkspace(options.configPath, options.listen);
+        QObject::connect(&controller, &Gateway::GatewayController::statusChanged, &app,
+                         [announced = false](const Gateway::GatewayStatus& status) mutable {
+                             if (!announced && status.listening) {
+                                 announced = true;
+                                 printLine(stdout, QStringLiteral("listening on %1").arg(status.baseUrl.toString()));
+                             }
+                             if (!status.listenError.isEmpty())
+                                 printLine(stderr, QStringLiteral("error: %1").arg(status.listenError));
+                         });
+        if (options.logEvents) {
+            QObject::connect(&controller, &Gateway::GatewayController::eventsAppended, &app,
+                             [](const QList<Gateway::TrafficEvent>& events) {
+                                 for (const Gateway::TrafficEvent& event : events)
+                                     printLine(stdout, QString::fromUtf8(QJsonDocument(event.toJson())
+                                                                             .toJson(QJsonDocument::Compact)));
+                             });
+        }
+        MainWindow window(&controller);
         SignalWatcher signalWatcher;
         QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
         return app.exec();

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "secrets/SecretStore.h"
-
-#include "core/GatewayServer.h"
+#include "core/GatewayController.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/ServicesPage.h"
@@ -20,9 +18,9 @@
 
 namespace Portcullis {
 
-MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
+MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     : QMainWindow(parent)
-    , m_server(server)
+    , m_controller(controller)
     , m_serviceModel(new ServiceListModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -32,7 +30,7 @@ MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
     auto* central = new QWidget(this);
     m_servicesPage = new ServicesPage(m_serviceModel, central);
     m_servicesPage->setObjectName(QStringLiteral("servicesPage"));
-    m_trafficLogPage = new TrafficLogPage(server ? server->trafficLog() : nullptr, central);
+    m_trafficLogPage = new TrafficLogPage(nullptr, central);
     m_trafficLogPage->setObjectName(QStringLiteral("trafficLogPage"));
 
     m_tabWidget = new QTabWidget(central);
@@ -67,18 +65,15 @@ MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
     });
     connect(m_trafficLogPage->model(), &TrafficLogModel::countersChanged, this, &MainWindow::updateEventCounter);
 
-    if (server) {
-        connect(server, &Gateway::GatewayServer::servicesChanged, this, [this] {
-            hideConfigError();
-            refresh();
-        });
-        connect(server, &Gateway::GatewayServer::configRejected, this, &MainWindow::showConfigError);
-        if (Gateway::SecretStore* store = server->secretStore()) {
-            connect(store, &Gateway::SecretStore::availabilityChanged, this, &MainWindow::updateKeychainStatus);
-            updateKeychainStatus(store->lastKnownAvailable());
-        }
+    if (controller) {
+        // Queued from the gateway thread already; these only copy values into models.
+        connect(controller, &Gateway::GatewayController::statusChanged, this, &MainWindow::applyStatus);
+        connect(controller, &Gateway::GatewayController::eventsAppended, m_trafficLogPage->model(),
+                &TrafficLogModel::appendEvents);
+        applyStatus(controller->status());
+    } else {
+        applyStatus(Gateway::GatewayStatus());
     }
-    refresh();
     updateEventCounter();
 }
 
@@ -121,12 +116,32 @@ QFrame* MainWindow::createConfigErrorBanner()
     return m_configErrorBanner;
 }
 
-void MainWindow::refresh()
+void MainWindow::applyStatus(const Gateway::GatewayStatus& status)
 {
-    const QList<Gateway::ServiceStatus> services = m_server ? m_server->services() : QList<Gateway::ServiceStatus>();
-    m_serviceModel->setServices(services);
+    m_serviceModel->setServices(status.services);
     m_trafficLogPage->setServiceNames(m_serviceModel->serviceNames());
-    updateListenLabel();
+    if (!status.running)
+        m_listenLabel->setText(tr("Gateway stopped"));
+    else if (status.listening)
+        m_listenLabel->setText(tr("Gateway listening on %1").arg(status.baseUrl.toString()));
+    else if (!status.listenError.isEmpty())
+        m_listenLabel->setText(tr("Gateway not listening: %1").arg(status.listenError));
+    else
+        m_listenLabel->setText(tr("Gateway not listening"));
+    updateKeychainStatus(status.keychainAvailable);
+
+    if (status.configGeneration != m_configGeneration) { // a configuration was accepted
+        m_configGeneration = status.configGeneration;
+        m_shownConfigError.clear();
+        hideConfigError();
+    }
+    if (!status.configError.isEmpty() && status.configError != m_shownConfigError) {
+        m_shownConfigError = status.configError;
+        if (status.configured)
+            showConfigError(status.configError);
+        else
+            showLoadError(status.configError);
+    }
 }
 
 void MainWindow::showConfigError(const QString& reason)
@@ -136,25 +151,16 @@ void MainWindow::showConfigError(const QString& reason)
     m_configErrorBanner->show();
 }
 
+void MainWindow::showLoadError(const QString& reason)
+{
+    m_configErrorLabel->setText(tr("The workspace cannot be served; the gateway serves nothing.\n%1").arg(reason));
+    m_configErrorBanner->show();
+}
+
 void MainWindow::hideConfigError()
 {
     m_configErrorBanner->hide();
     m_configErrorLabel->clear();
-}
-
-void MainWindow::showEvent(QShowEvent* event)
-{
-    // The application may start listening between construction and show.
-    updateListenLabel();
-    QMainWindow::showEvent(event);
-}
-
-void MainWindow::updateListenLabel()
-{
-    if (m_server && m_server->isListening())
-        m_listenLabel->setText(tr("Gateway listening on %1").arg(m_server->baseUrl().toString()));
-    else
-        m_listenLabel->setText(tr("Gateway not listening"));
 }
 
 void MainWindow::updateEventCounter()

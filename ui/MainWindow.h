@@ -10,7 +10,8 @@ class QTabWidget;
 class QToolButton;
 
 namespace Gateway {
-class GatewayServer;
+class GatewayController;
+struct GatewayStatus;
 }
 
 namespace Portcullis {
@@ -21,32 +22,32 @@ class TrafficLogPage;
 
 // The desktop window over one embedded gateway: services and live traffic in tabs, the listen
 // address and a request counter in the status bar, and a non-modal banner when a configuration
-// is rejected (the gateway keeps serving the previous one).
+// is rejected (the gateway keeps serving the previous one). The gateway runs on its own thread:
+// the window knows it only through a GatewayController (status values and batches of events).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Gateway::GatewayServer* server, QWidget* parent = nullptr);
+    explicit MainWindow(Gateway::GatewayController* controller, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ServicesPage* servicesPage() const { return m_servicesPage; }
     TrafficLogPage* trafficLogPage() const { return m_trafficLogPage; }
 
 public slots:
-    // Re-reads the services and the listen state from the gateway.
-    void refresh();
+    // Shows what the gateway reported (services, listen state, keychain, configuration errors).
+    void applyStatus(const Gateway::GatewayStatus& status);
     void showConfigError(const QString& reason);
+    void showLoadError(const QString& reason); // nothing could be served
     void hideConfigError();
-
-protected:
-    void showEvent(QShowEvent* event) override;
 
 private:
     QFrame* createConfigErrorBanner();
-    void updateListenLabel();
     void updateEventCounter();
 
-    QPointer<Gateway::GatewayServer> m_server;
+    QPointer<Gateway::GatewayController> m_controller;
+    QString m_shownConfigError; // the error the banner shows or the user dismissed
+    quint64 m_configGeneration = 0;
     ServiceListModel* m_serviceModel;
     ServicesPage* m_servicesPage;
     TrafficLogPage* m_trafficLogPage;
