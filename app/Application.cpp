@@ -338,6 +338,7 @@ int runApplication(int argc, char** argv)
     if (!wantsOnlyText(argc, argv) && displayAvailable()) {
         QApplication app(argc, argv);
         QApplication::setApplicationName(QStringLiteral("portcullis"));
+        QApplication::setOrganizationName(QStringLiteral("portcullis")); // QSettings: ~/.config/portcullis/
         QApplication::setApplicationDisplayName(QStringLiteral("Portcullis"));
         QApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
         QApplication::setDesktopFileName(QStringLiteral("io.github.portcullis.Portcullis"));
@@ -352,10 +353,6 @@ int runApplication(int argc, char** argv)
         Gateway::GatewayController::Options gatewayOptions;
         gatewayOptions.forceMetrics = options.metrics;
         Gateway::GatewayController controller(gatewayOptions);
-        if (options.demo)
-            controller.startDemo(options.listen);
-        else
-            controller.openWorkspace(options.configPath, options.listen);
         QObject::connect(&controller, &Gateway::GatewayController::statusChanged, &app,
                          [announced = false](const Gateway::GatewayStatus& status) mutable {
                              if (!announced && status.listening) {
@@ -374,6 +371,12 @@ int runApplication(int argc, char** argv)
                              });
         }
         MainWindow window(&controller);
+        if (options.demo) {
+            controller.startDemo(options.listen);
+            window.showDemo();
+        } else {
+            window.openWorkspace(options.configPath, options.listen);
+        }
         SignalWatcher signalWatcher;
         QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
         return app.exec();

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 
+#include <QAction>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFrame>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -21,10 +29,13 @@ namespace Portcullis {
 MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     : QMainWindow(parent)
     , m_controller(controller)
+    , m_document(new WorkspaceDocument(controller, this))
     , m_serviceModel(new ServiceListModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Portcullis"));
+    createMenus();
+    connect(m_document, &WorkspaceDocument::changed, this, &MainWindow::updateTitle);
     resize(1200, 760);
 
     auto* central = new QWidget(this);
@@ -75,9 +86,151 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         applyStatus(Gateway::GatewayStatus());
     }
     updateEventCounter();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    auto add = [this, file](const char* name, const QString& text, QKeySequence::StandardKey key, auto slot) {
+        QAction* action = file->addAction(text);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add("newAction", tr("&New"), QKeySequence::New, [this] { newWorkspace(); });
+    add("openAction", tr("&Open…"), QKeySequence::Open, [this] { chooseWorkspaceToOpen(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addSeparator();
+    m_saveAction = add("saveAction", tr("&Save"), QKeySequence::Save, [this] { save(); });
+    m_saveAsAction = add("saveAsAction", tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    m_reloadAction = add("reloadAction", tr("Re&load"), QKeySequence::Refresh, [this] { reload(); });
+    file->addSeparator();
+    add("quitAction", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_document->recentFiles();
+    for (const QString& path : files) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openWorkspace(path);
+        });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setObjectName(QStringLiteral("clearRecentAction"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, m_document, &WorkspaceDocument::clearRecentFiles);
+}
+
+void MainWindow::updateTitle()
+{
+    // "[*]" is where Qt puts the unsaved-changes marker.
+    setWindowFilePath(m_document->filePath());
+    setWindowTitle(tr("%1[*] — Portcullis").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    m_saveAction->setEnabled(m_document->canSave());
+    m_saveAsAction->setEnabled(m_document->canSave());
+    m_reloadAction->setEnabled(!m_document->filePath().isEmpty());
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
+                    tr("The workspace \"%1\" has unsaved changes.").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesMessageBox"));
+    box.setInformativeText(tr("Save them before going on?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void MainWindow::newWorkspace()
+{
+    if (maybeSave())
+        m_document->newWorkspace();
+}
+
+void MainWindow::chooseWorkspaceToOpen()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), dir,
+                                                      tr("Workspaces (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+bool MainWindow::openWorkspace(const QString& path, const QString& listen)
+{
+    if (m_document->open(path, listen))
+        return true;
+    // The banner shows what the gateway says; this says why the file cannot be edited here.
+    showLoadError(m_document->lastError());
+    return false;
+}
+
+void MainWindow::showDemo()
+{
+    m_document->showDemo();
+}
+
+bool MainWindow::save()
+{
+    if (m_document->state() != WorkspaceDocument::State::File)
+        return saveAs();
+    if (m_document->save())
+        return true;
+    QMessageBox::warning(this, tr("Cannot Save"), m_document->lastError());
+    return false;
+}
+
+bool MainWindow::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), m_document->filePath(),
+                                                      tr("Workspaces (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (m_document->saveAs(path))
+        return true;
+    QMessageBox::warning(this, tr("Cannot Save"), m_document->lastError());
+    return false;
+}
+
+void MainWindow::reload()
+{
+    if (maybeSave() && !m_document->reload())
+        showLoadError(m_document->lastError());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
 
 void MainWindow::updateKeychainStatus(bool available)
 {
@@ -107,10 +260,16 @@ QFrame* MainWindow::createConfigErrorBanner()
     m_dismissConfigErrorButton->setText(tr("Dismiss"));
     m_dismissConfigErrorButton->setAutoRaise(true);
     connect(m_dismissConfigErrorButton, &QToolButton::clicked, this, &MainWindow::hideConfigError);
+    m_openAnotherButton = new QToolButton(m_configErrorBanner);
+    m_openAnotherButton->setObjectName(QStringLiteral("openAnotherButton"));
+    m_openAnotherButton->setText(tr("Open Another…"));
+    m_openAnotherButton->setAutoRaise(true);
+    connect(m_openAnotherButton, &QToolButton::clicked, this, &MainWindow::chooseWorkspaceToOpen);
 
     auto* layout = new QHBoxLayout(m_configErrorBanner);
     layout->setContentsMargins(12, 8, 8, 8);
     layout->addWidget(m_configErrorLabel, 1);
+    layout->addWidget(m_openAnotherButton, 0, Qt::AlignTop);
     layout->addWidget(m_dismissConfigErrorButton, 0, Qt::AlignTop);
     m_configErrorBanner->hide();
     return m_configErrorBanner;

@@ -4,8 +4,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
+class QCloseEvent;
 class QFrame;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QToolButton;
 
@@ -19,6 +22,7 @@ namespace Portcullis {
 class ServiceListModel;
 class ServicesPage;
 class TrafficLogPage;
+class WorkspaceDocument;
 
 // The desktop window over one embedded gateway: services and live traffic in tabs, the listen
 // address and a request counter in the status bar, and a non-modal banner when a configuration
@@ -32,6 +36,12 @@ public:
     ~MainWindow() override;
 
     ServicesPage* servicesPage() const { return m_servicesPage; }
+    WorkspaceDocument* document() const { return m_document; }
+
+    // File menu operations without their dialogs (the menu asks for names and confirmation).
+    // Shows the reason when the file cannot be edited; `listen` as in WorkspaceDocument::open.
+    bool openWorkspace(const QString& path, const QString& listen = {});
+    void showDemo();
     TrafficLogPage* trafficLogPage() const { return m_trafficLogPage; }
 
 public slots:
@@ -41,11 +51,29 @@ public slots:
     void showLoadError(const QString& reason); // nothing could be served
     void hideConfigError();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    void createMenus();
+    void updateTitle();
+    void updateRecentMenu();
+    // Asks what to do with unsaved changes; true when the caller may go on.
+    bool maybeSave();
+    void newWorkspace();
+    void chooseWorkspaceToOpen();
+    bool save();
+    bool saveAs();
+    void reload();
     QFrame* createConfigErrorBanner();
     void updateEventCounter();
 
     QPointer<Gateway::GatewayController> m_controller;
+    WorkspaceDocument* m_document;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_reloadAction = nullptr;
     QString m_shownConfigError; // the error the banner shows or the user dismissed
     quint64 m_configGeneration = 0;
     ServiceListModel* m_serviceModel;
@@ -55,6 +83,7 @@ private:
     QFrame* m_configErrorBanner;
     QLabel* m_configErrorLabel;
     QToolButton* m_dismissConfigErrorButton;
+    QToolButton* m_openAnotherButton;
     QLabel* m_listenLabel;
     QLabel* m_eventCountLabel;
     QLabel* m_keychainLabel;

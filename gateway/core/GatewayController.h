@@ -77,7 +77,8 @@ public:
     void openWorkspace(const QString& path, const QString& listen = {});
     // Re-reads the current workspace file now.
     void reloadWorkspace();
-    // Serves `config` (already validated, e.g. by WorkspaceEditor); the file watch is unchanged.
+    // Serves `config` (already validated, e.g. by WorkspaceEditor). The file watch follows
+    // config.filePath: none for an unsaved workspace.
     void applyWorkspace(const WorkspaceConfig& config);
     // The built-in demo: its backend on loopback and the demo workspace.
     void startDemo(const QString& listen = {});

@@ -97,16 +97,20 @@ void GatewayThread::openWorkspace(const QString& path, const QString& listen)
     m_listenWanted = !m_server->isListening();
     m_pendingListen = listen;
     const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(path);
-    // Watch even a refused file: fixing it in an editor applies it.
-    m_watcher = std::make_unique<WorkspaceWatcher>(path);
-    connect(m_watcher.get(), &WorkspaceWatcher::configChanged, this,
-            [this](const WorkspaceConfig& config) { apply(config); });
-    connect(m_watcher.get(), &WorkspaceWatcher::configRejected, this, &GatewayThread::reject);
+    watch(path); // even a refused file: fixing it in an editor applies it
     if (!loaded.ok) {
         reject(loaded.error);
         return;
     }
     apply(loaded.config);
+}
+
+void GatewayThread::watch(const QString& path)
+{
+    m_watcher = std::make_unique<WorkspaceWatcher>(path);
+    connect(m_watcher.get(), &WorkspaceWatcher::configChanged, this,
+            [this](const WorkspaceConfig& config) { apply(config); });
+    connect(m_watcher.get(), &WorkspaceWatcher::configRejected, this, &GatewayThread::reject);
 }
 
 void GatewayThread::reloadWorkspace()
@@ -123,6 +127,14 @@ void GatewayThread::reloadWorkspace()
 
 void GatewayThread::applyWorkspace(const WorkspaceConfig& config)
 {
+    if (config.filePath != m_status.workspacePath || m_status.demo) {
+        // The watch follows the configuration's file; an unsaved workspace has none.
+        m_watcher.reset();
+        m_status.demo = false;
+        m_status.workspacePath = config.filePath;
+        if (!config.filePath.isEmpty())
+            watch(config.filePath);
+    }
     apply(config);
 }
 

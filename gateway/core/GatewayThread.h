@@ -39,6 +39,7 @@ signals:
 
 private:
     void apply(WorkspaceConfig config);
+    void watch(const QString& path);
     void install(quint64 generation, const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
                  const QString& error);
     void reject(const QString& reason);

@@ -2,15 +2,21 @@
 #include "RawHttpClient.h"
 
 #include "MainWindow.h"
+#include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "secrets/MemorySecretStore.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +51,33 @@ QByteArray toolCall(quint16 port)
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
+const QByteArray kWorkspace = "{\n  \"version\": 1,\n  \"x-team\": \"ops\",\n  \"services\": [\n"
+                              "    { \"name\": \"demo\", \"openapi\": \":/portcullis/demo/demo-openapi.yaml\", "
+                              "\"baseUrl\": \"http://127.0.0.1:9\" }\n  ]\n}\n";
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        return {};
+    return path;
+}
+
+// Clicks `button` of the next message box named `name` once it is shown.
+void answerMessageBox(const QString& name, QMessageBox::StandardButton button, bool* seen)
+{
+    QTimer::singleShot(0, [=] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) {
+            answerMessageBox(name, button, seen);
+            return;
+        }
+        *seen = box->objectName() == name;
+        box->button(button)->click();
+    });
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -52,18 +85,29 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void titleAndPages();
+    void fileMenuSavesThroughTheEditorAndAppliesTheChange();
+    void quittingWithUnsavedChangesAsks();
+    void unreadableWorkspaceOffersAnother();
+    void recentFiles();
     void listenLabelAndCounter();
     void configRejectedShowsBanner();
     void brokenWorkspaceSaysWhatIsWrong();
     void keychainStatusIsVisible();
 };
 
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("portcullis-tests"));
+}
+
 void TestMainWindow::titleAndPages()
 {
     GatewayController controller;
     MainWindow window(&controller);
-    QCOMPARE(window.windowTitle(), QStringLiteral("Portcullis"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] — Portcullis"));
     QCOMPARE(window.size(), QSize(1200, 760));
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
@@ -166,6 +210,115 @@ void TestMainWindow::keychainStatusIsVisible()
     status.keychainAvailable = true;
     emit controller.statusChanged(status);
     QCOMPARE(label->text(), QStringLiteral("Keychain: available"));
+}
+
+void TestMainWindow::fileMenuSavesThroughTheEditorAndAppliesTheChange()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("team.json"), kWorkspace);
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    for (const char* name : {"newAction", "openAction", "saveAction", "saveAsAction", "reloadAction", "quitAction"})
+        QVERIFY2(window.findChild<QAction*>(QLatin1String(name)), name);
+    QVERIFY(window.findChild<QMenu*>(QStringLiteral("recentMenu")));
+    QVERIFY(window.openWorkspace(path, QStringLiteral("127.0.0.1:0")));
+    QCOMPARE(window.windowTitle(), QStringLiteral("team.json[*] — Portcullis"));
+    QVERIFY(!window.isWindowModified());
+    QTRY_VERIFY(controller.status().configured);
+    const quint64 generation = controller.status().configGeneration;
+    QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("none"));
+
+    // An edit marks the window; Save writes through the editor and the gateway applies it.
+    Portcullis::WorkspaceDocument* document = window.document();
+    const QString key = document->editor().issueApiKey(QStringLiteral("demo"));
+    QVERIFY(!key.isEmpty());
+    document->notifyEdited();
+    QVERIFY(window.isWindowModified());
+    window.findChild<QAction*>(QStringLiteral("saveAction"))->trigger();
+    QVERIFY(!window.isWindowModified());
+    QTRY_VERIFY(controller.status().configGeneration > generation);
+    QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("apiKey"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray saved = f.readAll();
+    QVERIFY(saved.contains("\"x-team\": \"ops\"")); // the user's keys and layout stay
+    QVERIFY(saved.startsWith("{\n  \"version\": 1,\n  \"x-team\""));
+    QVERIFY(!saved.contains(key.toLatin1()));
+}
+
+void TestMainWindow::quittingWithUnsavedChangesAsks()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("ws.json"), kWorkspace);
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openWorkspace(path, QStringLiteral("127.0.0.1:0")));
+    window.document()->editor().setServiceValue(QStringLiteral("demo"), QStringLiteral("timeoutMs"), 5000);
+    window.document()->notifyEdited();
+
+    bool asked = false;
+    answerMessageBox(QStringLiteral("unsavedChangesMessageBox"), QMessageBox::Cancel, &asked);
+    QVERIFY(!window.close());
+    QVERIFY(asked);
+    QVERIFY(window.isVisible());
+
+    asked = false;
+    answerMessageBox(QStringLiteral("unsavedChangesMessageBox"), QMessageBox::Discard, &asked);
+    QVERIFY(window.close());
+    QVERIFY(asked);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), kWorkspace); // discarded
+}
+
+void TestMainWindow::unreadableWorkspaceOffersAnother()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.openWorkspace(path, QStringLiteral("127.0.0.1:0"))); // no silent exit: the window stays
+    auto* label = window.findChild<QLabel*>(QStringLiteral("configErrorLabel"));
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(path + QStringLiteral(":3:")), qPrintable(label->text())); // file and line
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("openAnotherButton"))->isVisible());
+    QCOMPARE(window.windowTitle(), QStringLiteral("broken.json[*] — Portcullis"));
+    QVERIFY(!window.findChild<QAction*>(QStringLiteral("saveAction"))->isEnabled()); // never overwrite it
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("reloadAction"))->isEnabled());
+
+    // Fixed elsewhere, then reloaded: editable again.
+    writeFile(dir, QStringLiteral("broken.json"), kWorkspace);
+    window.findChild<QAction*>(QStringLiteral("reloadAction"))->trigger();
+    QCOMPARE(window.document()->state(), Portcullis::WorkspaceDocument::State::File);
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("saveAction"))->isEnabled());
+    QTRY_VERIFY(controller.status().configured);
+}
+
+void TestMainWindow::recentFiles()
+{
+    QTemporaryDir dir;
+    const QString a = writeFile(dir, QStringLiteral("a.json"), kWorkspace);
+    const QString b = writeFile(dir, QStringLiteral("b.json"), kWorkspace);
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    window.document()->clearRecentFiles();
+    window.openWorkspace(a);
+    window.openWorkspace(b);
+    window.openWorkspace(a);
+    QCOMPARE(window.document()->recentFiles(), (QStringList{a, b}));
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    emit menu->aboutToShow();
+    QStringList shown;
+    for (QAction* action : menu->actions())
+        if (!action->data().toString().isEmpty())
+            shown.append(action->data().toString());
+    QCOMPARE(shown, (QStringList{a, b}));
+    window.findChild<QAction*>(QStringLiteral("clearRecentAction"))->trigger();
+    QVERIFY(window.document()->recentFiles().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
