@@ -11,6 +11,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -91,6 +92,7 @@ private slots:
     void quittingWithUnsavedChangesAsks();
     void unreadableWorkspaceOffersAnother();
     void recentFiles();
+    void screenshots();
     void listenLabelAndCounter();
     void configRejectedShowsBanner();
     void brokenWorkspaceSaysWhatIsWrong();
@@ -319,6 +321,48 @@ void TestMainWindow::recentFiles()
     QCOMPARE(shown, (QStringList{a, b}));
     window.findChild<QAction*>(QStringLiteral("clearRecentAction"))->trigger();
     QVERIFY(window.document()->recentFiles().isEmpty());
+}
+
+// Not a check: saves what the window looks like when PORTCULLIS_SCREENSHOT_DIR is set
+// (packaging/screenshots.sh).
+void TestMainWindow::screenshots()
+{
+    const QString out = qEnvironmentVariable("PORTCULLIS_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        QSKIP("set PORTCULLIS_SCREENSHOT_DIR to save screenshots");
+    QDir().mkpath(out);
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    window.resize(1100, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.startDemo(QStringLiteral("127.0.0.1:0"));
+    window.showDemo();
+    QTRY_VERIFY(controller.status().listening);
+    const quint16 port = quint16(controller.status().baseUrl.port());
+    for (int i = 0; i < 3; ++i)
+        TestSupport::rawExchange(port, toolCall(port));
+    TestSupport::rawExchange(port, get(port, "/mcp/nosuchservice"));
+    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("eventCountLabel"))->text().contains(QStringLiteral("4")));
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(out + QStringLiteral("/services.png")));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
+    tabs->setCurrentIndex(1);
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(out + QStringLiteral("/traffic.png")));
+
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("fileMenu"));
+    menu->popup(window.mapToGlobal(QPoint(0, 20)));
+    QTest::qWait(100);
+    QVERIFY(menu->grab().save(out + QStringLiteral("/file-menu.png")));
+    menu->hide();
+
+    QTemporaryDir dir;
+    const QString broken = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
+    window.openWorkspace(broken);
+    tabs->setCurrentIndex(0);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(out + QStringLiteral("/broken-workspace.png")));
 }
 
 QTEST_MAIN(TestMainWindow)
