@@ -2,6 +2,9 @@
 #include "MainWindow.h"
 
 #include "WorkspaceDocument.h"
+#include "dialogs/AddServiceDialog.h"
+#include "dialogs/ApiKeyDialog.h"
+#include "security/ApiKey.h"
 #include "core/GatewayController.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
@@ -74,6 +77,7 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         m_trafficLogPage->showService(service);
         m_tabWidget->setCurrentWidget(m_trafficLogPage);
     });
+    connect(m_servicesPage, &ServicesPage::currentServiceChanged, this, &MainWindow::updateTitle);
     connect(m_trafficLogPage->model(), &TrafficLogModel::countersChanged, this, &MainWindow::updateEventCounter);
 
     if (controller) {
@@ -114,6 +118,61 @@ void MainWindow::createMenus()
     file->addSeparator();
     add("quitAction", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
     updateRecentMenu();
+
+    // Service edits go through the document's WorkspaceEditor and apply when saved.
+    QMenu* service = menuBar()->addMenu(tr("&Service"));
+    service->setObjectName(QStringLiteral("serviceMenu"));
+    m_addServiceAction = service->addAction(tr("&Add Service…"), this, &MainWindow::addService);
+    m_addServiceAction->setObjectName(QStringLiteral("addServiceAction"));
+    m_removeServiceAction = service->addAction(tr("&Remove Service…"), this, &MainWindow::removeService);
+    m_removeServiceAction->setObjectName(QStringLiteral("removeServiceAction"));
+    service->addSeparator();
+    m_generateApiKeyAction = service->addAction(tr("&Generate API Key…"), this, &MainWindow::generateApiKey);
+    m_generateApiKeyAction->setObjectName(QStringLiteral("generateApiKeyAction"));
+    connect(service, &QMenu::aboutToShow, this, &MainWindow::updateTitle);
+}
+
+QString MainWindow::editableCurrentService() const
+{
+    const QString name = m_servicesPage ? m_servicesPage->currentServiceName() : QString();
+    return m_document->canSave() && m_document->editor().serviceIndex(name) >= 0 ? name : QString();
+}
+
+void MainWindow::addService()
+{
+    AddServiceDialog dialog(m_document->editor().serviceNames(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->editor().addService(dialog.serviceName(), dialog.openApiPath(), dialog.baseUrl());
+    m_document->notifyEdited();
+    statusBar()->showMessage(tr("Service \"%1\" added; save the workspace to serve it.").arg(dialog.serviceName()),
+                             10000);
+}
+
+void MainWindow::removeService()
+{
+    const QString name = editableCurrentService();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Remove Service"),
+                              tr("Remove service \"%1\"? Its clients lose access once the workspace is saved.")
+                                  .arg(name))
+        != QMessageBox::Yes)
+        return;
+    m_document->editor().removeService(name);
+    m_document->notifyEdited();
+}
+
+void MainWindow::generateApiKey()
+{
+    const QString name = editableCurrentService();
+    if (name.isEmpty())
+        return;
+    QString key = m_document->editor().issueApiKey(name);
+    m_document->notifyEdited();
+    ApiKeyDialog dialog(name, key, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1())), this);
+    key.fill(QLatin1Char('\0'));
+    dialog.exec();
 }
 
 void MainWindow::updateRecentMenu()
@@ -146,6 +205,10 @@ void MainWindow::updateTitle()
     m_saveAction->setEnabled(m_document->canSave());
     m_saveAsAction->setEnabled(m_document->canSave());
     m_reloadAction->setEnabled(!m_document->filePath().isEmpty());
+    m_addServiceAction->setEnabled(m_document->canSave());
+    const bool serviceEditable = !editableCurrentService().isEmpty();
+    m_removeServiceAction->setEnabled(serviceEditable);
+    m_generateApiKeyAction->setEnabled(serviceEditable);
 }
 
 bool MainWindow::maybeSave()

@@ -61,6 +61,10 @@ private:
     // Asks what to do with unsaved changes; true when the caller may go on.
     bool maybeSave();
     void newWorkspace();
+    void addService();
+    void removeService();
+    void generateApiKey();
+    QString editableCurrentService() const; // the selected service when the document has it
     void chooseWorkspaceToOpen();
     bool save();
     bool saveAs();
@@ -74,10 +78,13 @@ private:
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
     QAction* m_reloadAction = nullptr;
+    QAction* m_addServiceAction = nullptr;
+    QAction* m_removeServiceAction = nullptr;
+    QAction* m_generateApiKeyAction = nullptr;
     QString m_shownConfigError; // the error the banner shows or the user dismissed
     quint64 m_configGeneration = 0;
     ServiceListModel* m_serviceModel;
-    ServicesPage* m_servicesPage;
+    ServicesPage* m_servicesPage = nullptr;
     TrafficLogPage* m_trafficLogPage;
     QTabWidget* m_tabWidget;
     QFrame* m_configErrorBanner;

@@ -10,7 +10,11 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -92,6 +96,7 @@ private slots:
     void quittingWithUnsavedChangesAsks();
     void unreadableWorkspaceOffersAnother();
     void recentFiles();
+    void newWorkspaceServiceAndApiKeyEndToEnd();
     void screenshots();
     void listenLabelAndCounter();
     void configRejectedShowsBanner();
@@ -323,6 +328,75 @@ void TestMainWindow::recentFiles()
     QVERIFY(window.document()->recentFiles().isEmpty());
 }
 
+// A new user's path without the command line: new workspace, add the demo document as a service,
+// save, generate an API key, save; a real client then needs that key.
+void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
+{
+    QTemporaryDir dir;
+    GatewayController controller(memoryStore());
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.listen(QStringLiteral("127.0.0.1:0"));
+    window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
+    QTRY_VERIFY(controller.status().listening && controller.status().configured);
+    QVERIFY(controller.status().services.isEmpty());
+
+    bool filled = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog && dialog->objectName() == QLatin1String("addServiceDialog"));
+        auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled()); // nothing chosen yet
+        dialog->findChild<QLineEdit*>(QStringLiteral("openApiLineEdit"))
+            ->setText(QStringLiteral(PORTCULLIS_SOURCE_DIR "/resources/demo/demo-openapi.yaml"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("serviceNameLineEdit"))->text(),
+                 QStringLiteral("demo-openapi"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("baseUrlLineEdit"))->setText(QStringLiteral("http://user:pw@x"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("addServiceProblemLabel"))->text().contains(QStringLiteral("credentials")));
+        dialog->findChild<QLineEdit*>(QStringLiteral("baseUrlLineEdit"))->setText(QStringLiteral("http://127.0.0.1:9"));
+        QVERIFY(ok->isEnabled());
+        filled = true;
+        ok->click();
+    });
+    window.findChild<QAction*>(QStringLiteral("addServiceAction"))->trigger();
+    QVERIFY(filled);
+    QVERIFY(window.isWindowModified());
+    const QString path = dir.filePath(QStringLiteral("new.json"));
+    QVERIFY2(window.document()->saveAs(path), qPrintable(window.document()->lastError()));
+    QTRY_COMPARE(controller.status().services.size(), 1);
+    QCOMPARE(controller.status().services.first().name, QStringLiteral("demo-openapi"));
+    QTRY_COMPARE(window.servicesPage()->currentServiceName(), QStringLiteral("demo-openapi"));
+    const quint16 port = quint16(controller.status().baseUrl.port());
+    const QByteArray list = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    QVERIFY(TestSupport::rawExchange(port, list).first().status != 401); // no endpoint security yet
+
+    QString key;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog && dialog->objectName() == QLatin1String("apiKeyDialog"));
+        key = dialog->findChild<QLineEdit*>(QStringLiteral("apiKeyLineEdit"))->text();
+        dialog->findChild<QPushButton*>(QStringLiteral("copyApiKeyButton"))->click();
+        dialog->reject();
+    });
+    const quint64 generation = controller.status().configGeneration;
+    window.findChild<QAction*>(QStringLiteral("generateApiKeyAction"))->trigger();
+    QVERIFY(key.startsWith(QStringLiteral("rshp_")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), key);
+    window.findChild<QAction*>(QStringLiteral("saveAction"))->trigger();
+    QTRY_VERIFY(controller.status().configGeneration > generation);
+    QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("apiKey"));
+    QCOMPARE(TestSupport::rawExchange(port, list).first().status, 401);
+    const QByteArray withKey = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\nx-reshapr-key: " + key.toLatin1()
+        + "\r\n\r\n";
+    const int keyed = TestSupport::rawExchange(port, withKey).first().status;
+    QVERIFY2(keyed != 401 && keyed != 0, qPrintable(QString::number(keyed)));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(!saved.readAll().contains(key.toLatin1()));
+}
+
 // Not a check: saves what the window looks like when PORTCULLIS_SCREENSHOT_DIR is set
 // (packaging/screenshots.sh).
 void TestMainWindow::screenshots()
@@ -357,8 +431,32 @@ void TestMainWindow::screenshots()
     QVERIFY(menu->grab().save(out + QStringLiteral("/file-menu.png")));
     menu->hide();
 
+    auto grabDialog = [&](const QString& file) {
+        QTimer::singleShot(200, [file, out] {
+            QWidget* dialog = QApplication::activeModalWidget();
+            if (dialog) {
+                dialog->grab().save(out + QLatin1Char('/') + file);
+                dialog->close();
+            }
+        });
+    };
     QTemporaryDir dir;
+    tabs->setCurrentIndex(0);
+    window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
+    window.document()->editor().addService(QStringLiteral("inventory"),
+                                           QStringLiteral(PORTCULLIS_SOURCE_DIR "/resources/demo/demo-openapi.yaml"),
+                                           controller.status().services.first().backendUrl.toString());
+    window.document()->saveAs(dir.filePath(QStringLiteral("inventory.json")));
+    QTRY_COMPARE(window.servicesPage()->currentServiceName(), QStringLiteral("inventory"));
+    grabDialog(QStringLiteral("api-key-dialog.png"));
+    window.findChild<QAction*>(QStringLiteral("generateApiKeyAction"))->trigger();
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(out + QStringLiteral("/unsaved-workspace.png")));
+    grabDialog(QStringLiteral("add-service-dialog.png"));
+    window.findChild<QAction*>(QStringLiteral("addServiceAction"))->trigger();
+    grabDialog(QStringLiteral("unsaved-changes-dialog.png"));
     const QString broken = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
+    window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
     window.openWorkspace(broken);
     tabs->setCurrentIndex(0);
     QTest::qWait(300);
