@@ -173,6 +173,7 @@ void MainWindow::generateApiKey()
     ApiKeyDialog dialog(name, key, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1())), this);
     key.fill(QLatin1Char('\0'));
     dialog.exec();
+    statusBar()->showMessage(tr("New API key for \"%1\": save the workspace to activate it.").arg(name), 10000);
 }
 
 void MainWindow::updateRecentMenu()
