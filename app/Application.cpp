@@ -363,12 +363,13 @@ int runApplication(int argc, char** argv)
                                  printLine(stderr, QStringLiteral("error: %1").arg(status.listenError));
                          });
         if (options.logEvents) {
-            QObject::connect(&controller, &Gateway::GatewayController::eventsAppended, &app,
-                             [](const QList<Gateway::TrafficEvent>& events) {
-                                 for (const Gateway::TrafficEvent& event : events)
-                                     printLine(stdout, QString::fromUtf8(QJsonDocument(event.toJson())
-                                                                             .toJson(QJsonDocument::Compact)));
-                             });
+            QObject::connect(
+                &controller, &Gateway::GatewayController::eventsAppended, &app,
+                [](const QList<Gateway::TrafficEvent>& events) {
+                    for (const Gateway::TrafficEvent& event : events)
+                        printLine(stdout,
+                                  QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+                });
         }
         MainWindow window(&controller);
         if (options.demo) {

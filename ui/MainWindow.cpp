@@ -2,26 +2,26 @@
 #include "MainWindow.h"
 
 #include "WorkspaceDocument.h"
+#include "core/GatewayController.h"
 #include "dialogs/AddServiceDialog.h"
 #include "dialogs/ApiKeyDialog.h"
-#include "security/ApiKey.h"
-#include "core/GatewayController.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
+#include "security/ApiKey.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
-#include <QMenu>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -154,9 +154,9 @@ void MainWindow::removeService()
     const QString name = editableCurrentService();
     if (name.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Remove Service"),
-                              tr("Remove service \"%1\"? Its clients lose access once the workspace is saved.")
-                                  .arg(name))
+    if (QMessageBox::question(
+            this, tr("Remove Service"),
+            tr("Remove service \"%1\"? Its clients lose access once the workspace is saved.").arg(name))
         != QMessageBox::Yes)
         return;
     m_document->editor().removeService(name);
@@ -240,8 +240,8 @@ void MainWindow::chooseWorkspaceToOpen()
     if (!maybeSave())
         return;
     const QString dir = QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), dir,
-                                                      tr("Workspaces (*.json);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Workspace"), dir, tr("Workspaces (*.json);;All files (*)"));
     if (!path.isEmpty())
         openWorkspace(path);
 }

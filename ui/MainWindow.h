@@ -15,7 +15,7 @@ class QToolButton;
 namespace Gateway {
 class GatewayController;
 struct GatewayStatus;
-}
+} // namespace Gateway
 
 namespace Portcullis {
 

@@ -106,8 +106,7 @@ bool WorkspaceDocument::saveAs(const QString& path)
     const Gateway::WorkspaceEditor::Validation v = m_editor.validate();
     if (!v.ok) {
         // Save is refused until the workspace is valid; say which field, where.
-        m_lastError = v.path.isEmpty() ? v.reason
-                                       : tr("%1 (line %2): %3").arg(v.path).arg(v.line).arg(v.reason);
+        m_lastError = v.path.isEmpty() ? v.reason : tr("%1 (line %2): %3").arg(v.path).arg(v.line).arg(v.reason);
         return false;
     }
     QString error;

@@ -80,7 +80,7 @@ public:
     {
     }
 
-    template<typename N> std::unique_ptr<N> value()
+    template <typename N> std::unique_ptr<N> value()
     {
         skipSpace();
         auto node = std::make_unique<N>();
@@ -102,7 +102,8 @@ public:
                     const int afterColon = m_pos;
                     skipSpace();
                     if (m_colon.isEmpty())
-                        m_colon = m_s.mid(colonStart, afterColon - colonStart) + m_s.mid(afterColon, m_pos - afterColon);
+                        m_colon
+                            = m_s.mid(colonStart, afterColon - colonStart) + m_s.mid(afterColon, m_pos - afterColon);
                     auto child = value<N>();
                     const int existing = node->indexOf(key);
                     if (existing >= 0) { // QJsonDocument keeps the last duplicate; so does the tree
@@ -125,8 +126,9 @@ public:
             ++m_pos; // close
             // An empty container says nothing about how its members would be written.
             node->singleLine = !node->children.empty() && !m_s.mid(start, m_pos - start).contains('\n');
-            if (c == '[' && std::all_of(node->children.begin(), node->children.end(),
-                                        [](const auto& n) { return n->type == N::Type::Scalar; })
+            if (c == '['
+                && std::all_of(node->children.begin(), node->children.end(),
+                               [](const auto& n) { return n->type == N::Type::Scalar; })
                 && !node->children.empty())
                 (node->singleLine ? m_inlineArrays : m_multiLineArrays)++;
             return node;
@@ -207,8 +209,8 @@ QList<Segment> parsePath(const QString& path)
 // Members the editor creates are ordered the way people write them: identity first.
 int keyRank(const QString& key)
 {
-    static const QStringList first{QStringLiteral("version"), QStringLiteral("name"), QStringLiteral("kind"),
-                                   QStringLiteral("mode"), QStringLiteral("openapi"), QStringLiteral("baseUrl")};
+    static const QStringList first{QStringLiteral("version"), QStringLiteral("name"),    QStringLiteral("kind"),
+                                   QStringLiteral("mode"),    QStringLiteral("openapi"), QStringLiteral("baseUrl")};
     const int i = int(first.indexOf(key));
     return i < 0 ? int(first.size()) : i;
 }
@@ -267,8 +269,8 @@ private:
                 m_out += oneLine ? m_style.comma : QByteArrayLiteral(",");
             if (!oneLine)
                 newline(depth + 1);
-            const QString childPath = object ? path + QLatin1Char('.') + node.keys[i]
-                                             : path + QStringLiteral("[%1]").arg(i);
+            const QString childPath
+                = object ? path + QLatin1Char('.') + node.keys[i] : path + QStringLiteral("[%1]").arg(i);
             m_lines->insert(childPath, m_line);
             if (object) {
                 JsonWriter::appendString(m_out, node.keys[i].toUtf8());
@@ -440,8 +442,9 @@ void WorkspaceEditor::setSubtree(Node* node, const QJsonValue& value)
         const bool padded = wasArray && node->padded;
         *node = Node();
         node->type = Node::Type::Array;
-        node->singleLine = singleLine
-            && std::all_of(array.begin(), array.end(), [](const QJsonValue& v) { return !v.isObject() && !v.isArray(); });
+        node->singleLine = singleLine && std::all_of(array.begin(), array.end(), [](const QJsonValue& v) {
+                               return !v.isObject() && !v.isArray();
+                           });
         node->padded = padded;
         for (const QJsonValue& item : array) {
             node->children.push_back(std::make_unique<Node>());

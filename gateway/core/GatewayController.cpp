@@ -49,7 +49,8 @@ void GatewayController::stop()
     GatewayThread* worker = m_worker;
     m_worker = nullptr;
     // Destroyed on its own thread; the gateway thread never waits for this one, so this cannot deadlock.
-    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -65,7 +66,8 @@ void GatewayController::post(std::function<void(GatewayThread*)> command)
 {
     start();
     GatewayThread* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, command] { command(worker); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, command] { command(worker); }, Qt::QueuedConnection);
 }
 
 void GatewayController::openWorkspace(const QString& path, const QString& listen)

@@ -176,8 +176,7 @@ bool GatewayThread::listenOn(const QString& hostPort)
         return false;
     }
     QString error;
-    if (!m_server->listen(address, port, &error)
-        && !(m_demoFallbackPort && m_server->listen(address, 0, &error))) {
+    if (!m_server->listen(address, port, &error) && !(m_demoFallbackPort && m_server->listen(address, 0, &error))) {
         m_status.listenError = QStringLiteral("cannot listen on %1: %2").arg(hostPort, error);
         return false;
     }

@@ -124,13 +124,15 @@ QByteArray syntheticDocument(int count)
 {
     QJsonObject paths;
     for (int i = 0; i < count; ++i) {
-        const QJsonObject parameter{{QStringLiteral("name"), QStringLiteral("id")},
-                                    {QStringLiteral("in"), QStringLiteral("path")},
-                                    {QStringLiteral("required"), true},
-                                    {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}};
-        const QJsonObject query{{QStringLiteral("name"), QStringLiteral("verbose")},
-                                {QStringLiteral("in"), QStringLiteral("query")},
-                                {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}}};
+        const QJsonObject parameter{
+            {QStringLiteral("name"), QStringLiteral("id")},
+            {QStringLiteral("in"), QStringLiteral("path")},
+            {QStringLiteral("required"), true},
+            {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}};
+        const QJsonObject query{
+            {QStringLiteral("name"), QStringLiteral("verbose")},
+            {QStringLiteral("in"), QStringLiteral("query")},
+            {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}}};
         const QJsonObject response{
             {QStringLiteral("description"), QStringLiteral("ok")},
             {QStringLiteral("content"),
@@ -141,20 +143,22 @@ QByteArray syntheticDocument(int count)
                                                     QJsonObject{{QStringLiteral("name"),
                                                                  QJsonObject{{QStringLiteral("type"),
                                                                               QStringLiteral("string")}}}}}}}}}}}};
-        paths.insert(QStringLiteral("/resource%1/{id}").arg(i),
-                     QJsonObject{{QStringLiteral("get"),
-                                  QJsonObject{{QStringLiteral("operationId"), QStringLiteral("getResource%1").arg(i)},
-                                              {QStringLiteral("summary"), QStringLiteral("Reads resource %1").arg(i)},
-                                              {QStringLiteral("parameters"), QJsonArray{parameter, query}},
-                                              {QStringLiteral("responses"),
-                                               QJsonObject{{QStringLiteral("200"), response}}}}}});
+        paths.insert(
+            QStringLiteral("/resource%1/{id}").arg(i),
+            QJsonObject{{QStringLiteral("get"),
+                         QJsonObject{{QStringLiteral("operationId"), QStringLiteral("getResource%1").arg(i)},
+                                     {QStringLiteral("summary"), QStringLiteral("Reads resource %1").arg(i)},
+                                     {QStringLiteral("parameters"), QJsonArray{parameter, query}},
+                                     {QStringLiteral("responses"), QJsonObject{{QStringLiteral("200"), response}}}}}});
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
-                                     {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Big")},
-                                                                          {QStringLiteral("version"), QStringLiteral("1")}}},
-                                     {QStringLiteral("servers"),
-                                      QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9")}}}},
-                                     {QStringLiteral("paths"), paths}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
+                           {QStringLiteral("info"),
+                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Big")},
+                                        {QStringLiteral("version"), QStringLiteral("1")}}},
+                           {QStringLiteral("servers"),
+                            QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9")}}}},
+                           {QStringLiteral("paths"), paths}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -216,7 +220,8 @@ void TestGatewayController::servesWhileTheControllerThreadIsBlocked()
         }
     }
     QCOMPARE(events, client.total());
-    QVERIFY2(batches.size() < events / 2, qPrintable(QStringLiteral("%1 batches for %2 events").arg(batches.size()).arg(events)));
+    QVERIFY2(batches.size() < events / 2,
+             qPrintable(QStringLiteral("%1 batches for %2 events").arg(batches.size()).arg(events)));
     QCOMPARE(controller.status().droppedEvents, quint64(0));
 }
 
@@ -286,7 +291,8 @@ void TestGatewayController::refusedWorkspaceIsReported()
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"version": 1, "services": [{"name": "x", "openapi": "missing.yaml", "security": {"mode": "sideways"}}]})");
+        f.write(
+            R"({"version": 1, "services": [{"name": "x", "openapi": "missing.yaml", "security": {"mode": "sideways"}}]})");
     }
     GatewayController controller(memoryStore());
     QSignalSpy statuses(&controller, &GatewayController::statusChanged);

@@ -12,8 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <functional>
 #include <csignal>
+#include <functional>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -111,14 +111,16 @@ void TestWorkspaceEditor::keepsWhatTheUserWrote_data()
                                   "            \"openapi\": \"demo.yaml\",\n"
                                   "            \"security\": {\n"
                                   "                \"apiKeyHashes\": [\n"
-                                  "                    \"sha256:" + QByteArray(64, 'b') + "\"\n"
-                                  "                ],\n"
-                                  "                \"mode\": \"apiKey\"\n"
-                                  "            }\n"
-                                  "        }\n"
-                                  "    ],\n"
-                                  "    \"version\": 1\n"
-                                  "}\n";
+                                  "                    \"sha256:"
+        + QByteArray(64, 'b')
+        + "\"\n"
+          "                ],\n"
+          "                \"mode\": \"apiKey\"\n"
+          "            }\n"
+          "        }\n"
+          "    ],\n"
+          "    \"version\": 1\n"
+          "}\n";
     QByteArray fourSpacesKeyed = fourSpaces;
     fourSpacesKeyed.replace(QByteArray(64, 'b'), QByteArray(64, 'a'));
     QTest::newRow("four-spaces-multi-line-array") << fourSpaces << setKey << fourSpacesKeyed;
@@ -128,30 +130,28 @@ void TestWorkspaceEditor::keepsWhatTheUserWrote_data()
                             "\t\t\t\"openapi\": \"demo.yaml\"\r\n\t\t}\r\n\t]\r\n}";
     const QByteArray tabsKeyed = "{\r\n\t\"version\": 1,\r\n\t\"services\": [\r\n\t\t{\r\n\t\t\t\"name\": \"demo\",\r\n"
                                  "\t\t\t\"openapi\": \"demo.yaml\",\r\n\t\t\t\"security\": {\r\n"
-                                 "\t\t\t\t\"mode\": \"apiKey\",\r\n\t\t\t\t\"apiKeyHashes\": [\"" + kHashBytes + "\"]\r\n"
-                                 "\t\t\t}\r\n\t\t}\r\n\t]\r\n}";
+                                 "\t\t\t\t\"mode\": \"apiKey\",\r\n\t\t\t\t\"apiKeyHashes\": [\""
+        + kHashBytes
+        + "\"]\r\n"
+          "\t\t\t}\r\n\t\t}\r\n\t]\r\n}";
     QTest::newRow("tabs-crlf-no-final-newline") << tabs << setKey << tabsKeyed;
 
     // A minified file stays on one line.
     const QByteArray compact = "{\"version\":1,\"services\":[{\"name\":\"demo\",\"openapi\":\"d.yaml\",\"x-a\":true}]}";
     const QByteArray compactRenamed
         = "{\"version\":1,\"services\":[{\"name\":\"renamed\",\"openapi\":\"d.yaml\",\"x-a\":true}]}";
-    QTest::newRow("minified-rename") << compact
-                                     << Edit([](WorkspaceEditor& e) {
-                                            QVERIFY(e.renameService(QStringLiteral("demo"), QStringLiteral("renamed")));
-                                        })
-                                     << compactRenamed;
+    QTest::newRow("minified-rename") << compact << Edit([](WorkspaceEditor& e) {
+        QVERIFY(e.renameService(QStringLiteral("demo"), QStringLiteral("renamed")));
+    }) << compactRenamed;
 
     // Removing a field removes only that line.
     const QByteArray withTimeout = "{\n  \"version\": 1,\n  \"services\": [\n    {\n      \"name\": \"demo\",\n"
                                    "      \"timeoutMs\": 5000,\n      \"openapi\": \"demo.yaml\"\n    }\n  ]\n}\n";
     const QByteArray withoutTimeout = "{\n  \"version\": 1,\n  \"services\": [\n    {\n      \"name\": \"demo\",\n"
                                       "      \"openapi\": \"demo.yaml\"\n    }\n  ]\n}\n";
-    QTest::newRow("remove-field") << withTimeout
-                                  << Edit([](WorkspaceEditor& e) {
-                                         QVERIFY(e.remove(QStringLiteral("$.services[0].timeoutMs")));
-                                     })
-                                  << withoutTimeout;
+    QTest::newRow("remove-field") << withTimeout << Edit([](WorkspaceEditor& e) {
+        QVERIFY(e.remove(QStringLiteral("$.services[0].timeoutMs")));
+    }) << withoutTimeout;
 }
 
 void TestWorkspaceEditor::keepsWhatTheUserWrote()
@@ -186,8 +186,8 @@ void TestWorkspaceEditor::errorsPointAtTheField_data()
                                  << 15 << QStringLiteral("must be one of auto, operationId, verbPath");
     QTest::newRow("listen") << Edit([](WorkspaceEditor& e) {
         e.setValue(QStringLiteral("$.gateway.listen"), QStringLiteral("localhost"));
-    }) << QStringLiteral("$.gateway.listen") << 4
-                            << QStringLiteral("must be HOST:PORT (IPv6 in brackets: [::1]:8765)");
+    }) << QStringLiteral("$.gateway.listen")
+                            << 4 << QStringLiteral("must be HOST:PORT (IPv6 in brackets: [::1]:8765)");
     QTest::newRow("unknown-property") << Edit([](WorkspaceEditor& e) {
         e.setServiceValue(QStringLiteral("a"), QStringLiteral("timeout"), 5);
     }) << QStringLiteral("$.services[0].timeout")
@@ -197,9 +197,10 @@ void TestWorkspaceEditor::errorsPointAtTheField_data()
     }) << QStringLiteral("$.services[1].name")
                                     << 12 << QStringLiteral("duplicates another service's name");
     QTest::newRow("secret-ref") << Edit([](WorkspaceEditor& e) {
-        e.setBackendAuth(QStringLiteral("a"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("basic")},
-                                                          {QStringLiteral("username"), QStringLiteral("u")},
-                                                          {QStringLiteral("secretRef"), QStringLiteral("hunter2")}});
+        e.setBackendAuth(QStringLiteral("a"),
+                         QJsonObject{{QStringLiteral("kind"), QStringLiteral("basic")},
+                                     {QStringLiteral("username"), QStringLiteral("u")},
+                                     {QStringLiteral("secretRef"), QStringLiteral("hunter2")}});
     }) << QStringLiteral("$.services[0].backendAuth.secretRef")
                                 << 12 << QString();
 }
@@ -247,8 +248,9 @@ void TestWorkspaceEditor::firstKeyOfAnApiKeyService()
     // An apiKey service without any key: the loader refuses the file, the editor can still fix it.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.json"));
-    QVERIFY(writeAll(path, "{\n  \"version\": 1,\n  \"services\": [\n    { \"name\": \"demo\", \"openapi\": \"d.yaml\", "
-                           "\"security\": { \"mode\": \"apiKey\" } }\n  ]\n}\n"));
+    QVERIFY(writeAll(path,
+                     "{\n  \"version\": 1,\n  \"services\": [\n    { \"name\": \"demo\", \"openapi\": \"d.yaml\", "
+                     "\"security\": { \"mode\": \"apiKey\" } }\n  ]\n}\n"));
     QVERIFY(!WorkspaceLoader::loadFile(path).ok);
 
     WorkspaceEditor editor;
@@ -346,7 +348,8 @@ void TestWorkspaceEditor::saveIsAtomic()
     // editor keeps its changes, and the file on disk is the previous one, byte for byte.
     const QByteArray good = readAll(path);
     for (int i = 0; i < 200; ++i)
-        QVERIFY(editor.addService(QStringLiteral("svc%1").arg(i), QStringLiteral("some/long/path/document-%1.yaml").arg(i)));
+        QVERIFY(editor.addService(QStringLiteral("svc%1").arg(i),
+                                  QStringLiteral("some/long/path/document-%1.yaml").arg(i)));
     QVERIFY(editor.toBytes().size() > 8192);
     struct rlimit saved = {};
     QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);

@@ -13,18 +13,18 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QLineEdit>
-#include <QPushButton>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
-#include <QTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using Gateway::GatewayController;
@@ -162,7 +162,8 @@ void TestMainWindow::configRejectedShowsBanner()
     status.configured = true;
     status.configGeneration = 1;
     emit controller.statusChanged(status);
-    status.configError = QStringLiteral("workspace.json: $.services[0].security.mode: must be one of none, apiKey, oauth2");
+    status.configError
+        = QStringLiteral("workspace.json: $.services[0].security.mode: must be one of none, apiKey, oauth2");
     emit controller.statusChanged(status);
     QVERIFY(label->isVisible()); // non-modal: no dialog, the window stays usable
     QVERIFY(label->text().contains(QStringLiteral("keeps serving the previous configuration")));
@@ -283,7 +284,8 @@ void TestMainWindow::quittingWithUnsavedChangesAsks()
 void TestMainWindow::unreadableWorkspaceOffersAnother()
 {
     QTemporaryDir dir;
-    const QString path = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
+    const QString path
+        = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
     GatewayController controller(memoryStore());
     MainWindow window(&controller);
     window.show();
@@ -354,7 +356,9 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
                  QStringLiteral("demo-openapi"));
         dialog->findChild<QLineEdit*>(QStringLiteral("baseUrlLineEdit"))->setText(QStringLiteral("http://user:pw@x"));
         QVERIFY(!ok->isEnabled());
-        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("addServiceProblemLabel"))->text().contains(QStringLiteral("credentials")));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("addServiceProblemLabel"))
+                    ->text()
+                    .contains(QStringLiteral("credentials")));
         dialog->findChild<QLineEdit*>(QStringLiteral("baseUrlLineEdit"))->setText(QStringLiteral("http://127.0.0.1:9"));
         QVERIFY(ok->isEnabled());
         filled = true;
@@ -388,8 +392,8 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
     QTRY_VERIFY(controller.status().configGeneration > generation);
     QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("apiKey"));
     QCOMPARE(TestSupport::rawExchange(port, list).first().status, 401);
-    const QByteArray withKey = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\nx-reshapr-key: " + key.toLatin1()
-        + "\r\n\r\n";
+    const QByteArray withKey
+        = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\nx-reshapr-key: " + key.toLatin1() + "\r\n\r\n";
     const int keyed = TestSupport::rawExchange(port, withKey).first().status;
     QVERIFY2(keyed != 401 && keyed != 0, qPrintable(QString::number(keyed)));
     QFile saved(path);
@@ -455,7 +459,8 @@ void TestMainWindow::screenshots()
     grabDialog(QStringLiteral("add-service-dialog.png"));
     window.findChild<QAction*>(QStringLiteral("addServiceAction"))->trigger();
     grabDialog(QStringLiteral("unsaved-changes-dialog.png"));
-    const QString broken = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
+    const QString broken
+        = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
     window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
     window.openWorkspace(broken);
     tabs->setCurrentIndex(0);
