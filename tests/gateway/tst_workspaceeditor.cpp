@@ -144,6 +144,16 @@ void TestWorkspaceEditor::keepsWhatTheUserWrote_data()
         QVERIFY(e.renameService(QStringLiteral("demo"), QStringLiteral("renamed")));
     }) << compactRenamed;
 
+    // Escapes, non-ASCII text and number spellings are written back exactly as they were.
+    const QByteArray literals = "{\"version\": 1.0, \"x-note\": \"caf\\u00e9 \\\"q\\\" é\", \"services\": [], "
+                                "\"gateway\": {\"maxConnections\": 1e2}}\n";
+    QByteArray literalsEdited = literals;
+    literalsEdited.replace("1e2}", "1e2, \"metrics\": true}");
+    QTest::newRow("literals-kept") << literals << Edit([](WorkspaceEditor& e) {
+        e.setValue(QStringLiteral("$.gateway.metrics"), true);
+        e.setValue(QStringLiteral("$.gateway.maxConnections"), 100);
+    }) << literalsEdited;
+
     // Removing a field removes only that line.
     const QByteArray withTimeout = "{\n  \"version\": 1,\n  \"services\": [\n    {\n      \"name\": \"demo\",\n"
                                    "      \"timeoutMs\": 5000,\n      \"openapi\": \"demo.yaml\"\n    }\n  ]\n}\n";
