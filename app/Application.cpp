@@ -2,8 +2,10 @@
 #include "Application.h"
 
 #include "SignalWatcher.h"
+#include "config/WorkspaceEditor.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
+#include "core/GatewayController.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "log/TrafficLog.h"
@@ -66,44 +68,35 @@ bool displayAvailable()
 }
 #endif
 
-// Generates a new API key for one service of a workspace, stores only its hash (atomically),
-// and prints the key once. Renewing revokes the previous key on every gateway reading the file.
+// Generates a new API key for one service of a workspace, stores only its hash through the
+// WorkspaceEditor (atomic save, the rest of the file untouched) and prints the key once. Renewing
+// revokes the previous key on every gateway reading the file. A service configured for apiKey
+// mode with no key yet gets its first key this way: the editor works on the document, and the
+// document is valid again once the hash is in.
 int issueApiKey(const Options& options)
 {
-    // Other services' defects do not block this one; they are written back as they were.
-    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath,
-                                                           Gateway::WorkspaceLoader::ServiceErrors::RefuseService);
-    if (!loaded.ok) {
-        printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+    Gateway::WorkspaceEditor editor;
+    QString error;
+    if (!editor.open(options.configPath, &error)) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
         return 2;
     }
-    Gateway::WorkspaceConfig config = loaded.config;
-    for (Gateway::ServiceConfig& service : config.services) {
-        if (service.name != options.newApiKeyFor)
-            continue;
-        if (!service.configError.isEmpty()) {
-            printLine(stderr,
-                      QStringLiteral("error: fix service '%1' first: %2").arg(service.name, service.configError));
-            return 2;
-        }
-        const QString key = Gateway::ApiKey::generate();
-        service.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
-        service.security.apiKeyHashes = {Gateway::ApiKey::hash(key.toLatin1())};
-        QString error;
-        if (!Gateway::WorkspaceLoader::saveFile(config, options.configPath, &error)) {
-            printLine(stderr, QStringLiteral("error: cannot write %1: %2").arg(options.configPath, error));
-            return 2;
-        }
-        printLine(stdout, key);
+    if (editor.serviceIndex(options.newApiKeyFor) < 0) {
         printLine(stderr,
-                  QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
-                                 "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
-                      .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
-        return 0;
+                  QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
+        return 2;
     }
+    const QString key = editor.issueApiKey(options.newApiKeyFor);
+    if (!editor.save(&error)) {
+        printLine(stderr, QStringLiteral("error: %1 was left unchanged: %2").arg(options.configPath, error));
+        return 2;
+    }
+    printLine(stdout, key);
     printLine(stderr,
-              QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
-    return 2;
+              QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
+                             "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
+                  .arg(options.newApiKeyFor, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1()))));
+    return 0;
 }
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
@@ -379,6 +372,7 @@ int runApplication(int argc, char** argv)
     if (!wantsOnlyText(argc, argv) && displayAvailable()) {
         QApplication app(argc, argv);
         QApplication::setApplicationName(QStringLiteral("portcullis"));
+        QApplication::setOrganizationName(QStringLiteral("portcullis")); // QSettings: ~/.config/portcullis/
         QApplication::setApplicationDisplayName(QStringLiteral("Portcullis"));
         QApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
         QApplication::setDesktopFileName(QStringLiteral("io.github.portcullis.Portcullis"));
@@ -388,11 +382,36 @@ int runApplication(int argc, char** argv)
         Options options;
         if (const int rc = parseOptions(app, &options))
             return rc;
-        Runtime runtime(options);
-        if (const int rc = runtime.start(false))
-            return rc;
-        MainWindow window(runtime.gateway());
-        window.show();
+        // The gateway runs on its own thread; the window only talks to the controller. A workspace
+        // that cannot be served opens the window anyway, which says what is wrong.
+        Gateway::GatewayController::Options gatewayOptions;
+        gatewayOptions.forceMetrics = options.metrics;
+        Gateway::GatewayController controller(gatewayOptions);
+        QObject::connect(&controller, &Gateway::GatewayController::statusChanged, &app,
+                         [announced = false](const Gateway::GatewayStatus& status) mutable {
+                             if (!announced && status.listening) {
+                                 announced = true;
+                                 printLine(stdout, QStringLiteral("listening on %1").arg(status.baseUrl.toString()));
+                             }
+                             if (!status.listenError.isEmpty())
+                                 printLine(stderr, QStringLiteral("error: %1").arg(status.listenError));
+                         });
+        if (options.logEvents) {
+            QObject::connect(
+                &controller, &Gateway::GatewayController::eventsAppended, &app,
+                [](const QList<Gateway::TrafficEvent>& events) {
+                    for (const Gateway::TrafficEvent& event : events)
+                        printLine(stdout,
+                                  QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+                });
+        }
+        MainWindow window(&controller);
+        if (options.demo) {
+            controller.startDemo(options.listen);
+            window.showDemo();
+        } else {
+            window.openWorkspace(options.configPath, options.listen);
+        }
         SignalWatcher signalWatcher;
         QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
         return app.exec();

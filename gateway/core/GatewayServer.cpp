@@ -81,11 +81,21 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
 {
     QString reason;
     auto snapshot = GatewaySnapshot::build(config, &reason);
-    if (snapshot && m_strict && !snapshot->unavailableNames.isEmpty()) {
-        reason = snapshot->unavailable.value(snapshot->unavailableNames.first()).reason;
-        snapshot.reset();
-    }
     if (!snapshot) {
+        if (error)
+            *error = reason;
+        emit configRejected(reason);
+        return false;
+    }
+    return installSnapshot(config, std::move(snapshot), error);
+}
+
+bool GatewayServer::installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                                    QString* error)
+{
+    QString reason;
+    if (m_strict && !snapshot->unavailableNames.isEmpty()) {
+        reason = snapshot->unavailable.value(snapshot->unavailableNames.first()).reason;
         if (error)
             *error = reason;
         emit configRejected(reason);

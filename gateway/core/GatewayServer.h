@@ -64,6 +64,10 @@ public:
     // Strict (all-or-nothing, for CI): one refused service refuses the whole configuration.
     void setStrict(bool strict) { m_strict = strict; }
     bool isStrict() const { return m_strict; }
+    // Swaps in a snapshot that GatewaySnapshot::build made from `config`, possibly on another
+    // thread (importing a large document must not hold up this one). Same outcome as applyConfig.
+    bool installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                         QString* error = nullptr);
 
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
     bool isListening() const;
