@@ -15,6 +15,7 @@
 namespace Gateway {
 
 class BackendCredentials;
+class ElicitationBroker;
 class EndpointGuard;
 class GatewaySnapshot;
 class HostOriginPolicy;
@@ -63,6 +64,8 @@ public:
     QList<ServiceStatus> services() const;
     TrafficLog* trafficLog() const;
     EndpointGuard* endpointGuard() const { return m_guard; }
+    // Elicited backend credentials and the /elicit/ pages.
+    ElicitationBroker* elicitationBroker() const { return m_elicitation; }
     // Where backend secrets come from: the OS keychain by default; tests and the demo may use
     // another store (not owned).
     void setSecretStore(SecretStore* store);
@@ -85,6 +88,7 @@ private:
     SecretResolver* m_secrets = nullptr;
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
+    ElicitationBroker* m_elicitation = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
     WorkspaceConfig m_config;
