@@ -137,13 +137,18 @@ void ElicitedCredentialStore::put(const QString& service, const QString& person,
                                [self, service, person, done, next](const SecretResult& result) {
                                    if (!self)
                                        return;
-                                   if (done)
-                                       done(result.isOk() ? QString() : result.message);
                                    if (!result.isOk()) {
+                                       if (done)
+                                           done(result.message);
                                        next();
                                        return;
                                    }
-                                   self->updateIndex(service, personHash(person), true, next);
+                                   // Reported once the index names the entry too.
+                                   self->updateIndex(service, personHash(person), true, [done, next]() {
+                                       if (done)
+                                           done(QString());
+                                       next();
+                                   });
                                });
         SecretBytes::wipeAndClear(bytes);
     });

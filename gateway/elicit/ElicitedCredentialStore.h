@@ -72,7 +72,8 @@ public:
 
     std::optional<ElicitedCredential> get(const QString& service, const QString& person) const;
     // Keeps `credential` in memory; with persist, also writes it to the secret store. `done` (optional)
-    // gets the store's error ("" on success or when not persisted).
+    // gets the store's error ("" on success or when not persisted), once the entry and the index are
+    // written. Destroying the store drops writes still queued.
     void put(const QString& service, const QString& person, const ElicitedCredential& credential, bool persist,
              std::function<void(const QString& error)> done = {});
     // Reads a persisted credential into memory unless one is there. `done(found)`.

@@ -79,6 +79,7 @@ private slots:
     void verifyUser();
     void eventsNeverCarryCredentials();
     void forgetRevokes();
+    void persistedCredentialSurvivesRestart();
 
 private:
     ElicitationContext tokenContext(const QString& person = kPerson) const;
@@ -511,6 +512,8 @@ void tst_ElicitationBroker::refreshAfterExpiryIsSingleFlight()
     for (int i = 0; i < 6; ++i)
         m_broker->acquire(context, [results](const CredentialOutcome& o) { results->append(o); });
     QTRY_COMPARE(results->size(), 6);
+    QTest::qWait(300); // a second refresh, if one was wrongly sent, would land now
+    QCOMPARE(m_as->refreshRequests(), 1);
     QCOMPARE(m_as->refreshCount(), 1);
     for (const CredentialOutcome& o : *results) {
         QCOMPARE(o.status, CredentialOutcome::Status::Ready);
@@ -518,6 +521,7 @@ void tst_ElicitationBroker::refreshAfterExpiryIsSingleFlight()
         QVERIFY(o.credential != original);
     }
     QCOMPARE(stages({}).count(QStringLiteral("refreshed")), 1);
+    QVERIFY(!stages({}).contains(QStringLiteral("revoked")));
 }
 
 void tst_ElicitationBroker::backend401RefreshesOnceThenAsksAgain()
@@ -637,6 +641,36 @@ void tst_ElicitationBroker::forgetRevokes()
     m_broker->forget(QStringLiteral("demo"), {}, [removed](int n, const QString&) { *removed = n; });
     QTRY_COMPARE(*removed, 1);
     QCOMPARE(acquireSync(m_broker, tokenContext()).status, CredentialOutcome::Status::ElicitationRequired);
+}
+
+void tst_ElicitationBroker::persistedCredentialSurvivesRestart()
+{
+    ElicitationContext context = tokenContext();
+    context.settings.persist = true;
+    const CredentialOutcome first = acquireSync(m_broker, context);
+    ScriptedBrowser person;
+    QCOMPARE(completeToken(person, first.url, kCanary).status, 200);
+    QTRY_VERIFY(m_secrets->size() >= 2); // the entry and the service's index
+    // Not persisted without the opt-in.
+    ElicitationContext other = tokenContext(QStringLiteral("key:77777777"));
+    const CredentialOutcome second = acquireSync(m_broker, other);
+    QCOMPARE(completeToken(person, second.url, QStringLiteral("not-persisted")).status, 200);
+
+    // A restart: a new gateway over the same secret store.
+    m_server = std::make_unique<GatewayServer>();
+    m_server->setSecretStore(m_secrets.get());
+    m_broker = m_server->elicitationBroker();
+    context.gatewayBase = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    const CredentialOutcome ready = acquireSync(m_broker, context);
+    QCOMPARE(ready.status, CredentialOutcome::Status::Ready);
+    QCOMPARE(ready.headers.value(0).second, QByteArray("Bearer ") + kCanary.toUtf8());
+    other.gatewayBase = context.gatewayBase;
+    QCOMPARE(acquireSync(m_broker, other).status, CredentialOutcome::Status::ElicitationRequired);
+    // Forgetting removes it from the store as well.
+    auto removed = std::make_shared<int>(-1);
+    m_broker->forget(QStringLiteral("demo"), kPerson, [removed](int n, const QString&) { *removed = n; });
+    QTRY_COMPARE(*removed, 1);
+    QCOMPARE(m_secrets->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ElicitationBroker)

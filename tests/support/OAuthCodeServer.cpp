@@ -173,6 +173,7 @@ HttpResponse OAuthCodeServer::token(const HttpRequest& request)
         return issue(clientId, c.scope);
     }
     if (grant == QLatin1String("refresh_token")) {
+        ++m_refreshRequests;
         const QString refresh = f.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded);
         if (m_refreshTokens.value(refresh) != clientId)
             return jsonError(400, "invalid_grant");

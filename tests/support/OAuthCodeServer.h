@@ -45,6 +45,7 @@ public:
     int authorizeCount() const { return m_authorizeCount; }
     int codeRedemptions() const { return m_codeRedemptions; } // successful
     int refreshCount() const { return m_refreshCount; } // successful
+    int refreshRequests() const { return m_refreshRequests; } // all refresh_token grants received
     int pkceFailures() const { return m_pkceFailures; }
     QStringList lastAuthorizeParams() const { return m_lastAuthorize; }
     QString lastResource() const { return m_lastResource; }
@@ -81,6 +82,7 @@ private:
     int m_authorizeCount = 0;
     int m_codeRedemptions = 0;
     int m_refreshCount = 0;
+    int m_refreshRequests = 0;
     int m_pkceFailures = 0;
     QStringList m_lastAuthorize;
     QString m_lastResource;
