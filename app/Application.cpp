@@ -6,11 +6,14 @@
 #include "config/WorkspaceWatcher.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
+#include "elicit/ElicitedCredentialStore.h"
 #include "log/TrafficLog.h"
+#include "secrets/KeychainSecretStore.h"
 #include "security/ApiKey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -37,6 +40,8 @@ struct Options
     bool logEvents = false;
     bool metrics = false;
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
+    QString forgetCredentialsOf; // service name: drop its persisted elicited credentials, then exit
+    QString forgetPerson; // optional: only this person's ("<iss> <sub>", "key:<id>")
 };
 
 void printLine(FILE* stream, const QString& text)
@@ -52,7 +57,7 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all" || arg == "--new-api-key")
+            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials")
             return true;
     }
     return false;
@@ -96,6 +101,49 @@ int issueApiKey(const Options& options)
     printLine(stderr,
               QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
     return 2;
+}
+
+// Drops the elicited backend credentials that a service persisted in the OS keychain, for one
+// person or for everyone. A running gateway keeps its in-memory copies until it restarts or its
+// revoke API is used.
+int forgetCredentials(const Options& options)
+{
+    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
+    if (!loaded.ok) {
+        printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+        return 2;
+    }
+    const QString& name = options.forgetCredentialsOf;
+    bool known = false;
+    for (const Gateway::ServiceConfig& service : loaded.config.services)
+        known = known || service.name == name;
+    if (!known) {
+        printLine(stderr, QStringLiteral("error: no service named '%1' in %2").arg(name, options.configPath));
+        return 2;
+    }
+    Gateway::KeychainSecretStore keychain;
+    Gateway::ElicitedCredentialStore store;
+    store.setSecretStore(&keychain);
+    QEventLoop loop;
+    int removed = 0;
+    QString error;
+    store.forget(name, options.forgetPerson, [&](int count, const QString& problem) {
+        removed = count;
+        error = problem;
+        loop.quit();
+    });
+    loop.exec();
+    if (!error.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
+        return 1;
+    }
+    printLine(stderr,
+              options.forgetPerson.isEmpty()
+                  ? QStringLiteral("Forgot %1 stored credential(s) of service '%2'.").arg(removed).arg(name)
+                  : QStringLiteral("Forgot %1 stored credential(s) of service '%2' for that person.")
+                        .arg(removed)
+                        .arg(name));
+    return 0;
 }
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
@@ -283,9 +331,21 @@ int parseOptions(const QCoreApplication& app, Options* options)
         QCoreApplication::translate("main",
                                     "Generate (or renew) the API key of SERVICE in --config, print it once, exit."),
         QStringLiteral("SERVICE"));
-    parser.addOptions({headless, config, demo, listen, logEvents, metrics, newApiKey});
+    const QCommandLineOption forgetCredentials(
+        QStringLiteral("forget-credentials"),
+        QCoreApplication::translate("main",
+                                    "Drop the elicited backend credentials SERVICE in --config keeps in the keychain "
+                                    "(all, or only those of PERSON given after it), exit."),
+        QStringLiteral("SERVICE"));
+    parser.addOptions({headless, config, demo, listen, logEvents, metrics, newApiKey, forgetCredentials});
+    parser.addPositionalArgument(QStringLiteral("PERSON"),
+                                 QCoreApplication::translate("main", "With --forget-credentials: one person only."),
+                                 QStringLiteral("[PERSON]"));
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
+    options->forgetCredentialsOf = parser.value(forgetCredentials);
+    if (!options->forgetCredentialsOf.isEmpty() && parser.positionalArguments().size() == 1)
+        options->forgetPerson = parser.positionalArguments().first();
+    else if (!parser.positionalArguments().isEmpty()) {
         printLine(
             stderr,
             QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
@@ -306,6 +366,10 @@ int parseOptions(const QCoreApplication& app, Options* options)
         printLine(stderr, QStringLiteral("error: --new-api-key needs --config FILE"));
         return 2;
     }
+    if (!options->forgetCredentialsOf.isEmpty() && options->configPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: --forget-credentials needs --config FILE"));
+        return 2;
+    }
     return 0;
 }
 
@@ -319,6 +383,8 @@ int runHeadless(int argc, char** argv)
         return rc;
     if (!options.newApiKeyFor.isEmpty())
         return issueApiKey(options);
+    if (!options.forgetCredentialsOf.isEmpty())
+        return forgetCredentials(options);
     Runtime runtime(options);
     if (const int rc = runtime.start(true))
         return rc;

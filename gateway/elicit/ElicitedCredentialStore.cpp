@@ -246,8 +246,10 @@ void ElicitedCredentialStore::forget(const QString& service, const QString& pers
             };
             for (const QString& h : std::as_const(targets)) {
                 self->m_secrets->remove(kPrefix + service + QLatin1Char('/') + h,
-                                        [removed, errors, finishOne, h](const SecretResult& r) {
-                                            if (r.isOk())
+                                        [removed, errors, finishOne, h, hashes](const SecretResult& r) {
+                                            // Some keychains report deleting a missing entry as done:
+                                            // only entries the index names count.
+                                            if (r.isOk() && hashes.contains(h))
                                                 removed->insert(h);
                                             else if (r.status != SecretResult::Status::NotFound)
                                                 *errors = r.message;

@@ -47,6 +47,16 @@ void persistenceRoundTrip(SecretStore* secrets, const QString& service)
     const QString alice = QStringLiteral("https://idp.example.com alice");
     const QString bob = QStringLiteral("key:0badc0de");
     {
+        // Forgetting someone never stored removes nothing (some keychains report deleting a
+        // missing entry as done).
+        ElicitedCredentialStore empty;
+        empty.setSecretStore(secrets);
+        int none = -1;
+        empty.forget(service, QStringLiteral("key:nobody"), [&](int n, const QString&) { none = n; });
+        QVERIFY(waitFor([&] { return none != -1; }));
+        QCOMPARE(none, 0);
+    }
+    {
         ElicitedCredentialStore store;
         store.setSecretStore(secrets);
         QString errorA = QStringLiteral("pending"), errorB = QStringLiteral("pending");
