@@ -137,12 +137,11 @@ int forgetCredentials(const Options& options)
         printLine(stderr, QStringLiteral("error: %1").arg(error));
         return 1;
     }
-    printLine(stderr,
-              options.forgetPerson.isEmpty()
-                  ? QStringLiteral("Forgot %1 stored credential(s) of service '%2'.").arg(removed).arg(name)
-                  : QStringLiteral("Forgot %1 stored credential(s) of service '%2' for that person.")
-                        .arg(removed)
-                        .arg(name));
+    printLine(
+        stderr,
+        options.forgetPerson.isEmpty()
+            ? QStringLiteral("Forgot %1 stored credential(s) of service '%2'.").arg(removed).arg(name)
+            : QStringLiteral("Forgot %1 stored credential(s) of service '%2' for that person.").arg(removed).arg(name));
     return 0;
 }
 

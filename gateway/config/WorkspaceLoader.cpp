@@ -220,12 +220,21 @@ bool isScopeToken(const QString& scope)
 // Header fields an elicited credential must never replace: framing, hop-by-hop and routing fields.
 bool isReservedHeaderName(const QString& name)
 {
-    static const QStringList reserved{
-        QStringLiteral("host"),       QStringLiteral("content-length"),      QStringLiteral("transfer-encoding"),
-        QStringLiteral("connection"), QStringLiteral("keep-alive"),          QStringLiteral("te"),
-        QStringLiteral("trailer"),    QStringLiteral("upgrade"),             QStringLiteral("proxy-connection"),
-        QStringLiteral("expect"),     QStringLiteral("content-type"),        QStringLiteral("cookie"),
-        QStringLiteral("accept"),     QStringLiteral("proxy-authorization"), QStringLiteral("accept-encoding")};
+    static const QStringList reserved{QStringLiteral("host"),
+                                      QStringLiteral("content-length"),
+                                      QStringLiteral("transfer-encoding"),
+                                      QStringLiteral("connection"),
+                                      QStringLiteral("keep-alive"),
+                                      QStringLiteral("te"),
+                                      QStringLiteral("trailer"),
+                                      QStringLiteral("upgrade"),
+                                      QStringLiteral("proxy-connection"),
+                                      QStringLiteral("expect"),
+                                      QStringLiteral("content-type"),
+                                      QStringLiteral("cookie"),
+                                      QStringLiteral("accept"),
+                                      QStringLiteral("proxy-authorization"),
+                                      QStringLiteral("accept-encoding")};
     return reserved.contains(name.toLower());
 }
 
@@ -274,8 +283,9 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     else if (kind == QLatin1String("elicitedOAuth2"))
         out->kind = BackendAuth::Kind::ElicitedOAuth2;
     else
-        r.fail(QStringLiteral("kind"), QStringLiteral("must be one of none, basic, token, clientCertificate, "
-                                                      "oauth2ClientCredentials, elicitedToken, elicitedOAuth2"));
+        r.fail(QStringLiteral("kind"),
+               QStringLiteral("must be one of none, basic, token, clientCertificate, "
+                              "oauth2ClientCredentials, elicitedToken, elicitedOAuth2"));
     out->caCertificateRef = r.string(QStringLiteral("caCertificateRef"));
     const QString tokenEndpoint = r.string(QStringLiteral("tokenEndpoint"));
     out->tokenEndpoint = QUrl(tokenEndpoint, QUrl::StrictMode);
@@ -359,13 +369,14 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
         if (!out->resource.isEmpty()) {
             const QUrl resource(out->resource, QUrl::StrictMode);
             if (!resource.isValid() || resource.isRelative() || resource.host().isEmpty() || resource.hasFragment())
-                r.fail(QStringLiteral("resource"), QStringLiteral("must be an absolute URL without fragment (RFC 8707)"));
+                r.fail(QStringLiteral("resource"),
+                       QStringLiteral("must be an absolute URL without fragment (RFC 8707)"));
         }
     }
 }
 
-void readElicitation(const QJsonObject& o, const QString& path, const ServiceConfig& service,
-                     ElicitationSettings* out, QString* error)
+void readElicitation(const QJsonObject& o, const QString& path, const ServiceConfig& service, ElicitationSettings* out,
+                     QString* error)
 {
     Reader r(o, path, error);
     r.allowOnly({QStringLiteral("persist"), QStringLiteral("verifyUser")});
@@ -497,7 +508,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         if (!u.isValid() || u.host().isEmpty()
             || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")))
             gw.fail(QStringLiteral("publicUrl"), QStringLiteral("must be an absolute http(s) URL"));
-        else if (!u.userInfo().isEmpty() || u.hasQuery() || u.hasFragment() || (!u.path().isEmpty() && u.path() != QLatin1String("/")))
+        else if (!u.userInfo().isEmpty() || u.hasQuery() || u.hasFragment()
+                 || (!u.path().isEmpty() && u.path() != QLatin1String("/")))
             gw.fail(QStringLiteral("publicUrl"),
                     QStringLiteral("must be an origin (scheme://host[:port]) without path, query or user information"));
         else

@@ -95,7 +95,15 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     }
     m_config = config;
     m_snapshot = snapshot;
-    m_hostOriginPolicy = std::make_unique<HostOriginPolicy>(config.gateway.allowedHosts, config.gateway.allowedOrigins);
+    // The public URL (behind a proxy) is where people open elicitation pages: its host and origin
+    // are this gateway's own.
+    QStringList hosts = config.gateway.allowedHosts;
+    QStringList origins = config.gateway.allowedOrigins;
+    if (!config.gateway.publicUrl.isEmpty()) {
+        hosts.append(config.gateway.publicUrl.host());
+        origins.append(config.gateway.publicUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery));
+    }
+    m_hostOriginPolicy = std::make_unique<HostOriginPolicy>(hosts, origins);
     // The issuer directory is shared by all services: loopback http issuers are allowed when a
     // service asks for it (local tests), decided once here rather than per request.
     bool loopbackIssuers = false;

@@ -4,9 +4,9 @@
 #include "ElicitedCredentialStore.h"
 #include "OAuthTokenClient.h"
 #include "net/Loopback.h"
+#include "secrets/SecretBytes.h"
 #include "secrets/SecretResolver.h"
 #include "secrets/SecretStore.h"
-#include "secrets/SecretBytes.h"
 #include "security/AuthorizationServerDirectory.h"
 
 #include <QCryptographicHash>
@@ -86,11 +86,12 @@ QString formValue(const QUrlQuery& query, const QString& key)
 
 const QStringList& knownAuthorizationErrors()
 {
-    static const QStringList known{QStringLiteral("invalid_request"),         QStringLiteral("unauthorized_client"),
-                                   QStringLiteral("access_denied"),           QStringLiteral("unsupported_response_type"),
-                                   QStringLiteral("invalid_scope"),           QStringLiteral("server_error"),
-                                   QStringLiteral("temporarily_unavailable"), QStringLiteral("login_required"),
-                                   QStringLiteral("consent_required"),        QStringLiteral("interaction_required")};
+    static const QStringList known{
+        QStringLiteral("invalid_request"),         QStringLiteral("unauthorized_client"),
+        QStringLiteral("access_denied"),           QStringLiteral("unsupported_response_type"),
+        QStringLiteral("invalid_scope"),           QStringLiteral("server_error"),
+        QStringLiteral("temporarily_unavailable"), QStringLiteral("login_required"),
+        QStringLiteral("consent_required"),        QStringLiteral("interaction_required")};
     return known;
 }
 
@@ -118,8 +119,8 @@ struct ElicitationBroker::Flow
     QString cookieName() const { return QStringLiteral("pc_elicit_") + id; }
     bool needsUserVerification() const
     {
-        return !context.settings.verifyUserClientId.isEmpty()
-            && context.endpoint.mode == EndpointSecurity::Mode::OAuth2 && !userVerified;
+        return !context.settings.verifyUserClientId.isEmpty() && context.endpoint.mode == EndpointSecurity::Mode::OAuth2
+            && !userVerified;
     }
 };
 
@@ -158,6 +159,31 @@ QUrl ElicitationBroker::gatewayBaseFor(const GatewaySettings& settings, const Ht
     if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty())
         return {};
     return url;
+}
+
+QString ElicitationBroker::personFor(EndpointSecurity::Mode mode, const QString& principal, const QString& sessionId)
+{
+    switch (mode) {
+    case EndpointSecurity::Mode::OAuth2:
+    case EndpointSecurity::Mode::ApiKey: return principal == QLatin1String("anonymous") ? QString() : principal;
+    case EndpointSecurity::Mode::None: break;
+    }
+    return sessionId.isEmpty() ? QString() : QStringLiteral("session:") + sessionId;
+}
+
+ElicitationContext ElicitationBroker::contextFor(const ServiceConfig& service, const GatewaySettings& settings,
+                                                 const QString& person, const QString& revision,
+                                                 const HttpRequest& mcpRequest)
+{
+    ElicitationContext c;
+    c.service = service.name;
+    c.auth = service.backendAuth;
+    c.settings = service.elicitation;
+    c.endpoint = service.security;
+    c.person = person;
+    c.revision = revision;
+    c.gatewayBase = gatewayBaseFor(settings, mcpRequest);
+    return c;
 }
 
 QString ElicitationBroker::key(const QString& service, const QString& person)
@@ -325,41 +351,42 @@ void ElicitationBroker::startRefresh(const ElicitationContext& context, const QS
             form.append({"resource", context.auth.resource.toUtf8()});
         QElapsedTimer timer;
         timer.start();
-        self->m_tokens->post(
-            tokenEndpoint, context.auth.allowLoopbackHttpTokenEndpoint, context.auth.clientId, context.auth.secretRef,
-            form, [self, context, k, old, timer](const TokenResponse& r) {
-                if (!self)
-                    return;
-                if (!r.ok) {
-                    if (r.oauthError.isEmpty() && !r.error.contains(QLatin1String("HTTP 4"))) {
-                        self->finishBusy(k, QStringLiteral("token refresh failed: %1").arg(r.error));
-                        return;
-                    }
-                    // The authorization server refused the refresh token: ask the person again.
-                    self->m_store->forget(context.service, context.person);
-                    self->emitEvent(QStringLiteral("revoked"), context.service, context.person, context.revision,
-                                    context.auth.kind, {}, timer.elapsed(),
-                                    QStringLiteral("refresh refused: %1").arg(r.error));
-                    self->finishBusy(k, {});
-                    return;
-                }
-                ElicitedCredential fresh;
-                fresh.kind = BackendAuth::Kind::ElicitedOAuth2;
-                fresh.value = r.accessToken;
-                fresh.refreshToken = r.refreshToken.isEmpty() ? old->refreshToken : r.refreshToken;
-                fresh.obtainedAt = QDateTime::currentDateTimeUtc();
-                if (r.expiresInSeconds > 0)
-                    fresh.expiresAt = fresh.obtainedAt.addSecs(r.expiresInSeconds);
-                fresh.fromForcedRefresh = old->refreshForced;
-                self->m_store->put(context.service, context.person, fresh, context.settings.persist);
-                self->emitEvent(QStringLiteral("refreshed"), context.service, context.person, context.revision,
-                                context.auth.kind, {}, timer.elapsed(),
-                                old->refreshForced ? QStringLiteral("after a backend rejection") : QString());
-                self->finishBusy(k, {});
-            });
+        self->m_tokens->post(tokenEndpoint, context.auth.allowLoopbackHttpTokenEndpoint, context.auth.clientId,
+                             context.auth.secretRef, form, [self, context, k, old, timer](const TokenResponse& r) {
+                                 if (!self)
+                                     return;
+                                 if (!r.ok) {
+                                     if (r.oauthError.isEmpty() && !r.error.contains(QLatin1String("HTTP 4"))) {
+                                         self->finishBusy(k, QStringLiteral("token refresh failed: %1").arg(r.error));
+                                         return;
+                                     }
+                                     // The authorization server refused the refresh token: ask the person again.
+                                     self->m_store->forget(context.service, context.person);
+                                     self->emitEvent(QStringLiteral("revoked"), context.service, context.person,
+                                                     context.revision, context.auth.kind, {}, timer.elapsed(),
+                                                     QStringLiteral("refresh refused: %1").arg(r.error));
+                                     self->finishBusy(k, {});
+                                     return;
+                                 }
+                                 ElicitedCredential fresh;
+                                 fresh.kind = BackendAuth::Kind::ElicitedOAuth2;
+                                 fresh.value = r.accessToken;
+                                 fresh.refreshToken = r.refreshToken.isEmpty() ? old->refreshToken : r.refreshToken;
+                                 fresh.obtainedAt = QDateTime::currentDateTimeUtc();
+                                 if (r.expiresInSeconds > 0)
+                                     fresh.expiresAt = fresh.obtainedAt.addSecs(r.expiresInSeconds);
+                                 fresh.fromForcedRefresh = old->refreshForced;
+                                 self->m_store->put(context.service, context.person, fresh, context.settings.persist);
+                                 self->emitEvent(QStringLiteral("refreshed"), context.service, context.person,
+                                                 context.revision, context.auth.kind, {}, timer.elapsed(),
+                                                 old->refreshForced ? QStringLiteral("after a backend rejection")
+                                                                    : QString());
+                                 self->finishBusy(k, {});
+                             });
     };
     if (!auth.tokenEndpoint.isEmpty()) {
-        QMetaObject::invokeMethod(this, [run, auth]() { run(auth.tokenEndpoint, {}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [run, auth]() { run(auth.tokenEndpoint, {}); }, Qt::QueuedConnection);
         return;
     }
     withEndpoints(auth.issuer, auth.allowLoopbackHttpTokenEndpoint,
@@ -561,9 +588,9 @@ void ElicitationBroker::servePage(const std::shared_ptr<Flow>& flow, const HttpR
         flow->cookieHash = sha256(cookie);
         const QUrl& base = flow->context.gatewayBase;
         const bool plainLoopback = base.scheme() == QLatin1String("http") && Net::isLoopbackHost(base.host());
-        setCookie = flow->cookieName().toLatin1() + '=' + cookie + "; Path=/elicit/; Max-Age="
-            + QByteArray::number(qMax(1, m_flowLifetimeMs / 1000)) + "; HttpOnly; SameSite=Lax"
-            + (plainLoopback ? QByteArray() : QByteArrayLiteral("; Secure"));
+        setCookie = flow->cookieName().toLatin1() + '=' + cookie
+            + "; Path=/elicit/; Max-Age=" + QByteArray::number(qMax(1, m_flowLifetimeMs / 1000))
+            + "; HttpOnly; SameSite=Lax" + (plainLoopback ? QByteArray() : QByteArrayLiteral("; Secure"));
         emitEvent(QStringLiteral("opened"), flow->context.service, flow->context.person, flow->context.revision,
                   flow->context.auth.kind, flow->id, flow->age.elapsed());
     } else if (!cookieMatches(*flow, request)) {
@@ -575,7 +602,8 @@ void ElicitationBroker::servePage(const std::shared_ptr<Flow>& flow, const HttpR
     const QString service = flow->context.service.toHtmlEscaped();
     const QString action = kPrefix + flow->id;
     const QString csrf = QString::fromLatin1(flow->csrf);
-    const QString decline = QStringLiteral("<button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>");
+    const QString decline
+        = QStringLiteral("<button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>");
     QString body;
     if (flow->needsUserVerification()) {
         body = QStringLiteral("<p>The MCP gateway needs your own credential for <b>%1</b>. First sign in at your "
@@ -696,7 +724,8 @@ void ElicitationBroker::withEndpoints(const QString& issuer, bool allowLoopbackH
     const auto* state = directory->state(issuer);
     if (state && !state->metadata.isEmpty()) {
         const QJsonObject metadata = state->metadata;
-        QMetaObject::invokeMethod(this, [callback, metadata]() { callback(metadata, {}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [callback, metadata]() { callback(metadata, {}); }, Qt::QueuedConnection);
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
@@ -719,7 +748,8 @@ void ElicitationBroker::withEndpoints(const QString& issuer, bool allowLoopbackH
     };
     *connection = connect(directory, &AuthorizationServerDirectory::issuerUpdated, this, check);
     directory->ensure(issuer);
-    QMetaObject::invokeMethod(this, [check, issuer]() { check(issuer); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [check, issuer]() { check(issuer); }, Qt::QueuedConnection);
 }
 
 void ElicitationBroker::startAuthorization(const std::shared_ptr<Flow>& flow, bool verifyUser, Responder respond)
@@ -748,66 +778,66 @@ void ElicitationBroker::startAuthorization(const std::shared_ptr<Flow>& flow, bo
         scopes = c.auth.scopes;
     }
     QPointer<ElicitationBroker> self(this);
-    auto proceed = [self, flow, verifyUser, issuer, allowLoopback, clientId, scopes, respond](
-                       const QUrl& authorizationEndpoint, const QUrl& tokenEndpoint, bool issRequired,
-                       const QString& error) {
-        if (!self)
-            return;
-        if (flow->status != ElicitationFlowStatus::Pending) {
-            respond(self->refusal(410, QStringLiteral("Link expired"), QStringLiteral("This link has expired.")));
-            return;
-        }
-        QString problem = error;
-        if (problem.isEmpty()) {
-            const QString a = OAuthTokenClient::urlProblem(authorizationEndpoint, allowLoopback);
-            const QString t = OAuthTokenClient::urlProblem(tokenEndpoint, allowLoopback);
-            if (!a.isEmpty())
-                problem = QStringLiteral("authorization endpoint %1").arg(a);
-            else if (!t.isEmpty())
-                problem = QStringLiteral("token endpoint %1").arg(t);
-        }
-        if (!problem.isEmpty()) {
-            self->finishFlow(flow, ElicitationFlowStatus::Failed, QStringLiteral("failed"), problem);
-            respond(self->refusal(502, QStringLiteral("Cannot continue"),
-                                  QStringLiteral("The authorization server cannot be used: %1").arg(problem)));
-            return;
-        }
-        if (!flow->state.isEmpty())
-            self->m_flowByState.remove(flow->state); // a new attempt replaces the previous one
-        flow->state = QString::fromLatin1(randomToken(32));
-        SecretBytes::wipeAndClear(flow->verifier);
-        flow->verifier = randomToken(32);
-        flow->verifyPhase = verifyUser;
-        flow->tokenEndpoint = tokenEndpoint;
-        flow->expectedIssuer = issuer;
-        flow->issRequired = issRequired;
-        self->m_flowByState.insert(flow->state, flow->id);
-        QUrl redirect = flow->context.gatewayBase;
-        redirect.setPath(kPrefix + kCallback);
-        QByteArray query = authorizationEndpoint.query(QUrl::FullyEncoded).toLatin1();
-        auto add = [&query](const QByteArray& k, const QByteArray& v) {
-            if (!query.isEmpty())
-                query += '&';
-            query += k + '=' + v.toPercentEncoding();
-        };
-        add("response_type", "code");
-        add("client_id", clientId.toUtf8());
-        add("redirect_uri", redirect.toString(QUrl::FullyEncoded).toUtf8());
-        if (!scopes.isEmpty())
-            add("scope", scopes.join(QLatin1Char(' ')).toUtf8());
-        add("state", flow->state.toLatin1());
-        add("code_challenge", base64Url(sha256(flow->verifier)));
-        add("code_challenge_method", "S256");
-        if (!verifyUser && !flow->context.auth.resource.isEmpty())
-            add("resource", flow->context.auth.resource.toUtf8());
-        QUrl target = authorizationEndpoint;
-        target.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-        HttpResponse r = self->page(303, QStringLiteral("Continue"),
-                                    QStringLiteral("<p><a href=\"%1\">Continue to sign in</a>.</p>")
-                                        .arg(target.toString(QUrl::FullyEncoded).toHtmlEscaped()));
-        r.setHeader("Location", target.toString(QUrl::FullyEncoded).toUtf8());
-        respond(r);
-    };
+    auto proceed
+        = [self, flow, verifyUser, issuer, allowLoopback, clientId, scopes, respond](
+              const QUrl& authorizationEndpoint, const QUrl& tokenEndpoint, bool issRequired, const QString& error) {
+              if (!self)
+                  return;
+              if (flow->status != ElicitationFlowStatus::Pending) {
+                  respond(self->refusal(410, QStringLiteral("Link expired"), QStringLiteral("This link has expired.")));
+                  return;
+              }
+              QString problem = error;
+              if (problem.isEmpty()) {
+                  const QString a = OAuthTokenClient::urlProblem(authorizationEndpoint, allowLoopback);
+                  const QString t = OAuthTokenClient::urlProblem(tokenEndpoint, allowLoopback);
+                  if (!a.isEmpty())
+                      problem = QStringLiteral("authorization endpoint %1").arg(a);
+                  else if (!t.isEmpty())
+                      problem = QStringLiteral("token endpoint %1").arg(t);
+              }
+              if (!problem.isEmpty()) {
+                  self->finishFlow(flow, ElicitationFlowStatus::Failed, QStringLiteral("failed"), problem);
+                  respond(self->refusal(502, QStringLiteral("Cannot continue"),
+                                        QStringLiteral("The authorization server cannot be used: %1").arg(problem)));
+                  return;
+              }
+              if (!flow->state.isEmpty())
+                  self->m_flowByState.remove(flow->state); // a new attempt replaces the previous one
+              flow->state = QString::fromLatin1(randomToken(32));
+              SecretBytes::wipeAndClear(flow->verifier);
+              flow->verifier = randomToken(32);
+              flow->verifyPhase = verifyUser;
+              flow->tokenEndpoint = tokenEndpoint;
+              flow->expectedIssuer = issuer;
+              flow->issRequired = issRequired;
+              self->m_flowByState.insert(flow->state, flow->id);
+              QUrl redirect = flow->context.gatewayBase;
+              redirect.setPath(kPrefix + kCallback);
+              QByteArray query = authorizationEndpoint.query(QUrl::FullyEncoded).toLatin1();
+              auto add = [&query](const QByteArray& k, const QByteArray& v) {
+                  if (!query.isEmpty())
+                      query += '&';
+                  query += k + '=' + v.toPercentEncoding();
+              };
+              add("response_type", "code");
+              add("client_id", clientId.toUtf8());
+              add("redirect_uri", redirect.toString(QUrl::FullyEncoded).toUtf8());
+              if (!scopes.isEmpty())
+                  add("scope", scopes.join(QLatin1Char(' ')).toUtf8());
+              add("state", flow->state.toLatin1());
+              add("code_challenge", base64Url(sha256(flow->verifier)));
+              add("code_challenge_method", "S256");
+              if (!verifyUser && !flow->context.auth.resource.isEmpty())
+                  add("resource", flow->context.auth.resource.toUtf8());
+              QUrl target = authorizationEndpoint;
+              target.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+              HttpResponse r = self->page(303, QStringLiteral("Continue"),
+                                          QStringLiteral("<p><a href=\"%1\">Continue to sign in</a>.</p>")
+                                              .arg(target.toString(QUrl::FullyEncoded).toHtmlEscaped()));
+              r.setHeader("Location", target.toString(QUrl::FullyEncoded).toUtf8());
+              respond(r);
+          };
     if (!verifyUser && !c.auth.authorizationEndpoint.isEmpty()) {
         proceed(c.auth.authorizationEndpoint, c.auth.tokenEndpoint, false, {});
         return;
@@ -848,9 +878,9 @@ void ElicitationBroker::handleCallback(const HttpRequest& request, Responder res
         else
             finishFlow(flow, ElicitationFlowStatus::Failed, QStringLiteral("failed"),
                        QStringLiteral("authorization server answered %1").arg(code));
-        respond(refusal(200, QStringLiteral("Not connected"),
-                        QStringLiteral("The authorization server did not grant access (%1). Nothing was stored.")
-                            .arg(code)));
+        respond(refusal(
+            200, QStringLiteral("Not connected"),
+            QStringLiteral("The authorization server did not grant access (%1). Nothing was stored.").arg(code)));
         return;
     }
     // RFC 9207: the response names its issuer; a mix-up (another server's answer) is refused.
@@ -889,36 +919,36 @@ void ElicitationBroker::redeemBackend(const std::shared_ptr<Flow>& flow, const Q
     if (!c.auth.resource.isEmpty())
         form.append({"resource", c.auth.resource.toUtf8()});
     QPointer<ElicitationBroker> self(this);
-    m_tokens->post(flow->tokenEndpoint, c.auth.allowLoopbackHttpTokenEndpoint, c.auth.clientId, c.auth.secretRef,
-                   form, [self, flow, respond](const TokenResponse& r) {
-                       if (!self)
-                           return;
-                       if (flow->status != ElicitationFlowStatus::Pending) {
-                           respond(self->refusal(410, QStringLiteral("Link expired"),
-                                                 QStringLiteral("This link has expired.")));
-                           return;
-                       }
-                       if (!r.ok) {
-                           self->finishFlow(flow, ElicitationFlowStatus::Failed, QStringLiteral("failed"), r.error);
-                           respond(self->refusal(502, QStringLiteral("Not connected"),
-                                                 QStringLiteral("The token exchange failed: %1").arg(r.error)));
-                           return;
-                       }
-                       ElicitedCredential credential;
-                       credential.kind = BackendAuth::Kind::ElicitedOAuth2;
-                       credential.value = r.accessToken;
-                       credential.refreshToken = r.refreshToken;
-                       credential.obtainedAt = QDateTime::currentDateTimeUtc();
-                       if (r.expiresInSeconds > 0)
-                           credential.expiresAt = credential.obtainedAt.addSecs(r.expiresInSeconds);
-                       const ElicitationContext& ctx = flow->context;
-                       self->m_store->put(ctx.service, ctx.person, credential, ctx.settings.persist);
-                       self->m_loaded.insert(flow->key);
-                       self->finishFlow(flow, ElicitationFlowStatus::Completed, QStringLiteral("completed"));
-                       respond(self->refusal(200, QStringLiteral("Connected"),
-                                             QStringLiteral("Your account is connected. You can close this page and "
-                                                            "go back to your MCP client.")));
-                   });
+    m_tokens->post(
+        flow->tokenEndpoint, c.auth.allowLoopbackHttpTokenEndpoint, c.auth.clientId, c.auth.secretRef, form,
+        [self, flow, respond](const TokenResponse& r) {
+            if (!self)
+                return;
+            if (flow->status != ElicitationFlowStatus::Pending) {
+                respond(self->refusal(410, QStringLiteral("Link expired"), QStringLiteral("This link has expired.")));
+                return;
+            }
+            if (!r.ok) {
+                self->finishFlow(flow, ElicitationFlowStatus::Failed, QStringLiteral("failed"), r.error);
+                respond(self->refusal(502, QStringLiteral("Not connected"),
+                                      QStringLiteral("The token exchange failed: %1").arg(r.error)));
+                return;
+            }
+            ElicitedCredential credential;
+            credential.kind = BackendAuth::Kind::ElicitedOAuth2;
+            credential.value = r.accessToken;
+            credential.refreshToken = r.refreshToken;
+            credential.obtainedAt = QDateTime::currentDateTimeUtc();
+            if (r.expiresInSeconds > 0)
+                credential.expiresAt = credential.obtainedAt.addSecs(r.expiresInSeconds);
+            const ElicitationContext& ctx = flow->context;
+            self->m_store->put(ctx.service, ctx.person, credential, ctx.settings.persist);
+            self->m_loaded.insert(flow->key);
+            self->finishFlow(flow, ElicitationFlowStatus::Completed, QStringLiteral("completed"));
+            respond(self->refusal(200, QStringLiteral("Connected"),
+                                  QStringLiteral("Your account is connected. You can close this page and "
+                                                 "go back to your MCP client.")));
+        });
 }
 
 void ElicitationBroker::redeemVerifyUser(const std::shared_ptr<Flow>& flow, const QByteArray& code, Responder respond)
@@ -947,8 +977,7 @@ void ElicitationBroker::redeemVerifyUser(const std::shared_ptr<Flow>& flow, cons
                 if (parts.size() != 3)
                     problem = QStringLiteral("the sign-in returned no ID token (scope openid)");
                 else
-                    claims = QJsonDocument::fromJson(QByteArray::fromBase64(
-                                                         parts.at(1), QByteArray::Base64UrlEncoding))
+                    claims = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding))
                                  .object();
             }
             const ElicitationContext& ctx = flow->context;

@@ -125,6 +125,14 @@ public:
     static bool handles(const QString& path);
     // The base URL for links: gateway.publicUrl when set, else http://<Host of the MCP request>.
     static QUrl gatewayBaseFor(const GatewaySettings& settings, const HttpRequest& mcpRequest);
+    // Who "the person" is for a call: the endpoint's principal ("<iss> <sub>" for OAuth2, the key id
+    // for API keys); with no endpoint security, the MCP session ("session:<id>") in the session
+    // revisions, and nobody ("") in 2026-07-28 or without a session, so acquire() refuses rather
+    // than share one credential among anonymous callers.
+    static QString personFor(EndpointSecurity::Mode mode, const QString& principal, const QString& sessionId);
+    // Everything acquire() needs for one tools/call of `service`.
+    static ElicitationContext contextFor(const ServiceConfig& service, const GatewaySettings& settings,
+                                         const QString& person, const QString& revision, const HttpRequest& mcpRequest);
     void handleHttp(const HttpRequest& request, Responder respond);
 
     ElicitedCredentialStore* store() const { return m_store; }

@@ -109,9 +109,8 @@ std::optional<ElicitedCredential> ElicitedCredentialStore::get(const QString& se
     return *it;
 }
 
-void ElicitedCredentialStore::put(const QString& service, const QString& person,
-                                  const ElicitedCredential& credential, bool persist,
-                                  std::function<void(const QString&)> done)
+void ElicitedCredentialStore::put(const QString& service, const QString& person, const ElicitedCredential& credential,
+                                  bool persist, std::function<void(const QString&)> done)
 {
     ElicitedCredential copy = credential;
     copy.value = SecretBytes::deepCopy(credential.value);
@@ -126,7 +125,8 @@ void ElicitedCredentialStore::put(const QString& service, const QString& person,
     if (!persist || !m_secrets) {
         if (done) {
             const QString error = persist ? QStringLiteral("no secret store to persist in") : QString();
-            QMetaObject::invokeMethod(this, [done, error]() { done(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [done, error]() { done(error); }, Qt::QueuedConnection);
         }
         return;
     }
@@ -158,7 +158,8 @@ void ElicitedCredentialStore::load(const QString& service, const QString& person
 {
     if (m_memory.contains(memoryKey(service, person)) || !m_secrets) {
         const bool found = m_memory.contains(memoryKey(service, person));
-        QMetaObject::invokeMethod(this, [done, found]() { done(found); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, found]() { done(found); }, Qt::QueuedConnection);
         return;
     }
     QPointer<ElicitedCredentialStore> self(this);
@@ -218,52 +219,53 @@ void ElicitedCredentialStore::forget(const QString& service, const QString& pers
     QPointer<ElicitedCredentialStore> self(this);
     enqueue([self, service, person, done, removed](std::function<void()> next) {
         // The index names every persisted person of the service.
-        self->m_secrets->read(indexKey(service), [self, service, person, done, removed,
-                                                  next](const SecretResult& index) {
-            if (!self)
-                return;
-            if (!index.isOk() && index.status != SecretResult::Status::NotFound) {
-                if (done)
-                    done(int(removed->size()), index.message);
-                next();
-                return;
-            }
-            QStringList hashes;
-            for (const QJsonValue& v : QJsonDocument::fromJson(index.value).array())
-                hashes.append(v.toString());
-            QStringList targets = person.isEmpty() ? hashes : QStringList{personHash(person)};
-            QStringList remaining = hashes;
-            for (const QString& h : std::as_const(targets))
-                remaining.removeAll(h);
-            auto pending = std::make_shared<int>(int(targets.size()) + 1);
-            auto errors = std::make_shared<QString>();
-            auto finishOne = [self, done, removed, pending, errors, next]() {
-                if (--*pending > 0)
+        self->m_secrets->read(
+            indexKey(service), [self, service, person, done, removed, next](const SecretResult& index) {
+                if (!self)
                     return;
-                if (done)
-                    done(int(removed->size()), *errors);
-                next();
-            };
-            for (const QString& h : std::as_const(targets)) {
-                self->m_secrets->remove(kPrefix + service + QLatin1Char('/') + h,
-                                        [removed, errors, finishOne, h, hashes](const SecretResult& r) {
-                                            // Some keychains report deleting a missing entry as done:
-                                            // only entries the index names count.
-                                            if (r.isOk() && hashes.contains(h))
-                                                removed->insert(h);
-                                            else if (r.status != SecretResult::Status::NotFound)
-                                                *errors = r.message;
-                                            finishOne();
-                                        });
-            }
-            const auto afterIndex = [finishOne](const SecretResult&) { finishOne(); };
-            if (remaining.isEmpty())
-                self->m_secrets->remove(indexKey(service), afterIndex);
-            else
-                self->m_secrets->write(indexKey(service),
-                                       QJsonDocument(QJsonArray::fromStringList(remaining)).toJson(QJsonDocument::Compact),
-                                       afterIndex);
-        });
+                if (!index.isOk() && index.status != SecretResult::Status::NotFound) {
+                    if (done)
+                        done(int(removed->size()), index.message);
+                    next();
+                    return;
+                }
+                QStringList hashes;
+                for (const QJsonValue& v : QJsonDocument::fromJson(index.value).array())
+                    hashes.append(v.toString());
+                QStringList targets = person.isEmpty() ? hashes : QStringList{personHash(person)};
+                QStringList remaining = hashes;
+                for (const QString& h : std::as_const(targets))
+                    remaining.removeAll(h);
+                auto pending = std::make_shared<int>(int(targets.size()) + 1);
+                auto errors = std::make_shared<QString>();
+                auto finishOne = [self, done, removed, pending, errors, next]() {
+                    if (--*pending > 0)
+                        return;
+                    if (done)
+                        done(int(removed->size()), *errors);
+                    next();
+                };
+                for (const QString& h : std::as_const(targets)) {
+                    self->m_secrets->remove(kPrefix + service + QLatin1Char('/') + h,
+                                            [removed, errors, finishOne, h, hashes](const SecretResult& r) {
+                                                // Some keychains report deleting a missing entry as done:
+                                                // only entries the index names count.
+                                                if (r.isOk() && hashes.contains(h))
+                                                    removed->insert(h);
+                                                else if (r.status != SecretResult::Status::NotFound)
+                                                    *errors = r.message;
+                                                finishOne();
+                                            });
+                }
+                const auto afterIndex = [finishOne](const SecretResult&) { finishOne(); };
+                if (remaining.isEmpty())
+                    self->m_secrets->remove(indexKey(service), afterIndex);
+                else
+                    self->m_secrets->write(
+                        indexKey(service),
+                        QJsonDocument(QJsonArray::fromStringList(remaining)).toJson(QJsonDocument::Compact),
+                        afterIndex);
+            });
     });
 }
 
@@ -311,7 +313,8 @@ void ElicitedCredentialStore::runNext()
     QPointer<ElicitedCredentialStore> self(this);
     job([self]() {
         if (self)
-            QMetaObject::invokeMethod(self, [self]() { self->runNext(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self, [self]() { self->runNext(); }, Qt::QueuedConnection);
     });
 }
 

@@ -77,7 +77,8 @@ void OAuthTokenClient::post(const QUrl& tokenEndpoint, bool allowLoopbackHttp, c
     if (!problem.isEmpty()) {
         TokenResponse r;
         r.error = QStringLiteral("token endpoint %1 %2").arg(display, problem);
-        QMetaObject::invokeMethod(this, [callback, r]() { callback(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [callback, r]() { callback(r); }, Qt::QueuedConnection);
         return;
     }
     if (clientSecretRef.isEmpty()) {
@@ -87,24 +88,26 @@ void OAuthTokenClient::post(const QUrl& tokenEndpoint, bool allowLoopbackHttp, c
     if (!m_resolver) {
         TokenResponse r;
         r.error = QStringLiteral("client secret %1 unavailable").arg(clientSecretRef);
-        QMetaObject::invokeMethod(this, [callback, r]() { callback(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [callback, r]() { callback(r); }, Qt::QueuedConnection);
         return;
     }
     QPointer<OAuthTokenClient> self(this);
-    m_resolver->resolve(clientSecretRef, [self, tokenEndpoint, clientId, clientSecretRef, form,
-                                          callback](const SecretResult& secret) {
-        if (!self)
-            return;
-        if (!secret.isOk() || secret.value.isEmpty()) {
-            TokenResponse r;
-            r.error = QStringLiteral("client secret %1 unavailable: %2")
-                          .arg(clientSecretRef, SecretResult::statusName(secret.isOk() ? SecretResult::Status::NotFound
-                                                                                       : secret.status));
-            callback(r);
-            return;
-        }
-        self->send(tokenEndpoint, clientId, SecretBytes::deepCopy(secret.value), form, callback);
-    });
+    m_resolver->resolve(clientSecretRef,
+                        [self, tokenEndpoint, clientId, clientSecretRef, form, callback](const SecretResult& secret) {
+                            if (!self)
+                                return;
+                            if (!secret.isOk() || secret.value.isEmpty()) {
+                                TokenResponse r;
+                                r.error = QStringLiteral("client secret %1 unavailable: %2")
+                                              .arg(clientSecretRef,
+                                                   SecretResult::statusName(
+                                                       secret.isOk() ? SecretResult::Status::NotFound : secret.status));
+                                callback(r);
+                                return;
+                            }
+                            self->send(tokenEndpoint, clientId, SecretBytes::deepCopy(secret.value), form, callback);
+                        });
 }
 
 void OAuthTokenClient::send(const QUrl& endpoint, const QString& clientId, QByteArray secret, Form form,

@@ -5,6 +5,7 @@
 // hands ready credential headers to the credentials stage. Refusals, single flights and events
 // (never a credential value) are checked on the same path.
 #include "OAuthCodeServer.h"
+#include "RawHttpClient.h"
 #include "ScriptedBrowser.h"
 #include "config/WorkspaceConfig.h"
 #include "core/GatewayServer.h"
@@ -15,6 +16,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QtTest>
 
 #include <memory>
@@ -50,6 +52,28 @@ CredentialOutcome acquireSync(ElicitationBroker* broker, const ElicitationContex
     return out->value_or(CredentialOutcome{});
 }
 
+// Sends raw bytes to the gateway in this thread (the event loop keeps running, so the gateway can
+// answer) and returns the parsed responses.
+QList<TestSupport::RawResponse> exchange(quint16 port, const QByteArray& bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(bytes);
+    QByteArray received;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        received += socket.readAll();
+        const auto responses = TestSupport::parseResponses(received);
+        if (!responses.isEmpty() && responses.first().complete)
+            return responses;
+    }
+    return {};
+}
+
 } // namespace
 
 class tst_ElicitationBroker : public QObject
@@ -80,6 +104,10 @@ private slots:
     void eventsNeverCarryCredentials();
     void forgetRevokes();
     void persistedCredentialSurvivesRestart();
+    void personRules_data();
+    void personRules();
+    void routeSharesHostOriginPolicy();
+    void publicUrlIsTheGatewaysOwnOrigin();
 
 private:
     ElicitationContext tokenContext(const QString& person = kPerson) const;
@@ -292,7 +320,8 @@ void tst_ElicitationBroker::refusals()
     } else if (attack == QLatin1String("replay")) {
         QCOMPARE(person.submit(form, QStringLiteral("submit"), fields).status, 200);
         // The same form again, and the link in a fresh browser.
-        answer = person.submit(form, QStringLiteral("submit"), {{QStringLiteral("credential"), QStringLiteral("other")}});
+        answer
+            = person.submit(form, QStringLiteral("submit"), {{QStringLiteral("credential"), QStringLiteral("other")}});
         QCOMPARE(answer.status, 410);
         answer = attacker.get(first.url);
     }
@@ -671,6 +700,85 @@ void tst_ElicitationBroker::persistedCredentialSurvivesRestart()
     m_broker->forget(QStringLiteral("demo"), kPerson, [removed](int n, const QString&) { *removed = n; });
     QTRY_COMPARE(*removed, 1);
     QCOMPARE(m_secrets->size(), 0);
+}
+
+void tst_ElicitationBroker::personRules_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("principal");
+    QTest::addColumn<QString>("session");
+    QTest::addColumn<QString>("person");
+    QTest::newRow("oauth2: iss + sub") << int(EndpointSecurity::Mode::OAuth2) << "https://idp alice"
+                                       << "s1"
+                                       << "https://idp alice";
+    QTest::newRow("api key: key id") << int(EndpointSecurity::Mode::ApiKey) << "key:1a2b3c4d"
+                                     << ""
+                                     << "key:1a2b3c4d";
+    QTest::newRow("none with a session") << int(EndpointSecurity::Mode::None) << "anonymous"
+                                         << "abc"
+                                         << "session:abc";
+    QTest::newRow("none, stateless 2026-07-28: nobody") << int(EndpointSecurity::Mode::None) << "anonymous"
+                                                        << ""
+                                                        << "";
+}
+
+void tst_ElicitationBroker::personRules()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, principal);
+    QFETCH(QString, session);
+    QFETCH(QString, person);
+    QCOMPARE(ElicitationBroker::personFor(EndpointSecurity::Mode(mode), principal, session), person);
+}
+
+void tst_ElicitationBroker::routeSharesHostOriginPolicy()
+{
+    const quint16 port = m_server->serverPort();
+    const QByteArray path = "/elicit/AAAAAAAAAAAAAAAAAAAAAA";
+    auto rebinding = exchange(port, "GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    QCOMPARE(rebinding.size(), 1);
+    QCOMPARE(rebinding.first().status, 403);
+    auto own = exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
+    QCOMPARE(own.size(), 1);
+    QCOMPARE(own.first().status, 410);
+    const TrafficEvent last = m_server->trafficLog()->events().last();
+    QCOMPARE(last.kind, TrafficEvent::Kind::Elicitation);
+    QCOMPARE(last.httpStatus, 410);
+}
+
+void tst_ElicitationBroker::publicUrlIsTheGatewaysOwnOrigin()
+{
+    WorkspaceConfig config = m_server->config();
+    config.gateway.publicUrl = QUrl(QStringLiteral("https://mcp.example.com"));
+    QVERIFY(m_server->applyConfig(config));
+    Gateway::HttpRequest mcp;
+    mcp.headers.append(qMakePair(QByteArray("Host"), QByteArray("127.0.0.1:1")));
+    ElicitationContext context = tokenContext();
+    context.gatewayBase = ElicitationBroker::gatewayBaseFor(config.gateway, mcp);
+    QCOMPARE(context.gatewayBase, config.gateway.publicUrl);
+    const CredentialOutcome first = acquireSync(m_broker, context);
+    QCOMPARE(first.url.toString(), QStringLiteral("https://mcp.example.com/elicit/") + first.elicitationId);
+
+    const quint16 port = m_server->serverPort();
+    const QByteArray path = first.url.path().toLatin1();
+    const auto opened = exchange(port, "GET " + path + " HTTP/1.1\r\nHost: mcp.example.com\r\n\r\n");
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().status, 200);
+    const QByteArray setCookie = opened.first().header("Set-Cookie");
+    QVERIFY2(setCookie.contains("; Secure"), setCookie.constData()); // https public URL: Secure cookie
+    const QByteArray cookie = setCookie.left(setCookie.indexOf(';'));
+    const QRegularExpression csrfRe(QStringLiteral("name=\"csrf\" value=\"([^\"]+)\""));
+    const QString csrf = csrfRe.match(QString::fromUtf8(opened.first().body)).captured(1);
+    QVERIFY(!csrf.isEmpty());
+    const QByteArray body = "csrf=" + csrf.toLatin1() + "&action=submit&credential=" + kCanary.toLatin1();
+    const auto saved
+        = exchange(port,
+                   "POST " + path + " HTTP/1.1\r\nHost: mcp.example.com\r\nOrigin: https://mcp.example.com\r\nCookie: "
+                       + cookie + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().status, 200);
+    QCOMPARE(acquireSync(m_broker, context).status, CredentialOutcome::Status::Ready);
 }
 
 QTEST_GUILESS_MAIN(tst_ElicitationBroker)

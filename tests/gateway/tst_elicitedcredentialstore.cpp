@@ -105,7 +105,10 @@ void persistenceRoundTrip(SecretStore* secrets, const QString& service)
     QCOMPARE(found, 0);
     removed = -1;
     QString forgetError;
-    third.forget(service, {}, [&](int n, const QString& e) { removed = n; forgetError = e; });
+    third.forget(service, {}, [&](int n, const QString& e) {
+        removed = n;
+        forgetError = e;
+    });
     QVERIFY(waitFor([&] { return removed != -1; }));
     QVERIFY2(forgetError.isEmpty(), qPrintable(forgetError));
     QCOMPARE(removed, 1); // bob, only persisted for this instance
@@ -197,8 +200,8 @@ void tst_ElicitedCredentialStore::persistenceInKeychain()
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         QSKIP("No D-Bus session bus: run inside dbus-run-session with gnome-keyring-daemon --unlock "
               "--components=secrets");
-    const QString service = QStringLiteral("Portcullis-test-")
-        + QString::number(QRandomGenerator::global()->generate(), 16);
+    const QString service
+        = QStringLiteral("Portcullis-test-") + QString::number(QRandomGenerator::global()->generate(), 16);
     KeychainSecretStore keychain(service);
     persistenceRoundTrip(&keychain, QStringLiteral("svc"));
 }

@@ -3,8 +3,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -115,9 +115,9 @@ HttpResponse OAuthCodeServer::authorize(const HttpRequest& request)
         return HttpResponse::text(400, "unknown client or redirect_uri");
     QUrl back(redirect);
     QUrlQuery answer;
-    answer.addQueryItem(QStringLiteral("state"),
-                        QString::fromLatin1(QUrl::toPercentEncoding(
-                            q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded))));
+    answer.addQueryItem(
+        QStringLiteral("state"),
+        QString::fromLatin1(QUrl::toPercentEncoding(q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded))));
     if (m_deny) {
         answer.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
     } else if (q.queryItemValue(QStringLiteral("response_type")) != QLatin1String("code")
@@ -126,14 +126,15 @@ HttpResponse OAuthCodeServer::authorize(const HttpRequest& request)
         answer.addQueryItem(QStringLiteral("error"), QStringLiteral("invalid_request"));
     } else {
         const QString code = randomString();
-        m_codes.insert(code, Code{clientId, redirect, q.queryItemValue(QStringLiteral("code_challenge")),
-                                  q.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)});
+        m_codes.insert(code,
+                       Code{clientId, redirect, q.queryItemValue(QStringLiteral("code_challenge")),
+                            q.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)});
         answer.addQueryItem(QStringLiteral("code"), code);
     }
     if (m_sendIss)
-        answer.addQueryItem(QStringLiteral("iss"),
-                            QString::fromLatin1(QUrl::toPercentEncoding(m_issOverride.isEmpty() ? issuer()
-                                                                                                : m_issOverride)));
+        answer.addQueryItem(
+            QStringLiteral("iss"),
+            QString::fromLatin1(QUrl::toPercentEncoding(m_issOverride.isEmpty() ? issuer() : m_issOverride)));
     back.setQuery(answer);
     HttpResponse r = HttpResponse::empty(302);
     r.setHeader("Location", back.toString(QUrl::FullyEncoded).toUtf8());
@@ -197,7 +198,8 @@ HttpResponse OAuthCodeServer::issue(const QString& clientId, const QString& scop
         body.insert(QStringLiteral("refresh_token"), refresh);
     }
     if (scope.split(QLatin1Char(' ')).contains(QLatin1String("openid"))) {
-        const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+        const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
+                                 {QStringLiteral("typ"), QStringLiteral("JWT")}};
         const QJsonObject claims{{QStringLiteral("iss"), issuer()},
                                  {QStringLiteral("sub"), m_subject},
                                  {QStringLiteral("aud"), clientId},
