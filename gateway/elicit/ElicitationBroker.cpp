@@ -434,6 +434,16 @@ ElicitationFlowStatus ElicitationBroker::flowStatus(const QString& elicitationId
     return flow ? flow->status : ElicitationFlowStatus::Unknown;
 }
 
+bool ElicitationBroker::decline(const QString& elicitationId, const QString& person)
+{
+    const auto flow = m_flows.value(elicitationId);
+    if (!flow || flow->context.person != person || flow->status != ElicitationFlowStatus::Pending)
+        return false;
+    finishFlow(flow, ElicitationFlowStatus::Declined, QStringLiteral("declined"),
+               QStringLiteral("declined in the MCP client"));
+    return true;
+}
+
 std::shared_ptr<ElicitationBroker::Flow> ElicitationBroker::ensureFlow(const ElicitationContext& context)
 {
     const QString k = key(context.service, context.person);

@@ -119,6 +119,9 @@ public:
     void forget(const QString& service, const QString& person = {},
                 std::function<void(int removed, const QString& error)> done = {});
     ElicitationFlowStatus flowStatus(const QString& elicitationId) const;
+    // The client answered the elicitation with decline or cancel: ends the pending flow of that
+    // person (another person's id is ignored). Returns whether a flow was ended.
+    bool decline(const QString& elicitationId, const QString& person);
 
     // The /elicit/ prefix: pages and the OAuth callback. Host/Origin policy and connection limits are
     // the caller's (GatewayServer), as for every route.

@@ -108,6 +108,8 @@ private slots:
     void personRules();
     void routeSharesHostOriginPolicy();
     void publicUrlIsTheGatewaysOwnOrigin();
+    void clientDeclineEndsOnlyOwnFlow();
+    void eventJsonShape();
 
 private:
     ElicitationContext tokenContext(const QString& person = kPerson) const;
@@ -779,6 +781,37 @@ void tst_ElicitationBroker::publicUrlIsTheGatewaysOwnOrigin()
     QCOMPARE(saved.size(), 1);
     QCOMPARE(saved.first().status, 200);
     QCOMPARE(acquireSync(m_broker, context).status, CredentialOutcome::Status::Ready);
+}
+
+void tst_ElicitationBroker::clientDeclineEndsOnlyOwnFlow()
+{
+    const CredentialOutcome first = acquireSync(m_broker, tokenContext());
+    QVERIFY(!m_broker->decline(first.elicitationId, QStringLiteral("key:99999999"))); // not theirs
+    QCOMPARE(m_broker->flowStatus(first.elicitationId), ElicitationFlowStatus::Pending);
+    QVERIFY(m_broker->decline(first.elicitationId, kPerson));
+    QCOMPARE(m_broker->flowStatus(first.elicitationId), ElicitationFlowStatus::Declined);
+    QVERIFY(!m_broker->decline(first.elicitationId, kPerson));
+    ScriptedBrowser person;
+    QCOMPARE(person.get(first.url).status, 410);
+    QCOMPARE(m_broker->flowStatus(QStringLiteral("unknown")), ElicitationFlowStatus::Unknown);
+}
+
+void tst_ElicitationBroker::eventJsonShape()
+{
+    // Events of other kinds keep their JSON as before.
+    TrafficEvent plain;
+    QVERIFY(!plain.toJson().contains(QLatin1String("elicitation")));
+    const CredentialOutcome first = acquireSync(m_broker, tokenContext());
+    const QJsonObject json = elicitationEvents().first().toJson();
+    QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("elicitation"));
+    QCOMPARE(json.value(QLatin1String("service")).toString(), QStringLiteral("demo"));
+    QCOMPARE(json.value(QLatin1String("principal")).toString(), kPerson);
+    QCOMPARE(json.value(QLatin1String("protocol")).toString(), QStringLiteral("2026-07-28"));
+    const QJsonObject e = json.value(QLatin1String("elicitation")).toObject();
+    QCOMPARE(e.value(QLatin1String("stage")).toString(), QStringLiteral("requested"));
+    QCOMPARE(e.value(QLatin1String("id")).toString(), first.elicitationId);
+    QCOMPARE(e.value(QLatin1String("credentialKind")).toString(), QStringLiteral("elicitedToken"));
+    QCOMPARE(e.value(QLatin1String("ageMs")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ElicitationBroker)
