@@ -584,14 +584,18 @@ void tst_ElicitationBroker::verifyUser_data()
 {
     QTest::addColumn<QString>("signedInSubject");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("same person") << "alice" << true;
-    QTest::newRow("another person (other sub)") << "mallory" << false;
+    QTest::addColumn<bool>("oauthBackend");
+    QTest::newRow("same person") << "alice" << true << false;
+    QTest::newRow("another person (other sub)") << "mallory" << false << false;
+    QTest::newRow("same person, elicited OAuth backend") << "alice" << true << true;
+    QTest::newRow("another person, elicited OAuth backend") << "mallory" << false << true;
 }
 
 void tst_ElicitationBroker::verifyUser()
 {
     QFETCH(QString, signedInSubject);
     QFETCH(bool, accepted);
+    QFETCH(bool, oauthBackend);
     OAuthCodeServer endpointAs; // the MCP endpoint's authorization server
     QVERIFY(endpointAs.start());
     QUrl callback = m_server->baseUrl();
@@ -599,7 +603,8 @@ void tst_ElicitationBroker::verifyUser()
     endpointAs.registerClient(QStringLiteral("page-client"), callback.toString());
     endpointAs.setSubject(signedInSubject);
 
-    ElicitationContext context = tokenContext(endpointAs.issuer() + QStringLiteral(" alice"));
+    ElicitationContext context = oauthBackend ? oauthContext() : tokenContext();
+    context.person = endpointAs.issuer() + QStringLiteral(" alice");
     context.endpoint.mode = EndpointSecurity::Mode::OAuth2;
     context.endpoint.authorizationServers = QStringList{endpointAs.issuer()};
     context.endpoint.allowLoopbackHttpIssuers = true;
@@ -618,9 +623,18 @@ void tst_ElicitationBroker::verifyUser()
         QCOMPARE(afterSignIn.status, 403);
         QCOMPARE(m_broker->flowStatus(first.elicitationId), ElicitationFlowStatus::Failed);
         QVERIFY(elicitationEvents().last().detail.contains(QLatin1String("not the one")));
+        QCOMPARE(m_as->authorizeCount(), 0); // never sent on to the backend's server
         return;
     }
     QCOMPARE(afterSignIn.status, 200);
+    if (oauthBackend) {
+        QVERIFY(afterSignIn.body.contains("value=\"continue\""));
+        const BrowserPage connected = person.submit(afterSignIn, QStringLiteral("continue"));
+        QCOMPARE(connected.status, 200);
+        QCOMPARE(m_as->codeRedemptions(), 1);
+        QCOMPARE(acquireSync(m_broker, context).status, CredentialOutcome::Status::Ready);
+        return;
+    }
     QVERIFY(afterSignIn.body.contains("type=\"password\""));
     QCOMPARE(person.submit(afterSignIn, QStringLiteral("submit"), {{QStringLiteral("credential"), kCanary}}).status,
              200);
