@@ -592,6 +592,13 @@ void ElicitationBroker::handleHttp(const HttpRequest& request, Responder respond
 void ElicitationBroker::servePage(const std::shared_ptr<Flow>& flow, const HttpRequest& request, Responder respond)
 {
     QByteArray setCookie;
+    if (request.method == "HEAD" && !flow->opened) {
+        // A HEAD (link checkers, previews) does not claim the link: only a browser's GET does.
+        HttpResponse r = page(200, QStringLiteral("Connect"), QString());
+        r.body.clear();
+        respond(r);
+        return;
+    }
     if (!flow->opened) {
         flow->opened = true;
         const QByteArray cookie = randomToken(32);

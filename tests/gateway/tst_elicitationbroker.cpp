@@ -110,6 +110,7 @@ private slots:
     void publicUrlIsTheGatewaysOwnOrigin();
     void clientDeclineEndsOnlyOwnFlow();
     void eventJsonShape();
+    void headDoesNotClaimTheLink();
 
 private:
     ElicitationContext tokenContext(const QString& person = kPerson) const;
@@ -826,6 +827,21 @@ void tst_ElicitationBroker::eventJsonShape()
     QCOMPARE(e.value(QLatin1String("id")).toString(), first.elicitationId);
     QCOMPARE(e.value(QLatin1String("credentialKind")).toString(), QStringLiteral("elicitedToken"));
     QCOMPARE(e.value(QLatin1String("ageMs")).toInt(), 0);
+}
+
+void tst_ElicitationBroker::headDoesNotClaimTheLink()
+{
+    const CredentialOutcome first = acquireSync(m_broker, tokenContext());
+    const quint16 port = m_server->serverPort();
+    const auto head = exchange(port,
+                               "HEAD " + first.url.path().toLatin1()
+                                   + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
+    QCOMPARE(head.size(), 1);
+    QCOMPARE(head.first().status, 200);
+    QVERIFY(head.first().header("Set-Cookie").isEmpty());
+    ScriptedBrowser person;
+    QCOMPARE(completeToken(person, first.url, kCanary).status, 200);
+    QCOMPARE(stages(first.elicitationId), (QStringList{"requested", "opened", "completed"}));
 }
 
 QTEST_GUILESS_MAIN(tst_ElicitationBroker)
