@@ -8,11 +8,14 @@
 #include "core/GatewayController.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
+#include "elicit/ElicitedCredentialStore.h"
 #include "log/TrafficLog.h"
+#include "secrets/KeychainSecretStore.h"
 #include "security/ApiKey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -40,6 +43,8 @@ struct Options
     bool metrics = false;
     bool strict = false; // one refused service refuses the whole workspace (CI)
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
+    QString forgetCredentialsOf; // service name: drop its persisted elicited credentials, then exit
+    QString forgetPerson; // optional: only this person's ("<iss> <sub>", "key:<id>")
 };
 
 void printLine(FILE* stream, const QString& text)
@@ -55,7 +60,7 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all" || arg == "--new-api-key")
+            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials")
             return true;
     }
     return false;
@@ -96,6 +101,48 @@ int issueApiKey(const Options& options)
               QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
                              "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
                   .arg(options.newApiKeyFor, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1()))));
+    return 0;
+}
+
+// Drops the elicited backend credentials that a service persisted in the OS keychain, for one
+// person or for everyone. A running gateway keeps its in-memory copies until it restarts or its
+// revoke API is used.
+int forgetCredentials(const Options& options)
+{
+    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
+    if (!loaded.ok) {
+        printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
+        return 2;
+    }
+    const QString& name = options.forgetCredentialsOf;
+    bool known = false;
+    for (const Gateway::ServiceConfig& service : loaded.config.services)
+        known = known || service.name == name;
+    if (!known) {
+        printLine(stderr, QStringLiteral("error: no service named '%1' in %2").arg(name, options.configPath));
+        return 2;
+    }
+    Gateway::KeychainSecretStore keychain;
+    Gateway::ElicitedCredentialStore store;
+    store.setSecretStore(&keychain);
+    QEventLoop loop;
+    int removed = 0;
+    QString error;
+    store.forget(name, options.forgetPerson, [&](int count, const QString& problem) {
+        removed = count;
+        error = problem;
+        loop.quit();
+    });
+    loop.exec();
+    if (!error.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
+        return 1;
+    }
+    printLine(
+        stderr,
+        options.forgetPerson.isEmpty()
+            ? QStringLiteral("Forgot %1 stored credential(s) of service '%2'.").arg(removed).arg(name)
+            : QStringLiteral("Forgot %1 stored credential(s) of service '%2' for that person.").arg(removed).arg(name));
     return 0;
 }
 
@@ -316,9 +363,21 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                     "All or nothing (CI): refuse the whole workspace, at start and on reload, when "
                                     "any service's settings or OpenAPI document are refused. Without it such a "
                                     "service is not served (503) and the others run."));
-    parser.addOptions({headless, config, demo, listen, logEvents, metrics, strict, newApiKey});
+    const QCommandLineOption forgetCredentials(
+        QStringLiteral("forget-credentials"),
+        QCoreApplication::translate("main",
+                                    "Drop the elicited backend credentials SERVICE in --config keeps in the keychain "
+                                    "(all, or only those of PERSON given after it), exit."),
+        QStringLiteral("SERVICE"));
+    parser.addOptions({headless, config, demo, listen, logEvents, metrics, strict, newApiKey, forgetCredentials});
+    parser.addPositionalArgument(QStringLiteral("PERSON"),
+                                 QCoreApplication::translate("main", "With --forget-credentials: one person only."),
+                                 QStringLiteral("[PERSON]"));
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
+    options->forgetCredentialsOf = parser.value(forgetCredentials);
+    if (!options->forgetCredentialsOf.isEmpty() && parser.positionalArguments().size() == 1)
+        options->forgetPerson = parser.positionalArguments().first();
+    else if (!parser.positionalArguments().isEmpty()) {
         printLine(
             stderr,
             QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
@@ -340,6 +399,10 @@ int parseOptions(const QCoreApplication& app, Options* options)
         printLine(stderr, QStringLiteral("error: --new-api-key needs --config FILE"));
         return 2;
     }
+    if (!options->forgetCredentialsOf.isEmpty() && options->configPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: --forget-credentials needs --config FILE"));
+        return 2;
+    }
     return 0;
 }
 
@@ -353,6 +416,8 @@ int runHeadless(int argc, char** argv)
         return rc;
     if (!options.newApiKeyFor.isEmpty())
         return issueApiKey(options);
+    if (!options.forgetCredentialsOf.isEmpty())
+        return forgetCredentials(options);
     Runtime runtime(options);
     if (const int rc = runtime.start(true))
         return rc;

@@ -148,7 +148,8 @@ void BackendCredentials::prepare(const BackendAuth& auth, const QString& caPemRe
     switch (auth.kind) {
     case BackendAuth::Kind::None:
     case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
-        break;
+    case BackendAuth::Kind::ElicitedToken: // per-person values come from the ElicitationBroker
+    case BackendAuth::Kind::ElicitedOAuth2: break;
     case BackendAuth::Kind::Basic:
         if (auth.username.isEmpty())
             problem = QStringLiteral("backend auth basic: username is not set");
@@ -240,7 +241,8 @@ void BackendCredentials::finish(const std::shared_ptr<Job>& job)
     switch (auth.kind) {
     case BackendAuth::Kind::None:
     case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
-        break;
+    case BackendAuth::Kind::ElicitedToken: // per-person values come from the ElicitationBroker
+    case BackendAuth::Kind::ElicitedOAuth2: break;
     case BackendAuth::Kind::Basic: {
         QByteArray userPass = auth.username.toUtf8() + ':' + job->values.value(QStringLiteral("secretRef"));
         out.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + userPass.toBase64()});

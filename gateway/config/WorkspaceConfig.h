@@ -37,7 +37,17 @@ struct EndpointSecurity
 // "keychain:<entry>" or "${env:NAME}".
 struct BackendAuth
 {
-    enum class Kind { None, Basic, Token, ClientCertificate, OAuth2ClientCredentials };
+    enum class Kind {
+        None,
+        Basic,
+        Token,
+        ClientCertificate,
+        OAuth2ClientCredentials,
+        // Nothing provisioned: each person supplies their own credential through a page the gateway
+        // serves (URL-mode elicitation); see gateway/elicit/ElicitationBroker.h.
+        ElicitedToken, // the person types a value sent as "<headerName>: [<scheme> ]<value>"
+        ElicitedOAuth2, // authorization code + PKCE at the backend's authorization server, per person
+    };
     Kind kind = Kind::None;
     QString username; // Basic
     QString secretRef; // password / token / private key / client secret reference
@@ -51,6 +61,29 @@ struct BackendAuth
     QString resource; // RFC 8707 resource for the backend, when its AS wants one
     QString audience;
     bool allowLoopbackHttpTokenEndpoint = false; // local tests only
+    // ElicitedToken: optional auth scheme put before the value ("Bearer" -> "Authorization: Bearer <v>").
+    QString scheme;
+    // ElicitedOAuth2: the backend's authorization server. Either both endpoints, or `issuer` to
+    // discover them (RFC 8414, then OpenID Connect discovery); with both, `issuer` only checks the
+    // RFC 9207 `iss` of the authorization response. allowLoopbackHttpTokenEndpoint also allows a
+    // plain-http loopback authorization endpoint and issuer.
+    QUrl authorizationEndpoint;
+    QString issuer;
+
+    static QString kindName(Kind kind);
+    bool isElicited() const { return kind == Kind::ElicitedToken || kind == Kind::ElicitedOAuth2; }
+};
+
+// How a service's elicited backend credentials are kept and who may complete the page.
+struct ElicitationSettings
+{
+    // Keep the credentials in the OS keychain as well as in memory, so a restart does not ask again.
+    bool persist = false;
+    // With OAuth2 endpoint security: the page first signs the person in at the endpoint's
+    // authorization server with this client (code + PKCE) and refuses unless iss + sub equal the
+    // principal that triggered the elicitation. Empty clientId: off.
+    QString verifyUserClientId;
+    QString verifyUserSecretRef; // optional (confidential client): keychain:<entry> or ${env:NAME}
 };
 
 struct ServiceConfig
@@ -71,6 +104,7 @@ struct ServiceConfig
     // The refused service's text as read. WorkspaceLoader::toJson writes it back unchanged while
     // configError is set; an editor that rebuilds the service's settings clears configError.
     QJsonObject sourceJson;
+    ElicitationSettings elicitation;
 };
 
 struct GatewaySettings

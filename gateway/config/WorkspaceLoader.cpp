@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include "net/Loopback.h"
+
 namespace Gateway {
 
 namespace {
@@ -205,6 +207,61 @@ const QRegularExpression& refPattern()
     return re;
 }
 
+// RFC 9110 token (1*tchar): header names and auth schemes.
+bool isHttpToken(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    return re.match(text).hasMatch();
+}
+
+// RFC 6749 §3.3 scope-token: 1*( %x21 / %x23-5B / %x5D-7E )
+bool isScopeToken(const QString& scope)
+{
+    static const QRegularExpression re(QStringLiteral("^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$"));
+    return re.match(scope).hasMatch();
+}
+
+// Header fields an elicited credential must never replace: framing, hop-by-hop and routing fields.
+bool isReservedHeaderName(const QString& name)
+{
+    static const QStringList reserved{QStringLiteral("host"),
+                                      QStringLiteral("content-length"),
+                                      QStringLiteral("transfer-encoding"),
+                                      QStringLiteral("connection"),
+                                      QStringLiteral("keep-alive"),
+                                      QStringLiteral("te"),
+                                      QStringLiteral("trailer"),
+                                      QStringLiteral("upgrade"),
+                                      QStringLiteral("proxy-connection"),
+                                      QStringLiteral("expect"),
+                                      QStringLiteral("content-type"),
+                                      QStringLiteral("cookie"),
+                                      QStringLiteral("accept"),
+                                      QStringLiteral("proxy-authorization"),
+                                      QStringLiteral("accept-encoding")};
+    return reserved.contains(name.toLower());
+}
+
+// An OAuth endpoint of the backend's authorization server: https, or plain http on loopback when the
+// operator allowed it. Empty when acceptable, else the reason.
+QString oauthUrlProblem(const QUrl& url, bool allowLoopbackHttp)
+{
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+        return QStringLiteral("must be an absolute https URL");
+    if (!url.userInfo().isEmpty())
+        return QStringLiteral("must not contain user information");
+    if (url.hasFragment())
+        return QStringLiteral("must not contain a fragment");
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http") && Net::isLoopbackHost(url.host())) {
+        if (allowLoopbackHttp)
+            return {};
+        return QStringLiteral("must use https (plain http on loopback needs allowLoopbackHttpTokenEndpoint)");
+    }
+    return QStringLiteral("must use https");
+}
+
 void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out, QString* error)
 {
     Reader r(o, path, error);
@@ -212,7 +269,8 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
                  QStringLiteral("headerName"), QStringLiteral("certificateRef"), QStringLiteral("caCertificateRef"),
                  QStringLiteral("tokenEndpoint"), QStringLiteral("clientId"), QStringLiteral("scopes"),
                  QStringLiteral("resource"), QStringLiteral("audience"),
-                 QStringLiteral("allowLoopbackHttpTokenEndpoint")});
+                 QStringLiteral("allowLoopbackHttpTokenEndpoint"), QStringLiteral("scheme"),
+                 QStringLiteral("authorizationEndpoint"), QStringLiteral("issuer")});
     const QString kind = r.string(QStringLiteral("kind"), QStringLiteral("none"));
     if (kind == QLatin1String("none"))
         out->kind = BackendAuth::Kind::None;
@@ -224,11 +282,17 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
         out->kind = BackendAuth::Kind::ClientCertificate;
     else if (kind == QLatin1String("oauth2ClientCredentials"))
         out->kind = BackendAuth::Kind::OAuth2ClientCredentials;
+    else if (kind == QLatin1String("elicitedToken"))
+        out->kind = BackendAuth::Kind::ElicitedToken;
+    else if (kind == QLatin1String("elicitedOAuth2"))
+        out->kind = BackendAuth::Kind::ElicitedOAuth2;
     else
         r.fail(QStringLiteral("kind"),
-               QStringLiteral("must be one of none, basic, token, clientCertificate, oauth2ClientCredentials"));
+               QStringLiteral("must be one of none, basic, token, clientCertificate, "
+                              "oauth2ClientCredentials, elicitedToken, elicitedOAuth2"));
     out->caCertificateRef = r.string(QStringLiteral("caCertificateRef"));
-    out->tokenEndpoint = QUrl(r.string(QStringLiteral("tokenEndpoint")), QUrl::StrictMode);
+    const QString tokenEndpoint = r.string(QStringLiteral("tokenEndpoint"));
+    out->tokenEndpoint = QUrl(tokenEndpoint, QUrl::StrictMode);
     out->clientId = r.string(QStringLiteral("clientId"));
     out->scopes = r.strings(QStringLiteral("scopes"));
     out->resource = r.string(QStringLiteral("resource"));
@@ -239,6 +303,10 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     out->headerName = r.string(QStringLiteral("headerName"));
     out->certificateRef = r.string(QStringLiteral("certificateRef"));
     // Every member is read before any rule that combines them is checked.
+    out->scheme = r.string(QStringLiteral("scheme"));
+    const QString authorizationEndpoint = r.string(QStringLiteral("authorizationEndpoint"));
+    out->authorizationEndpoint = QUrl(authorizationEndpoint, QUrl::StrictMode);
+    out->issuer = r.string(QStringLiteral("issuer"));
     if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
         && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
         r.fail(QStringLiteral("kind"),
@@ -249,6 +317,93 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     if (!out->secretRef.isEmpty() && !refPattern().match(out->secretRef).hasMatch())
         r.fail(QStringLiteral("secretRef"),
                QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME}), never a secret value"));
+    if (out->kind != BackendAuth::Kind::ElicitedToken && !out->scheme.isEmpty())
+        r.fail(QStringLiteral("scheme"), QStringLiteral("only applies to kind elicitedToken"));
+    if (out->kind != BackendAuth::Kind::ElicitedOAuth2 && (!authorizationEndpoint.isEmpty() || !out->issuer.isEmpty()))
+        r.fail(authorizationEndpoint.isEmpty() ? QStringLiteral("issuer") : QStringLiteral("authorizationEndpoint"),
+               QStringLiteral("only applies to kind elicitedOAuth2"));
+    if (out->kind == BackendAuth::Kind::ElicitedToken) {
+        if (out->headerName.isEmpty())
+            r.fail(QStringLiteral("headerName"), QStringLiteral("is required for kind elicitedToken"));
+        else if (!isHttpToken(out->headerName))
+            r.fail(QStringLiteral("headerName"), QStringLiteral("must be an HTTP header name (RFC 9110 token)"));
+        else if (isReservedHeaderName(out->headerName))
+            r.fail(QStringLiteral("headerName"), QStringLiteral("names a header the gateway sets itself"));
+        if (!out->scheme.isEmpty() && !isHttpToken(out->scheme))
+            r.fail(QStringLiteral("scheme"), QStringLiteral("must be one auth-scheme token such as Bearer"));
+        if (!out->secretRef.isEmpty())
+            r.fail(QStringLiteral("secretRef"),
+                   QStringLiteral("does not apply to elicitedToken: each person types their own credential"));
+    }
+    if (out->kind == BackendAuth::Kind::ElicitedOAuth2) {
+        const bool loopback = out->allowLoopbackHttpTokenEndpoint;
+        if (out->clientId.isEmpty())
+            r.fail(QStringLiteral("clientId"), QStringLiteral("is required for kind elicitedOAuth2"));
+        if (out->issuer.isEmpty() && (authorizationEndpoint.isEmpty() || tokenEndpoint.isEmpty()))
+            r.fail(authorizationEndpoint.isEmpty() ? QStringLiteral("authorizationEndpoint")
+                                                   : QStringLiteral("tokenEndpoint"),
+                   QStringLiteral("elicitedOAuth2 needs authorizationEndpoint and tokenEndpoint, or issuer to "
+                                  "discover both"));
+        if (authorizationEndpoint.isEmpty() != tokenEndpoint.isEmpty())
+            r.fail(authorizationEndpoint.isEmpty() ? QStringLiteral("authorizationEndpoint")
+                                                   : QStringLiteral("tokenEndpoint"),
+                   QStringLiteral("give both endpoints, or neither and an issuer"));
+        if (!authorizationEndpoint.isEmpty()) {
+            const QString problem = oauthUrlProblem(out->authorizationEndpoint, loopback);
+            if (!problem.isEmpty())
+                r.fail(QStringLiteral("authorizationEndpoint"), problem);
+        }
+        if (!tokenEndpoint.isEmpty()) {
+            const QString problem = oauthUrlProblem(out->tokenEndpoint, loopback);
+            if (!problem.isEmpty())
+                r.fail(QStringLiteral("tokenEndpoint"), problem);
+        }
+        if (!out->issuer.isEmpty()) {
+            const QUrl issuer(out->issuer, QUrl::StrictMode);
+            QString problem = oauthUrlProblem(issuer, loopback);
+            if (problem.isEmpty() && issuer.hasQuery())
+                problem = QStringLiteral("must not contain a query");
+            if (!problem.isEmpty())
+                r.fail(QStringLiteral("issuer"), problem);
+        }
+        for (const QString& scope : std::as_const(out->scopes)) {
+            if (!isScopeToken(scope))
+                r.fail(QStringLiteral("scopes"),
+                       QStringLiteral("scopes must be non-empty and free of spaces, quotes and backslashes"));
+        }
+        if (!out->resource.isEmpty()) {
+            const QUrl resource(out->resource, QUrl::StrictMode);
+            if (!resource.isValid() || resource.isRelative() || resource.host().isEmpty() || resource.hasFragment())
+                r.fail(QStringLiteral("resource"),
+                       QStringLiteral("must be an absolute URL without fragment (RFC 8707)"));
+        }
+    }
+}
+
+void readElicitation(const QJsonObject& o, const QString& path, const ServiceConfig& service, ElicitationSettings* out,
+                     QString* error)
+{
+    Reader r(o, path, error);
+    r.allowOnly({QStringLiteral("persist"), QStringLiteral("verifyUser")});
+    out->persist = r.boolean(QStringLiteral("persist"), false);
+    const QJsonObject verify = r.object(QStringLiteral("verifyUser"));
+    if (o.contains(QLatin1String("verifyUser"))) {
+        Reader v(verify, r.path(QStringLiteral("verifyUser")), error);
+        v.allowOnly({QStringLiteral("clientId"), QStringLiteral("secretRef")});
+        out->verifyUserClientId = v.string(QStringLiteral("clientId"), {}, true);
+        out->verifyUserSecretRef = v.string(QStringLiteral("secretRef"));
+        if (o.value(QLatin1String("verifyUser")).isObject() && out->verifyUserClientId.isEmpty())
+            v.fail(QStringLiteral("clientId"), QStringLiteral("must not be empty"));
+        if (!out->verifyUserSecretRef.isEmpty() && !refPattern().match(out->verifyUserSecretRef).hasMatch())
+            v.fail(QStringLiteral("secretRef"),
+                   QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME}), never a secret value"));
+        if (service.security.mode != EndpointSecurity::Mode::OAuth2)
+            r.fail(QStringLiteral("verifyUser"),
+                   QStringLiteral("needs security.mode oauth2 (the person signs in at the endpoint's "
+                                  "authorization server)"));
+    }
+    if (!o.isEmpty() && !service.backendAuth.isElicited())
+        r.fail(QString(), QStringLiteral("only applies to backendAuth kinds elicitedToken and elicitedOAuth2"));
 }
 
 } // namespace
@@ -259,6 +414,20 @@ QString WorkspaceConfig::absolutePath(const QString& path) const
         return path;
     const QString directory = filePath.isEmpty() ? QDir::currentPath() : QFileInfo(filePath).absolutePath();
     return QDir::cleanPath(QDir(directory).absoluteFilePath(path));
+}
+
+QString BackendAuth::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None: return QStringLiteral("none");
+    case Kind::Basic: return QStringLiteral("basic");
+    case Kind::Token: return QStringLiteral("token");
+    case Kind::ClientCertificate: return QStringLiteral("clientCertificate");
+    case Kind::OAuth2ClientCredentials: return QStringLiteral("oauth2ClientCredentials");
+    case Kind::ElicitedToken: return QStringLiteral("elicitedToken");
+    case Kind::ElicitedOAuth2: return QStringLiteral("elicitedOAuth2");
+    }
+    return QStringLiteral("none");
 }
 
 QString EndpointSecurity::modeName(Mode mode)
@@ -412,7 +581,7 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         s.allowOnly({QStringLiteral("name"), QStringLiteral("openapi"), QStringLiteral("baseUrl"),
                      QStringLiteral("timeoutMs"), QStringLiteral("maxResponseBytes"), QStringLiteral("toolNaming"),
                      QStringLiteral("include"), QStringLiteral("exclude"), QStringLiteral("security"),
-                     QStringLiteral("backendAuth")});
+                     QStringLiteral("backendAuth"), QStringLiteral("elicitation")});
         service.openApiPath = s.string(QStringLiteral("openapi"), {}, true);
         const QString baseUrl = s.string(QStringLiteral("baseUrl"));
         if (!baseUrl.isEmpty()) {
@@ -442,6 +611,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
                      &serviceError);
         readBackendAuth(s.object(QStringLiteral("backendAuth")), s.path(QStringLiteral("backendAuth")),
                         &service.backendAuth, &serviceError);
+        readElicitation(s.object(QStringLiteral("elicitation")), s.path(QStringLiteral("elicitation")), service,
+                        &service.elicitation, &serviceError);
         if (!serviceError.isEmpty()) {
             if (firstServiceError.isEmpty())
                 firstServiceError = serviceError;
@@ -542,12 +713,7 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         o.insert(QStringLiteral("security"), security);
         if (s.backendAuth.kind != BackendAuth::Kind::None) {
             const BackendAuth& b = s.backendAuth;
-            QJsonObject auth{{QStringLiteral("kind"),
-                              b.kind == BackendAuth::Kind::Basic       ? QStringLiteral("basic")
-                                  : b.kind == BackendAuth::Kind::Token ? QStringLiteral("token")
-                                  : b.kind == BackendAuth::Kind::ClientCertificate
-                                  ? QStringLiteral("clientCertificate")
-                                  : QStringLiteral("oauth2ClientCredentials")}};
+            QJsonObject auth{{QStringLiteral("kind"), BackendAuth::kindName(b.kind)}};
             if (!b.caCertificateRef.isEmpty())
                 auth.insert(QStringLiteral("caCertificateRef"), b.caCertificateRef);
             if (!b.tokenEndpoint.isEmpty())
@@ -570,7 +736,26 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
                 auth.insert(QStringLiteral("headerName"), b.headerName);
             if (!b.certificateRef.isEmpty())
                 auth.insert(QStringLiteral("certificateRef"), b.certificateRef);
+            if (!b.scheme.isEmpty())
+                auth.insert(QStringLiteral("scheme"), b.scheme);
+            if (!b.authorizationEndpoint.isEmpty())
+                auth.insert(QStringLiteral("authorizationEndpoint"), b.authorizationEndpoint.toString());
+            if (!b.issuer.isEmpty())
+                auth.insert(QStringLiteral("issuer"), b.issuer);
             o.insert(QStringLiteral("backendAuth"), auth);
+        }
+        const ElicitationSettings& el = s.elicitation;
+        if (el.persist || !el.verifyUserClientId.isEmpty()) {
+            QJsonObject elicitation;
+            if (el.persist)
+                elicitation.insert(QStringLiteral("persist"), true);
+            if (!el.verifyUserClientId.isEmpty()) {
+                QJsonObject verify{{QStringLiteral("clientId"), el.verifyUserClientId}};
+                if (!el.verifyUserSecretRef.isEmpty())
+                    verify.insert(QStringLiteral("secretRef"), el.verifyUserSecretRef);
+                elicitation.insert(QStringLiteral("verifyUser"), verify);
+            }
+            o.insert(QStringLiteral("elicitation"), elicitation);
         }
         services.append(o);
     }

@@ -5,6 +5,7 @@
 #include "GatewaySnapshot.h"
 #include "backend/BackendClient.h"
 #include "backend/BackendCredentials.h"
+#include "elicit/ElicitationBroker.h"
 #include "http/HostOriginPolicy.h"
 #include "http/HttpFrontend.h"
 #include "log/PrometheusMetrics.h"
@@ -56,6 +57,9 @@ GatewayServer::GatewayServer(QObject* parent)
     m_guard = new EndpointGuard(this);
     m_guard->setSecretResolver(m_secrets);
     m_mcp = std::make_unique<McpEndpoint>(backend, m_credentials);
+    m_elicitation = new ElicitationBroker(m_secrets, this);
+    m_elicitation->setSecretStore(m_keychain);
+    m_elicitation->setPublisher([this](const TrafficEvent& event) { m_trafficLog->append(event); });
     m_frontend->setHandler(
         [this](const HttpRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
     connect(m_frontend.get(), &HttpFrontend::requestRejected, this,
@@ -140,6 +144,8 @@ void GatewayServer::setSecretStore(SecretStore* store)
     m_secrets = new SecretResolver(store, this);
     m_credentials = new BackendCredentials(m_secrets, this);
     m_guard->setSecretResolver(m_secrets);
+    m_elicitation->setSecretResolver(m_secrets);
+    m_elicitation->setSecretStore(store);
     m_mcp = std::make_unique<McpEndpoint>(findChild<BackendClient*>(), m_credentials);
     if (m_snapshot)
         m_mcp->setSnapshot(m_snapshot);
@@ -317,6 +323,11 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
         event.kind = TrafficEvent::Kind::Rejected;
         event.detail = denied;
         exchange->respondJson(403, QJsonObject{{QStringLiteral("error"), QStringLiteral("forbidden: %1").arg(denied)}});
+        return;
+    }
+    if (ElicitationBroker::handles(request.path)) {
+        event.kind = TrafficEvent::Kind::Elicitation;
+        m_elicitation->handleHttp(request, [exchange](const HttpResponse& response) { exchange->respond(response); });
         return;
     }
     if (request.path.startsWith(kMcpPrefix)) {

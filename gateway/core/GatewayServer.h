@@ -15,6 +15,7 @@
 namespace Gateway {
 
 class BackendCredentials;
+class ElicitationBroker;
 class EndpointGuard;
 class Exchange;
 class GatewaySnapshot;
@@ -78,6 +79,8 @@ public:
     QList<ServiceStatus> services() const;
     TrafficLog* trafficLog() const;
     EndpointGuard* endpointGuard() const { return m_guard; }
+    // Elicited backend credentials and the /elicit/ pages.
+    ElicitationBroker* elicitationBroker() const { return m_elicitation; }
     // Where backend secrets come from: the OS keychain by default; tests and the demo may use
     // another store (not owned).
     void setSecretStore(SecretStore* store);
@@ -106,6 +109,7 @@ private:
     SecretResolver* m_secrets = nullptr;
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
+    ElicitationBroker* m_elicitation = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration and listener
     std::unique_ptr<RateLimiter> m_rateLimiter; // per-person request budget

@@ -266,6 +266,14 @@ private slots:
     void fileLevelDefectsStillRefuseWhole_data();
     void fileLevelDefectsStillRefuseWhole();
     void absolutePathResolvesAgainstWorkspaceFile();
+
+    // Elicited backend credentials (elicitedToken, elicitedOAuth2, elicitation, gateway.publicUrl).
+    void elicitedValid_data();
+    void elicitedValid();
+    void elicitedInvalid_data();
+    void elicitedInvalid();
+    void elicitedRoundTrip();
+    void oauth2ClientCredentialsLoads();
 };
 
 void tst_WorkspaceLoader::roundTrip()
@@ -685,6 +693,227 @@ void tst_WorkspaceLoader::saveFileFailureKeepsPreviousFile()
     QVERIFY(!saved_ok);
     QVERIFY(!error.isEmpty());
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("workspace.json")});
+}
+
+// ---- Elicited backend credentials ----
+
+namespace {
+
+const char* kOAuthEndpoint = R"({"security":{"mode":"oauth2","authorizationServers":["https://idp.example.com"]},)";
+
+QByteArray elicitedWorkspace(const QByteArray& serviceMembers, const QJsonObject& gatewayExtra = {})
+{
+    return workspace(QJsonDocument::fromJson("{" + serviceMembers + "}").object(), gatewayExtra);
+}
+
+} // namespace
+
+void tst_WorkspaceLoader::elicitedValid_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("token, header only") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-API-Key"})")
+                                        << int(BackendAuth::Kind::ElicitedToken);
+    QTest::newRow("token, Authorization Bearer") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer"},"elicitation":{"persist":true})")
+                                                 << int(BackendAuth::Kind::ElicitedToken);
+    QTest::newRow("oauth2 with endpoints") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"https://as.example.com/authorize",
+                  "tokenEndpoint":"https://as.example.com/token","clientId":"c1","scopes":["read","write:all"],
+                  "resource":"https://api.example.com/","secretRef":"keychain:backend-client"})")
+                                           << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("oauth2 with issuer only") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com/t1","clientId":"c1"})")
+                                             << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("oauth2 loopback http allowed") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"http://127.0.0.1:9/authorize",
+                  "tokenEndpoint":"http://localhost:9/token","clientId":"c1","allowLoopbackHttpTokenEndpoint":true})")
+                                                  << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("verifyUser with oauth2 endpoint") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com","clientId":"c1"},
+                  "elicitation":{"persist":false,"verifyUser":{"clientId":"portcullis-page","secretRef":"${env:VERIFY_SECRET}"}})")
+                                                     << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("publicUrl origin") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com")}})
+                                      << int(BackendAuth::Kind::None);
+}
+
+void tst_WorkspaceLoader::elicitedValid()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, kind);
+    const auto r = WorkspaceLoader::parse(content, kSource);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(int(r.config.services.first().backendAuth.kind), kind);
+}
+
+void tst_WorkspaceLoader::elicitedInvalid_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expectedError"); // exact prefix of the error text
+    const QString ba = kSource + QStringLiteral(": $.services[0].backendAuth.");
+    const QString el = kSource + QStringLiteral(": $.services[0].elicitation");
+
+    QTest::newRow("token without headerName") << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken"})")
+                                              << ba + QStringLiteral("headerName: is required for kind elicitedToken");
+    QTest::newRow("token header with space")
+        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X Key"})")
+        << ba + QStringLiteral("headerName: must be an HTTP header name");
+    QTest::newRow("token header reserved")
+        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"Content-Length"})")
+        << ba + QStringLiteral("headerName: names a header the gateway sets itself");
+    QTest::newRow("token scheme with space") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer x"})")
+                                             << ba + QStringLiteral("scheme: must be one auth-scheme token");
+    QTest::newRow("token with secretRef")
+        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key","secretRef":"keychain:k"})")
+        << ba + QStringLiteral("secretRef: does not apply to elicitedToken");
+    QTest::newRow("scheme on token kind")
+        << elicitedWorkspace(R"("backendAuth":{"kind":"token","secretRef":"keychain:k","scheme":"Bearer"})")
+        << ba + QStringLiteral("scheme: only applies to kind elicitedToken");
+    QTest::newRow("oauth2 no clientId") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com"})")
+                                        << ba + QStringLiteral("clientId: is required for kind elicitedOAuth2");
+    QTest::newRow("oauth2 no endpoints nor issuer")
+        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c"})")
+        << ba + QStringLiteral("authorizationEndpoint: elicitedOAuth2 needs authorizationEndpoint and tokenEndpoint");
+    QTest::newRow("oauth2 only authorizationEndpoint with issuer") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","authorizationEndpoint":"https://as.example.com/a"})")
+                                                                   << ba
+            + QStringLiteral("tokenEndpoint: give both endpoints, or neither and an issuer");
+    QTest::newRow("oauth2 http authorization endpoint") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://as.example.com/a","tokenEndpoint":"https://as.example.com/t"})")
+                                                        << ba + QStringLiteral("authorizationEndpoint: must use https");
+    QTest::newRow("oauth2 loopback http without opt-in") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://127.0.0.1:9/a","tokenEndpoint":"https://as.example.com/t"})")
+                                                         << ba
+            + QStringLiteral("authorizationEndpoint: must use https (plain http on loopback needs "
+                             "allowLoopbackHttpTokenEndpoint)");
+    QTest::newRow("oauth2 token endpoint with userinfo") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"https://as.example.com/a","tokenEndpoint":"https://u:p@as.example.com/t"})")
+                                                         << ba
+            + QStringLiteral("tokenEndpoint: must not contain user information");
+    QTest::newRow("oauth2 issuer with query") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com/?x=1"})")
+                                              << ba + QStringLiteral("issuer: must not contain a query");
+    QTest::newRow("oauth2 scope with space") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","scopes":["a b"]})")
+                                             << ba + QStringLiteral("scopes: scopes must be non-empty");
+    QTest::newRow("oauth2 relative resource") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","resource":"/api"})")
+                                              << ba
+            + QStringLiteral("resource: must be an absolute URL without fragment");
+    QTest::newRow("oauth2 secret value instead of reference") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","secretRef":"s3cr3t"})")
+                                                              << ba + QStringLiteral("secretRef: must be a reference");
+    QTest::newRow("issuer on token kind") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"token","secretRef":"keychain:k","issuer":"https://as.example.com"})")
+                                          << ba + QStringLiteral("issuer: only applies to kind elicitedOAuth2");
+    QTest::newRow("elicitation without elicited kind")
+        << elicitedWorkspace(R"("elicitation":{"persist":true})")
+        << el + QStringLiteral(": only applies to backendAuth kinds elicitedToken and elicitedOAuth2");
+    QTest::newRow("elicitation unknown key") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"keep":true})")
+                                             << el + QStringLiteral(".keep: unknown property");
+    QTest::newRow("persist not boolean") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"persist":"yes"})")
+                                         << el + QStringLiteral(".persist: must be true or false");
+    QTest::newRow("verifyUser without oauth2 endpoint") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p"}})")
+                                                        << el
+            + QStringLiteral(".verifyUser: needs security.mode oauth2");
+    QTest::newRow("verifyUser without clientId") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{}})")
+                                                 << el + QStringLiteral(".verifyUser.clientId: is required");
+    QTest::newRow("verifyUser secret value") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p","secretRef":"plain"}})")
+                                             << el + QStringLiteral(".verifyUser.secretRef: must be a reference");
+    QTest::newRow("publicUrl with path") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com/gw")}})
+                                         << kSource + QStringLiteral(": $.gateway.publicUrl: must be an origin");
+    QTest::newRow("publicUrl not http") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("ftp://mcp.example.com")}})
+                                        << kSource
+            + QStringLiteral(": $.gateway.publicUrl: must be an absolute http(s) URL");
+}
+
+void tst_WorkspaceLoader::elicitedInvalid()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expectedError);
+    const auto r = WorkspaceLoader::parse(content, kSource);
+    QVERIFY2(!r.ok, "a workspace with this defect must be refused");
+    QVERIFY2(r.error.startsWith(expectedError),
+             qPrintable(QStringLiteral("error was: %1\nexpected prefix: %2").arg(r.error, expectedError)));
+    QVERIFY(!r.error.contains(QLatin1String("s3cr3t")));
+}
+
+void tst_WorkspaceLoader::elicitedRoundTrip()
+{
+    WorkspaceConfig c;
+    c.gateway.publicUrl = QUrl(QStringLiteral("https://mcp.example.com"));
+    ServiceConfig token;
+    token.name = QStringLiteral("tok");
+    token.openApiPath = QStringLiteral("t.yaml");
+    token.backendAuth.kind = BackendAuth::Kind::ElicitedToken;
+    token.backendAuth.headerName = QStringLiteral("Authorization");
+    token.backendAuth.scheme = QStringLiteral("Bearer");
+    token.elicitation.persist = true;
+    ServiceConfig oauth;
+    oauth.name = QStringLiteral("oa");
+    oauth.openApiPath = QStringLiteral("o.yaml");
+    oauth.security.mode = EndpointSecurity::Mode::OAuth2;
+    oauth.security.authorizationServers = QStringList{QStringLiteral("https://idp.example.com")};
+    BackendAuth& b = oauth.backendAuth;
+    b.kind = BackendAuth::Kind::ElicitedOAuth2;
+    b.authorizationEndpoint = QUrl(QStringLiteral("https://as.example.com/authorize"));
+    b.tokenEndpoint = QUrl(QStringLiteral("https://as.example.com/token"));
+    b.issuer = QStringLiteral("https://as.example.com");
+    b.clientId = QStringLiteral("portcullis");
+    b.secretRef = QStringLiteral("keychain:as-client");
+    b.scopes = QStringList{QStringLiteral("read"), QStringLiteral("offline_access")};
+    b.resource = QStringLiteral("https://api.example.com/");
+    oauth.elicitation.verifyUserClientId = QStringLiteral("page-client");
+    oauth.elicitation.verifyUserSecretRef = QStringLiteral("${env:PAGE_SECRET}");
+    c.services = {token, oauth};
+
+    const QJsonObject json = WorkspaceLoader::toJson(c);
+    const auto r = WorkspaceLoader::parse(QJsonDocument(json).toJson(), kSource);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.config.gateway.publicUrl, c.gateway.publicUrl);
+    const ServiceConfig& t = r.config.services.at(0);
+    QCOMPARE(t.backendAuth.kind, BackendAuth::Kind::ElicitedToken);
+    QCOMPARE(t.backendAuth.headerName, QStringLiteral("Authorization"));
+    QCOMPARE(t.backendAuth.scheme, QStringLiteral("Bearer"));
+    QCOMPARE(t.elicitation.persist, true);
+    const ServiceConfig& o = r.config.services.at(1);
+    QCOMPARE(o.backendAuth.kind, BackendAuth::Kind::ElicitedOAuth2);
+    QCOMPARE(o.backendAuth.authorizationEndpoint, b.authorizationEndpoint);
+    QCOMPARE(o.backendAuth.tokenEndpoint, b.tokenEndpoint);
+    QCOMPARE(o.backendAuth.issuer, b.issuer);
+    QCOMPARE(o.backendAuth.clientId, b.clientId);
+    QCOMPARE(o.backendAuth.secretRef, b.secretRef);
+    QCOMPARE(o.backendAuth.scopes, b.scopes);
+    QCOMPARE(o.backendAuth.resource, b.resource);
+    QCOMPARE(o.elicitation.persist, false);
+    QCOMPARE(o.elicitation.verifyUserClientId, QStringLiteral("page-client"));
+    QCOMPARE(o.elicitation.verifyUserSecretRef, QStringLiteral("${env:PAGE_SECRET}"));
+    QCOMPARE(WorkspaceLoader::toJson(r.config), json);
+}
+
+// The client-credentials check once ran before secretRef was read, refusing every such service.
+void tst_WorkspaceLoader::oauth2ClientCredentialsLoads()
+{
+    const auto r = WorkspaceLoader::parse(
+        elicitedWorkspace(R"("backendAuth":{"kind":"oauth2ClientCredentials","tokenEndpoint":"https://as.example.com/t",
+            "clientId":"c","secretRef":"keychain:cc"})"),
+        kSource);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.config.services.first().backendAuth.secretRef, QStringLiteral("keychain:cc"));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceLoader)
