@@ -113,7 +113,8 @@ HttpResponseParser::State HttpResponseParser::feed(const QByteArray& data)
         for (const auto& h : std::as_const(headers)) {
             if (h.first.compare("Content-Length", Qt::CaseInsensitive) != 0)
                 continue;
-            for (const QByteArray& member : h.second.split(',')) {
+            const QByteArrayList members = h.second.contains(',') ? h.second.split(',') : QByteArrayList{h.second};
+            for (const QByteArray& member : members) {
                 const QByteArray value = member.trimmed();
                 if (!contentLength.isEmpty() && value != contentLength)
                     return fail("bad Content-Length");
