@@ -77,6 +77,8 @@ quint64 BackendClient::send(const EncodedCall& call, const BackendOptions& optio
         pending->call.headers.append({QByteArray("Accept"), QByteArray("application/json, */*;q=0.5")});
     pending->call.headers.append({QByteArray("User-Agent"), QByteArray("Portcullis/" PORTCULLIS_VERSION)});
     pending->options = options;
+    if (pending->options.deadline.isForever())
+        pending->options.deadline = QDeadlineTimer(options.timeoutMs);
     pending->callback = std::move(callback);
     pending->timer.start();
     m_inFlight.insert(pending->id, pending);
@@ -126,7 +128,8 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
                           if (!pending)
                               return;
                           pending->connection = nullptr;
-                          if (retryable && !pending->retried) {
+                          if (retryable && !pending->retried && isIdempotent(pending->call.method)
+                              && !pending->options.deadline.hasExpired()) {
                               pending->retried = true;
                               pending->forceNewConnection = true;
                               dispatch(pending);
@@ -192,6 +195,12 @@ void BackendClient::complete(const std::shared_ptr<Pending>& pending, BackendRes
     callback(result);
 }
 
+bool BackendClient::isIdempotent(const QByteArray& method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE" || method == "PUT"
+        || method == "DELETE";
+}
+
 void BackendClient::abort(quint64 id)
 {
     const auto pending = m_inFlight.value(id);
@@ -227,7 +236,7 @@ void BackendClient::timerEvent(QTimerEvent* event)
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
         const QList<std::shared_ptr<Pending>> waiting = *it;
         for (const auto& pending : waiting) {
-            if (pending->timer.elapsed() < pending->options.timeoutMs)
+            if (!pending->options.deadline.hasExpired())
                 continue;
             it->removeAll(pending);
             BackendResult result;

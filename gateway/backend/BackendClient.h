@@ -5,6 +5,7 @@
 #include "openapi/ToolCallEncoder.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -19,6 +20,9 @@ namespace Gateway {
 struct BackendOptions
 {
     int timeoutMs = 30000;
+    // When the whole call must have ended, across redirects and a connection retry. Forever (the
+    // default): send() sets it to timeoutMs from now. The pipeline sets it once per tool call.
+    QDeadlineTimer deadline{QDeadlineTimer::Forever};
     qint64 maxResponseBytes = 10 * 1024 * 1024;
     int maxRedirects = 5;
     // TLS settings for https backends (CA pinning, client certificate for mTLS). Peer
@@ -46,8 +50,11 @@ class BackendConnection;
 // keep-alive connections per origin so a call costs one write and one read. Measured with
 // callgrind, QNetworkAccessManager spends ~400k instructions per request (reply setup with
 // string-based connects plus its HTTP thread); this client does the same job for a fraction of
-// that (see README, Performance). Per-call timeout; response size cap enforced while reading;
-// only same-origin redirects are followed; TLS errors are never ignored.
+// that (see README, Performance). One deadline per call (redirects and a retry do not restart it);
+// response size cap enforced while reading; only same-origin redirects are followed; TLS errors
+// are never ignored. A request that met a reused keep-alive connection closed before any reply is
+// sent again once on a fresh connection only when its method is idempotent (RFC 9110 §9.2.2):
+// a POST or PATCH may already have taken effect, so it is never resent.
 class BackendClient : public QObject
 {
     Q_OBJECT
@@ -60,6 +67,9 @@ public:
     // Returns an id for abort(); the callback runs exactly once, never synchronously.
     quint64 send(const EncodedCall& call, const BackendOptions& options, Callback callback);
     void abort(quint64 id);
+
+    // GET, HEAD, OPTIONS, TRACE, PUT and DELETE (RFC 9110 §9.2.2).
+    static bool isIdempotent(const QByteArray& method);
 
     int idleConnectionCount() const;
     int maxConnectionsPerOrigin() const { return m_maxPerOrigin; }

@@ -5,6 +5,8 @@
 #include <QSslSocket>
 #include <QTimerEvent>
 
+#include <limits>
+
 namespace Gateway {
 
 namespace {
@@ -58,7 +60,9 @@ void BackendConnection::start(const QByteArray& method, const QUrl& url, const H
     m_headRequest = method == "HEAD";
     m_parser.emplace(kMaxResponseHead, options.maxResponseBytes, m_headRequest);
     m_started.start();
-    m_timeout.start(options.timeoutMs, this);
+    // The call's one deadline (set by BackendClient::send), not a fresh timeout per connection.
+    const qint64 remaining = options.deadline.isForever() ? options.timeoutMs : options.deadline.remainingTime();
+    m_timeout.start(int(qBound<qint64>(0, remaining, qint64(std::numeric_limits<int>::max()))), this);
 
     QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())
