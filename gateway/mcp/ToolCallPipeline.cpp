@@ -18,12 +18,17 @@ namespace Gateway {
 // ------------------------------------------------------------------------------------------------
 // Credentials stage
 
+CredentialGrant CredentialGrant::ready()
+{
+    return CredentialGrant();
+}
+
 CredentialGrant CredentialGrant::ready(PreparedCredentials prepared)
 {
     CredentialGrant g;
     g.kind = Kind::Ready;
-    g.prepared = std::move(prepared);
-    g.prepared.ok = true;
+    prepared.ok = true;
+    g.prepared = std::make_shared<const PreparedCredentials>(std::move(prepared));
     return g;
 }
 
@@ -324,12 +329,16 @@ void ToolCallPipeline::onCredentials(CredentialGrant grant)
     case CredentialGrant::Kind::Ready: break;
     }
     m_outgoing = m_encoded;
-    // A configured or acquired secret replaces any same-named header the caller sent.
-    BackendCredentials::applyHeaders(m_outgoing, grant.prepared);
-    m_sentCredentials = grant.prepared.headers;
-    if (grant.prepared.hasTls) {
-        m_options.tls = grant.prepared.tls;
-        m_options.tlsProfile = grant.prepared.tlsProfile;
+    if (const PreparedCredentials* prepared = grant.prepared.get()) {
+        // A configured or acquired secret replaces any same-named header the caller sent.
+        BackendCredentials::applyHeaders(m_outgoing, *prepared);
+        m_sentCredentials = prepared->headers;
+        if (prepared->hasTls) {
+            m_options.tls = prepared->tls;
+            m_options.tlsProfile = prepared->tlsProfile;
+        }
+    } else {
+        m_sentCredentials.clear();
     }
     send();
 }

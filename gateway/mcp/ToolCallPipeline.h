@@ -39,12 +39,16 @@ struct CredentialGrant
         NeedsUserInput, // the person must act first: `userInput`
     };
     Kind kind = Kind::Ready;
-    PreparedCredentials prepared;
+    // Ready: what to add to the call; null when there is nothing to add (no secret, no pinned CA).
+    // Shared and immutable: a PreparedCredentials (its QSslConfiguration) is costly to build, and
+    // calls without backend auth must not pay for it.
+    std::shared_ptr<const PreparedCredentials> prepared;
     QString error;
     QString errorClass; // for the traffic event, e.g. "BackendSecretUnavailable"
     UserInputRequest userInput;
 
-    static CredentialGrant ready(PreparedCredentials prepared = {});
+    static CredentialGrant ready(); // nothing to add
+    static CredentialGrant ready(PreparedCredentials prepared);
     static CredentialGrant failed(const QString& error, const QString& errorClass);
     static CredentialGrant needsUserInput(UserInputRequest request);
 };
