@@ -2,6 +2,7 @@
 #include "BackendClient.h"
 
 #include "BackendConnection.h"
+#include "net/OutboundPolicy.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -46,6 +47,7 @@ struct BackendClient::Pending
 
 BackendClient::BackendClient(QObject* parent)
     : QObject(parent)
+    , m_policy(std::make_shared<const Net::OutboundPolicy>())
 {
     m_sweepTimer = startTimer(kSweepMs);
 }
@@ -55,6 +57,12 @@ BackendClient::~BackendClient()
     // Callbacks of calls still in flight are dropped with the client.
     for (auto& list : m_idle)
         qDeleteAll(list);
+}
+
+void BackendClient::setOutboundPolicy(std::shared_ptr<const Net::OutboundPolicy> policy)
+{
+    if (policy)
+        m_policy = std::move(policy);
 }
 
 int BackendClient::idleConnectionCount() const
@@ -98,7 +106,11 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
         return;
     }
     const QUrl origin = originOf(url);
+    const QNetworkProxy proxy = m_policy->proxyFor(url);
     pending->originKey = origin.toString().toLatin1() + '|' + pending->options.tlsProfile;
+    if (proxy.type() != QNetworkProxy::NoProxy) // connections through a proxy are pooled apart
+        pending->originKey += "|proxy:" + QByteArray::number(int(proxy.type())) + ':' + proxy.hostName().toUtf8() + ':'
+            + QByteArray::number(proxy.port()) + ':' + proxy.user().toUtf8();
     BackendConnection* connection = nullptr;
     QList<BackendConnection*>& idle = m_idle[pending->originKey];
     while (!idle.isEmpty() && !connection) {
@@ -114,7 +126,7 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
             m_queue[pending->originKey].append(pending);
             return;
         }
-        connection = new BackendConnection(pending->originKey, origin, pending->options, this);
+        connection = new BackendConnection(pending->originKey, origin, pending->options, proxy, this);
     }
     ++busy;
     pending->connection = connection;
@@ -167,7 +179,8 @@ void BackendClient::followRedirect(const std::shared_ptr<Pending>& pending, cons
     }
     const QUrl target = pending->call.url.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
     // Only same-origin redirects are followed: a credentialed request never goes elsewhere.
-    if (location.isEmpty() || !target.isValid() || originOf(target) != originOf(pending->call.url)
+    if (location.isEmpty() || !target.isValid()
+        || !Net::OutboundPolicy::redirectAllowed(pending->call.url, target, true)
         || pending->redirects >= pending->options.maxRedirects) {
         complete(pending, result);
         return;

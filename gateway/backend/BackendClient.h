@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QString>
@@ -16,6 +17,10 @@
 #include <memory>
 
 namespace Gateway {
+
+namespace Net {
+class OutboundPolicy;
+}
 
 struct BackendOptions
 {
@@ -55,6 +60,11 @@ class BackendConnection;
 // are never ignored. A request that met a reused keep-alive connection closed before any reply is
 // sent again once on a fresh connection only when its method is idempotent (RFC 9110 §9.2.2):
 // a POST or PATCH may already have taken effect, so it is never resent.
+// Proxies come from the outbound policy (Net::OutboundPolicy: HTTPS_PROXY, HTTP_PROXY, NO_PROXY,
+// system settings; loopback never proxied): an http backend is asked through the proxy in
+// absolute form, an https backend through a CONNECT tunnel (TLS with the backend itself, peer
+// verified against the backend's name). Proxy credentials from the proxy URL's userinfo go to the
+// proxy only (Proxy-Authorization), never to the backend, never into a log or error text.
 class BackendClient : public QObject
 {
     Q_OBJECT
@@ -70,6 +80,10 @@ public:
 
     // GET, HEAD, OPTIONS, TRACE, PUT and DELETE (RFC 9110 §9.2.2).
     static bool isIdempotent(const QByteArray& method);
+
+    // The policy read from the environment when the client was made, unless replaced here.
+    void setOutboundPolicy(std::shared_ptr<const Net::OutboundPolicy> policy);
+    const std::shared_ptr<const Net::OutboundPolicy>& outboundPolicy() const { return m_policy; }
 
     int idleConnectionCount() const;
     int maxConnectionsPerOrigin() const { return m_maxPerOrigin; }
@@ -91,6 +105,7 @@ private:
     QHash<QByteArray, QList<std::shared_ptr<Pending>>> m_queue; // origin key -> waiting calls
     QHash<quint64, std::shared_ptr<Pending>> m_inFlight;
     int m_sweepTimer = 0;
+    std::shared_ptr<const Net::OutboundPolicy> m_policy;
 };
 
 } // namespace Gateway

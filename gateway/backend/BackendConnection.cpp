@@ -36,13 +36,17 @@ QByteArray hostHeader(const QUrl& url)
 } // namespace
 
 BackendConnection::BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options,
-                                     QObject* parent)
+                                     const QNetworkProxy& proxy, QObject* parent)
     : QObject(parent)
     , m_originKey(originKey)
     , m_origin(origin)
     , m_options(options)
     , m_tls(origin.scheme() == QLatin1String("https"))
+    , m_proxy(proxy)
 {
+    m_absoluteForm = !m_tls && proxy.type() == QNetworkProxy::HttpProxy;
+    if (m_absoluteForm && !proxy.user().isEmpty())
+        m_proxyAuthorization = "Basic " + (proxy.user() + QLatin1Char(':') + proxy.password()).toUtf8().toBase64();
 }
 
 BackendConnection::~BackendConnection() = default;
@@ -69,9 +73,13 @@ void BackendConnection::start(const QByteArray& method, const QUrl& url, const H
         target = "/";
     if (url.hasQuery())
         target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    if (m_absoluteForm) // RFC 9112 §3.2.2: a proxy gets the absolute URI
+        target = "http://" + hostHeader(url) + target;
     m_request.clear();
     m_request.reserve(256 + body.size());
     m_request += method + ' ' + target + " HTTP/1.1\r\nHost: " + hostHeader(url) + "\r\n";
+    if (!m_proxyAuthorization.isEmpty())
+        m_request += "Proxy-Authorization: " + m_proxyAuthorization + "\r\n";
     for (const auto& h : headers)
         m_request += h.first + ": " + h.second + "\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")
@@ -104,11 +112,18 @@ void BackendConnection::connectSocket()
             writeRequest();
         });
     }
+    // The outbound policy decided: direct, or the proxy it chose (never Qt's application proxy).
+    if (m_absoluteForm || m_proxy.type() == QNetworkProxy::DefaultProxy)
+        m_socket->setProxy(QNetworkProxy::NoProxy);
+    else
+        m_socket->setProxy(m_proxy); // NoProxy, or a CONNECT tunnel for https (Qt's HTTP socket engine)
     connect(m_socket, &QTcpSocket::readyRead, this, &BackendConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &BackendConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &BackendConnection::onError);
     if (m_tls)
         static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(m_origin.host(), port);
+    else if (m_absoluteForm)
+        m_socket->connectToHost(m_proxy.hostName(), m_proxy.port());
     else
         m_socket->connectToHost(m_origin.host(), port);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
