@@ -231,7 +231,7 @@ void ToolCallPipeline::start(Done done)
     if (m_stage != Stage::Idle)
         return;
     m_done = std::move(done);
-    m_self = shared_from_this();
+    const auto keepAlive = shared_from_this(); // for the stages that run synchronously
 
     // validate
     m_stage = Stage::Validate;
@@ -306,11 +306,10 @@ void ToolCallPipeline::start(Done done)
 void ToolCallPipeline::acquireCredentials()
 {
     m_stage = Stage::Credentials;
-    const std::weak_ptr<ToolCallPipeline> weak = weak_from_this();
-    m_credentialSource->acquire([weak](CredentialGrant grant) {
-        if (const auto self = weak.lock())
-            self->onCredentials(std::move(grant));
-    });
+    // The pending answer owns the pipeline: when whoever holds it drops it unanswered (a client
+    // or token source destroyed at shutdown), the pipeline goes with it.
+    m_credentialSource->acquire(
+        [self = shared_from_this()](CredentialGrant grant) { self->onCredentials(std::move(grant)); });
 }
 
 void ToolCallPipeline::onCredentials(CredentialGrant grant)
@@ -354,10 +353,8 @@ void ToolCallPipeline::send()
     }
     m_options.deadline = m_deadline;
     ++m_facts.backendAttempts;
-    const std::weak_ptr<ToolCallPipeline> weak = weak_from_this();
-    m_requestId = m_deps.backend->send(m_outgoing, m_options, [weak](const BackendResult& result) {
-        if (const auto self = weak.lock())
-            self->onBackendResult(result);
+    m_requestId = m_deps.backend->send(m_outgoing, m_options, [self = shared_from_this()](const BackendResult& result) {
+        self->onBackendResult(result);
     });
 }
 
@@ -433,7 +430,6 @@ void ToolCallPipeline::finish(ToolCallOutcome outcome)
     m_input.params = {};
     const Done done = std::move(m_done);
     m_done = nullptr;
-    const auto keepAlive = std::move(m_self); // may be the last reference: keep it until we return
     if (done)
         done(outcome);
 }

@@ -125,8 +125,10 @@ struct ToolCallOutcome
 //
 // cancel() works in every stage and for every backend auth kind: it aborts the backend request or
 // stops waiting for the credential, answers `done` with a Cancelled outcome at once, and releases
-// the arguments and the backend connection slot. `done` runs exactly once. The pipeline keeps itself
-// alive while it runs; callers hold a shared_ptr only to cancel it.
+// the arguments and the backend connection slot. `done` runs exactly once. While it waits, the
+// pipeline is owned by the pending answer (the backend request or the credential being acquired),
+// so callers may keep just a weak_ptr to cancel it; if that answer is dropped unanswered (its
+// owner destroyed at shutdown), the pipeline is freed without calling `done`.
 class ToolCallPipeline : public std::enable_shared_from_this<ToolCallPipeline>
 {
 public:
@@ -177,7 +179,6 @@ private:
     Input m_input;
     Stage m_stage = Stage::Idle;
     Done m_done;
-    std::shared_ptr<ToolCallPipeline> m_self; // alive while running
     std::unique_ptr<CredentialSource> m_credentialSource;
     const ToolDefinition* m_tool = nullptr; // owned by m_input.service
     EncodedCall m_encoded; // after the encode stage (caller headers included, no credentials)
