@@ -61,8 +61,10 @@ BackendClient::~BackendClient()
 
 void BackendClient::setOutboundPolicy(std::shared_ptr<const Net::OutboundPolicy> policy)
 {
-    if (policy)
-        m_policy = std::move(policy);
+    if (!policy)
+        return;
+    m_policy = std::move(policy);
+    m_proxies.clear();
 }
 
 int BackendClient::idleConnectionCount() const
@@ -106,8 +108,17 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
         return;
     }
     const QUrl origin = originOf(url);
-    const QNetworkProxy proxy = m_policy->proxyFor(url);
-    pending->originKey = origin.toString().toLatin1() + '|' + pending->options.tlsProfile;
+    const QByteArray originText = origin.toString().toLatin1();
+    // The proxy decision per origin, remembered here: the policy's own lookup costs more than the
+    // rest of dispatch.
+    auto known = m_proxies.constFind(originText);
+    if (known == m_proxies.constEnd()) {
+        if (m_proxies.size() >= 1024)
+            m_proxies.clear();
+        known = m_proxies.insert(originText, m_policy->proxyFor(url));
+    }
+    const QNetworkProxy proxy = *known;
+    pending->originKey = originText + '|' + pending->options.tlsProfile;
     if (proxy.type() != QNetworkProxy::NoProxy) // connections through a proxy are pooled apart
         pending->originKey += "|proxy:" + QByteArray::number(int(proxy.type())) + ':' + proxy.hostName().toUtf8() + ':'
             + QByteArray::number(proxy.port()) + ':' + proxy.user().toUtf8();

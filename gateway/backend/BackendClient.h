@@ -106,6 +106,7 @@ private:
     QHash<quint64, std::shared_ptr<Pending>> m_inFlight;
     int m_sweepTimer = 0;
     std::shared_ptr<const Net::OutboundPolicy> m_policy;
+    QHash<QByteArray, QNetworkProxy> m_proxies; // origin -> proxy decision of m_policy
 };
 
 } // namespace Gateway
