@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClientCredentialsTokenSource.h"
 
+#include "net/Loopback.h"
+#include "net/OutboundPolicy.h"
 #include "secrets/SecretBytes.h"
 #include "secrets/SecretReference.h"
 #include "secrets/SecretResolver.h"
@@ -11,9 +13,6 @@
 #include <QJsonValue>
 #include <QMetaEnum>
 #include <QMetaObject>
-#include "net/Loopback.h"
-#include "net/OutboundPolicy.h"
-
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -31,7 +30,6 @@ QByteArray formEncode(const QByteArray& utf8)
 {
     return utf8.toPercentEncoding();
 }
-
 
 bool hasControlCharacters(const QString& text)
 {

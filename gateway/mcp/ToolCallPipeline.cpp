@@ -87,16 +87,15 @@ public:
             return;
         }
         auto alive = m_alive;
-        m_credentials->prepare(m_auth, m_auth.caCertificateRef,
-                               [alive, done = std::move(done)](const PreparedCredentials& prepared) {
-                                   if (!*alive)
-                                       return;
-                                   if (!prepared.ok)
-                                       done(CredentialGrant::failed(prepared.error,
-                                                                    QStringLiteral("BackendSecretUnavailable")));
-                                   else
-                                       done(CredentialGrant::ready(prepared));
-                               });
+        m_credentials->prepare(
+            m_auth, m_auth.caCertificateRef, [alive, done = std::move(done)](const PreparedCredentials& prepared) {
+                if (!*alive)
+                    return;
+                if (!prepared.ok)
+                    done(CredentialGrant::failed(prepared.error, QStringLiteral("BackendSecretUnavailable")));
+                else
+                    done(CredentialGrant::ready(prepared));
+            });
     }
     void cancel() override { *m_alive = false; }
 

@@ -63,7 +63,8 @@ protected:
                     const QByteArray head = buffer.left(headEnd).toLower();
                     const qsizetype at = head.indexOf("content-length:");
                     const qsizetype lineEnd = head.indexOf("\r\n", at);
-                    const qsizetype length = head.mid(at + 15, lineEnd < 0 ? -1 : lineEnd - at - 15).trimmed().toLongLong();
+                    const qsizetype length
+                        = head.mid(at + 15, lineEnd < 0 ? -1 : lineEnd - at - 15).trimmed().toLongLong();
                     if (buffer.size() >= headEnd + 4 + length) {
                         const QByteArray answer = buffer.mid(headEnd + 4, length);
                         (answer.contains("\"structuredContent\"") && !answer.contains("\"isError\":true") ? ok : bad)++;

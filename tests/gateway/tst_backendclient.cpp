@@ -138,7 +138,8 @@ void tst_BackendClient::chunkSizeOverflowOverSocket()
 {
     ScriptedBackend backend;
     const QUrl base = backend.start([](int, int, const RecordedRequest&) {
-        return ScriptedReply{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nA\r\n7fffffffffffffff\r\n", false, 0};
+        return ScriptedReply{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nA\r\n7fffffffffffffff\r\n",
+                             false, 0};
     });
     QVERIFY(base.isValid());
     BackendClient client;

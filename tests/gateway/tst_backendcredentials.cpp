@@ -520,10 +520,9 @@ void TestBackendCredentials::propagatedHeaders()
 void TestBackendCredentials::strippedListDocumented()
 {
     const QStringList stripped = BackendCredentials::strippedInboundHeaders();
-    for (const char* name :
-         {"mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id", "connection",
-          "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
-          "host", "content-length"}) {
+    for (const char* name : {"mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id",
+                             "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+                             "transfer-encoding", "upgrade", "host", "content-length"}) {
         QVERIFY2(stripped.contains(QLatin1String(name)), name);
         QVERIFY2(BackendCredentials::isStrippedInboundHeader(QByteArray(name).toUpper()), name);
     }

@@ -33,8 +33,8 @@ public:
     explicit ScopedProxyEnvironment(const QList<QPair<QByteArray, QByteArray>>& values)
     {
         for (const char* name : kVariables) {
-            m_saved.append({name, qEnvironmentVariableIsSet(name) ? std::optional<QByteArray>(qgetenv(name))
-                                                                  : std::nullopt});
+            m_saved.append(
+                {name, qEnvironmentVariableIsSet(name) ? std::optional<QByteArray>(qgetenv(name)) : std::nullopt});
             qunsetenv(name);
         }
         for (const auto& v : values)
@@ -117,7 +117,8 @@ void tst_OutboundPolicy::proxySelection_data()
     using Env = ProxyEnv;
     const QByteArray proxy = "http://proxy.corp:3128";
 
-    QTest::newRow("nothing set") << Env{} << "https://api.example.com/x" << "direct";
+    QTest::newRow("nothing set") << Env{} << "https://api.example.com/x"
+                                 << "direct";
     QTest::newRow("HTTPS_PROXY for https") << Env{{"HTTPS_PROXY", proxy}} << "https://api.example.com/x"
                                            << "proxy.corp:3128";
     QTest::newRow("HTTPS_PROXY not for http") << Env{{"HTTPS_PROXY", proxy}} << "http://api.example.com/x"
@@ -125,25 +126,31 @@ void tst_OutboundPolicy::proxySelection_data()
     QTest::newRow("HTTP_PROXY for http") << Env{{"HTTP_PROXY", proxy}} << "http://api.example.com/x"
                                          << "proxy.corp:3128";
     QTest::newRow("lower case wins") << Env{{"HTTPS_PROXY", "http://upper:1"}, {"https_proxy", "http://lower:2"}}
-                                     << "https://api.example.com/" << "lower:2";
+                                     << "https://api.example.com/"
+                                     << "lower:2";
     QTest::newRow("no scheme, default port 80") << Env{{"https_proxy", "proxy.corp"}} << "https://api.example.com/"
                                                 << "proxy.corp:80";
-    QTest::newRow("loopback never: 127.0.0.1") << Env{{"HTTPS_PROXY", proxy}, {"HTTP_PROXY", proxy}}
-                                               << "http://127.0.0.1:8080/" << "direct";
+    QTest::newRow("loopback never: 127.0.0.1")
+        << Env{{"HTTPS_PROXY", proxy}, {"HTTP_PROXY", proxy}} << "http://127.0.0.1:8080/"
+        << "direct";
     QTest::newRow("loopback never: localhost") << Env{{"HTTPS_PROXY", proxy}} << "https://localhost:8443/"
                                                << "direct";
-    QTest::newRow("loopback never: ::1") << Env{{"HTTP_PROXY", proxy}} << "http://[::1]:8080/" << "direct";
+    QTest::newRow("loopback never: ::1") << Env{{"HTTP_PROXY", proxy}} << "http://[::1]:8080/"
+                                         << "direct";
     QTest::newRow("loopback never: *.localhost") << Env{{"HTTP_PROXY", proxy}} << "http://app.localhost/"
                                                  << "direct";
     QTest::newRow("NO_PROXY domain matches subdomains")
-        << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "example.com"}} << "https://api.example.com/" << "direct";
+        << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "example.com"}} << "https://api.example.com/"
+        << "direct";
     QTest::newRow("NO_PROXY domain matches itself")
-        << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "example.com"}} << "https://example.com/" << "direct";
+        << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "example.com"}} << "https://example.com/"
+        << "direct";
     QTest::newRow("NO_PROXY is not a suffix match")
         << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "example.com"}} << "https://notexample.com/"
         << "proxy.corp:3128";
-    QTest::newRow("NO_PROXY leading dot") << Env{{"HTTPS_PROXY", proxy}, {"no_proxy", ".example.com"}}
-                                          << "https://api.example.com/" << "direct";
+    QTest::newRow("NO_PROXY leading dot")
+        << Env{{"HTTPS_PROXY", proxy}, {"no_proxy", ".example.com"}} << "https://api.example.com/"
+        << "direct";
     QTest::newRow("NO_PROXY list with spaces")
         << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "intranet, example.com ,other"}} << "https://API.Example.COM/"
         << "direct";
@@ -155,8 +162,8 @@ void tst_OutboundPolicy::proxySelection_data()
     QTest::newRow("NO_PROXY host:port not another port")
         << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "api.example.com:8443"}} << "https://api.example.com/"
         << "proxy.corp:3128";
-    QTest::newRow("NO_PROXY IP literal") << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "10.1.2.3"}}
-                                         << "https://10.1.2.3/" << "direct";
+    QTest::newRow("NO_PROXY IP literal") << Env{{"HTTPS_PROXY", proxy}, {"NO_PROXY", "10.1.2.3"}} << "https://10.1.2.3/"
+                                         << "direct";
 }
 
 void tst_OutboundPolicy::proxySelection()
@@ -212,7 +219,8 @@ void tst_OutboundPolicy::httpsBackendThroughConnectTunnel()
 {
     TestCertificateAuthority ca(QStringLiteral("Proxy Test CA"));
     QVERIFY(!ca.isNull());
-    const TestCredential server = ca.issueServer(QStringLiteral("backend.example"), {QStringLiteral("backend.example")}, {});
+    const TestCredential server
+        = ca.issueServer(QStringLiteral("backend.example"), {QStringLiteral("backend.example")}, {});
     TestTlsServer tls(server.certificatePem, server.privateKeyPem);
     QVERIFY(tls.listenLoopback());
     TestProxy proxy;
@@ -246,7 +254,8 @@ void tst_OutboundPolicy::httpsBackendThroughConnectTunnel()
 void tst_OutboundPolicy::wrongProxyCredentialsNeverLeak()
 {
     TestCertificateAuthority ca(QStringLiteral("Proxy Test CA"));
-    const TestCredential server = ca.issueServer(QStringLiteral("backend.example"), {QStringLiteral("backend.example")}, {});
+    const TestCredential server
+        = ca.issueServer(QStringLiteral("backend.example"), {QStringLiteral("backend.example")}, {});
     TestTlsServer tls(server.certificatePem, server.privateKeyPem);
     QVERIFY(tls.listenLoopback());
     TestProxy proxy;

@@ -58,7 +58,8 @@ QByteArray readResponse(QTcpSocket& socket, int timeoutMs, QByteArray* headOut =
         if (headEnd >= 0) {
             const QByteArray head = buffer.left(headEnd);
             const qsizetype at = head.toLower().indexOf("content-length:");
-            const qint64 length = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+            const qint64 length
+                = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
             if (buffer.size() >= headEnd + 4 + length) {
                 if (headOut)
                     *headOut = head;
@@ -84,8 +85,8 @@ QByteArray rpc(int id, const QString& method, const QJsonObject& params)
 QJsonObject forecastCall()
 {
     return {{QStringLiteral("name"), QStringLiteral("getForecast")},
-            {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("city"), QStringLiteral("Lisbon")},
-                                                      {QStringLiteral("days"), 2}}}};
+            {QStringLiteral("arguments"),
+             QJsonObject{{QStringLiteral("city"), QStringLiteral("Lisbon")}, {QStringLiteral("days"), 2}}}};
 }
 
 QJsonObject modernForecastCall()
@@ -223,8 +224,9 @@ void tst_ToolCallPipeline::cancelledNotificationStopsEveryAuthKind()
                           rpc(0, QStringLiteral("initialize"),
                               {{QStringLiteral("protocolVersion"), QStringLiteral("2025-11-25")},
                                {QStringLiteral("capabilities"), QJsonObject()},
-                               {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("t")},
-                                                                          {QStringLiteral("version"), QStringLiteral("1")}}}})));
+                               {QStringLiteral("clientInfo"),
+                                QJsonObject{{QStringLiteral("name"), QStringLiteral("t")},
+                                            {QStringLiteral("version"), QStringLiteral("1")}}}})));
     QByteArray head;
     QVERIFY(!readResponse(socket, 3000, &head).isEmpty());
     const QByteArray lowerHead = head.toLower();
@@ -234,7 +236,8 @@ void tst_ToolCallPipeline::cancelledNotificationStopsEveryAuthKind()
     const QList<QPair<QByteArray, QByteArray>> legacy{{"Mcp-Session-Id", session},
                                                       {"MCP-Protocol-Version", "2025-11-25"}};
 
-    socket.write(httpPost(port, QStringLiteral("/mcp/hang"), legacy, rpc(7, QStringLiteral("tools/call"), forecastCall())));
+    socket.write(
+        httpPost(port, QStringLiteral("/mcp/hang"), legacy, rpc(7, QStringLiteral("tools/call"), forecastCall())));
     QTRY_COMPARE_WITH_TIMEOUT(hang.requestCount(), 1, 3000); // the backend call or the token request
     QElapsedTimer clock;
     clock.start();
@@ -375,9 +378,9 @@ void tst_ToolCallPipeline::needsUserInputIsAnOutcome()
     ToolCallPipeline::Dependencies deps{&client, nullptr, {}};
     deps.credentialSources = [](const CredentialRequest&) {
         return std::make_unique<ScriptedSource>([](CredentialSource::Done done) {
-            done(CredentialGrant::needsUserInput(
-                {QStringLiteral("el-1"), QUrl(QStringLiteral("http://127.0.0.1:1/elicit/el-1")),
-                 QStringLiteral("Sign in to the backend.")}));
+            done(CredentialGrant::needsUserInput({QStringLiteral("el-1"),
+                                                  QUrl(QStringLiteral("http://127.0.0.1:1/elicit/el-1")),
+                                                  QStringLiteral("Sign in to the backend.")}));
         });
     };
     ToolCallPipeline::Input input;
