@@ -144,6 +144,14 @@ void BackendConnection::onReadyRead()
         return; // bytes outside a request: the connection is not trustworthy any more
     switch (m_parser->feed(data)) {
     case HttpResponseParser::State::Complete: {
+        if (m_absoluteForm && m_parser->status == 407) {
+            // The proxy refused us, not the backend: a failure class like a refused CONNECT tunnel.
+            BackendResult refused;
+            refused.outcome = BackendResult::Outcome::Unreachable;
+            refused.errorClass = QStringLiteral("ProxyAuthenticationRequired");
+            finish(std::move(refused), false, false);
+            return;
+        }
         BackendResult result;
         result.outcome = BackendResult::Outcome::Answered;
         result.status = m_parser->status;

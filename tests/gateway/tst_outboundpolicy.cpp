@@ -270,6 +270,20 @@ void tst_OutboundPolicy::wrongProxyCredentialsNeverLeak()
     QVERIFY2(result->errorClass.startsWith(QLatin1String("Proxy")), qPrintable(result->errorClass));
     QVERIFY(!result->errorClass.contains(QLatin1String("CANARY")));
     QCOMPARE(tls.requests().size(), 0);
+
+    // The same through an absolute-form request for an http backend.
+    ScriptedBackend backend;
+    const QUrl base = backend.start([](int, int, const RecordedRequest&) {
+        return ScriptedReply{ScriptedBackend::answer(200, R"({"ok":true})", "Content-Type: application/json\r\n")};
+    });
+    BackendClient plain;
+    plain.setOutboundPolicy(policyFrom({{"HTTP_PROXY", proxy.url("alice", "wr0ng-CANARY").toEncoded()}}));
+    const auto refused
+        = sendNow(plain, get(QStringLiteral("http://backend.example:%1/x").arg(base.port())), BackendOptions());
+    QVERIFY(refused.has_value());
+    QCOMPARE(refused->outcome, BackendResult::Outcome::Unreachable);
+    QCOMPARE(refused->errorClass, QStringLiteral("ProxyAuthenticationRequired"));
+    QCOMPARE(backend.requests().size(), 0);
 }
 
 void tst_OutboundPolicy::noProxyAndLoopbackGoDirect()
