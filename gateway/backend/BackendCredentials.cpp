@@ -30,15 +30,13 @@ constexpr int MaxHeaderValueBytes = 8 * 1024;
 const QList<QByteArray>& strippedNames()
 {
     static const QList<QByteArray> names{
-        // credentials for the gateway (invariant 2)
-        "authorization", "proxy-authorization", "x-reshapr-key", "cookie",
         // MCP transport
         "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id",
         // framing and negotiation done by the backend client
         "host", "content-length", "content-type", "accept", "accept-encoding", "expect", "user-agent", "origin",
-        // hop-by-hop
-        "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "transfer-encoding",
-        "upgrade"};
+        // hop-by-hop (Proxy-Authorization is meant for the next proxy, never for the backend)
+        "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+        "transfer-encoding", "upgrade"};
     return names;
 }
 

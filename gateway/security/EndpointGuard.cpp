@@ -7,6 +7,7 @@
 #include "VerifiedTokenCache.h"
 
 #include "net/Loopback.h"
+#include "net/OutboundPolicy.h"
 #include "secrets/SecretResolver.h"
 
 #include <QCryptographicHash>
@@ -175,8 +176,10 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
         unavailable(QStringLiteral("no secret store for the introspection client"));
         return;
     }
-    if (!m_network)
+    if (!m_network) {
         m_network = new QNetworkAccessManager(this);
+        Net::OutboundPolicy().configure(m_network); // proxy settings shared with every outbound call
+    }
     QPointer<EndpointGuard> self(this);
     m_secrets->resolve(
         security.introspectionSecretRef,
@@ -188,8 +191,7 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                 return;
             }
             QNetworkRequest request(security.introspectionEndpoint);
-            request.setTransferTimeout(5000);
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            Net::OutboundPolicy::prepare(request, 5000, false); // no redirects: the request carries a secret
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/x-www-form-urlencoded"));
             request.setRawHeader("Accept", "application/json");
@@ -199,6 +201,7 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
             const QByteArray body
                 = "token=" + QUrl::toPercentEncoding(QString::fromLatin1(token)) + "&token_type_hint=access_token";
             QNetworkReply* reply = self->m_network->post(request, body);
+            Net::OutboundPolicy::capDownload(reply, 64 * 1024);
             QObject::connect(
                 reply, &QNetworkReply::finished, self,
                 [self, reply, key, security, resource, metadataUrl, scopes, done, unavailable]() {
