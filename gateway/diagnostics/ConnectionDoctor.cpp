@@ -242,8 +242,8 @@ void ConnectionDoctor::checkProtectedResource()
         if (!r.ok) {
             step.status = DoctorStep::Status::Failed;
             step.result = statusText(r);
-            step.detail = QStringLiteral("the gateway's own protected-resource metadata could not be fetched: %1")
-                              .arg(r.error);
+            step.detail
+                = QStringLiteral("the gateway's own protected-resource metadata could not be fetched: %1").arg(r.error);
             addStep(step);
             nextIssuer();
             return;
@@ -324,7 +324,8 @@ void ConnectionDoctor::tryDiscovery(const QString& issuer, int candidate)
         if (notHere(r) && candidate + 1 < m_run->candidates.size()) {
             m_run->notFound.append(step.url);
             step.status = DoctorStep::Status::Warning;
-            step.detail = QStringLiteral("no metadata here (%1); the gateway tries the next discovery URL").arg(r.error);
+            step.detail
+                = QStringLiteral("no metadata here (%1); the gateway tries the next discovery URL").arg(r.error);
             addStep(step);
             tryDiscovery(issuer, candidate + 1);
             return;
@@ -336,8 +337,8 @@ void ConnectionDoctor::tryDiscovery(const QString& issuer, int candidate)
                                          "answer: %3")
                               .arg(issuer, m_run->notFound.join(QStringLiteral(", ")), r.error);
         } else {
-            step.detail = QStringLiteral("the metadata of %1 could not be fetched from %2: %3")
-                              .arg(issuer, step.url, r.error);
+            step.detail
+                = QStringLiteral("the metadata of %1 could not be fetched from %2: %3").arg(issuer, step.url, r.error);
         }
         addStep(step);
         skipRest(issuer, {DoctorStep::Kind::IssuerCheck, DoctorStep::Kind::Jwks}, step.detail);
@@ -383,8 +384,7 @@ void ConnectionDoctor::checkIssuer(const QString& issuer, const QUrl& url, const
         keys.status = jwks.isUndefined() && introspection ? DoctorStep::Status::Warning : DoctorStep::Status::Failed;
         keys.detail = jwks.isUndefined()
             ? QStringLiteral("the metadata names no jwks_uri, so the gateway cannot verify JWTs from %1%2")
-                  .arg(issuer, introspection ? QStringLiteral("; opaque tokens still go to introspection")
-                                             : QString())
+                  .arg(issuer, introspection ? QStringLiteral("; opaque tokens still go to introspection") : QString())
             : QStringLiteral("the metadata's jwks_uri is not an absolute URL");
         addStep(keys);
         reportGatewayCache(issuer);
@@ -458,11 +458,10 @@ void ConnectionDoctor::reportGatewayCache(const QString& issuer)
                           .arg(AuthorizationServerDirectory::DefaultMinRefreshIntervalMs / 1000);
     } else {
         step.result = QStringLiteral("%1 key(s)").arg(state->keys.size());
-        step.detail = state->keysFetchedAt.isValid()
-            ? QStringLiteral("the gateway holds %1 key(s) fetched at %2 UTC")
-                  .arg(state->keys.size())
-                  .arg(state->keysFetchedAt.toString(Qt::ISODate))
-            : QStringLiteral("the gateway holds the metadata but no keys");
+        step.detail = state->keysFetchedAt.isValid() ? QStringLiteral("the gateway holds %1 key(s) fetched at %2 UTC")
+                                                           .arg(state->keys.size())
+                                                           .arg(state->keysFetchedAt.toString(Qt::ISODate))
+                                                     : QStringLiteral("the gateway holds the metadata but no keys");
         if (!state->error.isEmpty()) {
             step.status = DoctorStep::Status::Warning;
             step.detail += QStringLiteral("; %1").arg(state->error);
@@ -484,32 +483,34 @@ void ConnectionDoctor::checkIntrospection()
     step.title = DoctorStep::kindName(step.kind);
     step.method = QStringLiteral("GET");
     step.url = SafeFetcher::displayUrl(security.introspectionEndpoint);
-    fetch(m_introspectionFetcher, security.introspectionEndpoint, [this, step](const FetchResult& r, qint64 ms) mutable {
-        step.httpStatus = r.status;
-        step.elapsedMs = ms;
-        using F = FetchResult::Failure;
-        if (r.ok || r.failure == F::HttpStatus || r.failure == F::NotJson) {
-            // Any HTTP answer to a GET proves connect and TLS; the POST below is the real check.
-            step.status = DoctorStep::Status::Passed;
-            step.result = QStringLiteral("%1, reachable").arg(r.status);
-            step.detail = QStringLiteral("the endpoint answers (a GET: any status will do)");
-            addStep(step);
-            probeIntrospection();
-            return;
-        }
-        step.status = DoctorStep::Status::Failed;
-        step.result = r.error;
-        step.detail = r.failure == F::Refused
-            ? QStringLiteral("the introspection endpoint %1 is refused: %2").arg(step.url, r.error)
-            : r.failure == F::Redirect
-            ? QStringLiteral("the introspection endpoint %1 redirects elsewhere; the gateway does not follow "
-                             "redirects when introspecting")
-                  .arg(step.url)
-            : QStringLiteral("the introspection endpoint %1 is unreachable: %2").arg(step.url, r.error);
-        addStep(step);
-        skipRest(QString(), {DoctorStep::Kind::IntrospectionAuthentication}, QStringLiteral("endpoint unreachable"));
-        finish();
-    });
+    fetch(m_introspectionFetcher, security.introspectionEndpoint,
+          [this, step](const FetchResult& r, qint64 ms) mutable {
+              step.httpStatus = r.status;
+              step.elapsedMs = ms;
+              using F = FetchResult::Failure;
+              if (r.ok || r.failure == F::HttpStatus || r.failure == F::NotJson) {
+                  // Any HTTP answer to a GET proves connect and TLS; the POST below is the real check.
+                  step.status = DoctorStep::Status::Passed;
+                  step.result = QStringLiteral("%1, reachable").arg(r.status);
+                  step.detail = QStringLiteral("the endpoint answers (a GET: any status will do)");
+                  addStep(step);
+                  probeIntrospection();
+                  return;
+              }
+              step.status = DoctorStep::Status::Failed;
+              step.result = r.error;
+              step.detail = r.failure == F::Refused
+                  ? QStringLiteral("the introspection endpoint %1 is refused: %2").arg(step.url, r.error)
+                  : r.failure == F::Redirect
+                  ? QStringLiteral("the introspection endpoint %1 redirects elsewhere; the gateway does not follow "
+                                   "redirects when introspecting")
+                        .arg(step.url)
+                  : QStringLiteral("the introspection endpoint %1 is unreachable: %2").arg(step.url, r.error);
+              addStep(step);
+              skipRest(QString(), {DoctorStep::Kind::IntrospectionAuthentication},
+                       QStringLiteral("endpoint unreachable"));
+              finish();
+          });
 }
 
 void ConnectionDoctor::probeIntrospection()

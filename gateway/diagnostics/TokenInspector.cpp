@@ -87,7 +87,10 @@ QString explain(const AuthDecision& decision, const DecodedToken& decoded, const
         return QStringLiteral("Insufficient scope: the token grants %1; the endpoint requires %2 (missing: %3).")
             .arg(quotedList(decoded.form == DecodedToken::Form::Jwt ? decoded.scopes : decision.grantedScopes),
                  quotedList(target.security.requiredScopes), description.section(QLatin1String(": "), 1));
-    if (r == QLatin1String("malformed") || r == QLatin1String("malformed_authorization")) {
+    if (r == QLatin1String("malformed_authorization"))
+        return QStringLiteral("Not a bearer token: it holds characters no token can carry (spaces, quotes, ...); "
+                              "the gateway answers 400 invalid_request without looking further.");
+    if (r == QLatin1String("malformed")) {
         if (decoded.form == DecodedToken::Form::Opaque)
             return QStringLiteral("Not a JWT, and service %1 has no introspection endpoint: the gateway cannot "
                                   "check an opaque token, so it refuses it.")
@@ -150,32 +153,38 @@ DecodedToken TokenInspector::decode(const QByteArray& raw, const QDateTime& now)
         return d;
     }
     d.form = DecodedToken::Form::Malformed;
-    const char* names[] = {"header", "payload", "signature"};
-    QByteArray decoded[3];
-    for (int i = 0; i < 3; ++i) {
-        const auto bytes = decodeBase64UrlStrict(parts.at(i));
-        if (!bytes) {
-            d.problem = QStringLiteral("the %1 is not canonical base64url").arg(QLatin1String(names[i]));
-            return d;
-        }
-        decoded[i] = *bytes;
+    // In the order the gateway reads them: header, payload, signature.
+    const auto header = decodeBase64UrlStrict(parts.at(0));
+    if (!header) {
+        d.problem = QStringLiteral("the header is not canonical base64url");
+        return d;
     }
     QJsonParseError error{};
-    const QJsonDocument header = QJsonDocument::fromJson(decoded[0], &error);
-    if (error.error != QJsonParseError::NoError || !header.isObject()) {
+    const QJsonDocument headerJson = QJsonDocument::fromJson(*header, &error);
+    if (error.error != QJsonParseError::NoError || !headerJson.isObject()) {
         d.problem = QStringLiteral("the header is not a JSON object");
         return d;
     }
-    d.header = header.object();
-    const QJsonDocument claims = QJsonDocument::fromJson(decoded[1], &error);
+    d.header = headerJson.object();
+    const auto payload = decodeBase64UrlStrict(parts.at(1));
+    if (!payload) {
+        d.problem = QStringLiteral("the payload is not canonical base64url");
+        return d;
+    }
+    const QJsonDocument claims = QJsonDocument::fromJson(*payload, &error);
     if (error.error != QJsonParseError::NoError || !claims.isObject()) {
         d.problem = QStringLiteral("the payload is not a JSON object (encrypted or nested tokens are not supported)");
         return d;
     }
+    const auto signature = decodeBase64UrlStrict(parts.at(2));
+    if (!signature) {
+        d.problem = QStringLiteral("the signature is not canonical base64url");
+        return d;
+    }
     d.claims = claims.object();
-    d.signatureBytes = int(decoded[2].size());
+    d.signatureBytes = int(signature->size());
     d.form = DecodedToken::Form::Jwt;
-    if (decoded[2].isEmpty())
+    if (signature->isEmpty())
         d.problem = QStringLiteral("the signature is empty");
 
     d.algorithm = d.header.value(QLatin1String("alg")).toString();
@@ -272,11 +281,9 @@ int TokenInspector::inspect(const QByteArray& rawToken, const QString& service, 
             }
             verdict.valid = true;
             QStringList denied;
-            for (auto it = target.security.toolScopes.constBegin(); it != target.security.toolScopes.constEnd();
-                 ++it) {
-                const AuthDecision tool
-                    = EndpointGuard::checkToolScopes(target.security, it.key(), decision.grantedScopes,
-                                                     target.metadataUrl);
+            for (auto it = target.security.toolScopes.constBegin(); it != target.security.toolScopes.constEnd(); ++it) {
+                const AuthDecision tool = EndpointGuard::checkToolScopes(target.security, it.key(),
+                                                                         decision.grantedScopes, target.metadataUrl);
                 TokenVerdict::ToolAccess access;
                 access.tool = it.key();
                 access.requiredScopes = it.value();
@@ -315,7 +322,8 @@ int TokenInspector::inspect(const QByteArray& rawToken, const QString& service, 
                     verdict.summary += QStringLiteral(" It expires at %1 (in %2).")
                                            .arg(localTime(decoded.expiresAt), duration(decoded.secondsToExpiry));
                 if (!denied.isEmpty())
-                    verdict.summary += QStringLiteral(" Tools it cannot call: %1.").arg(denied.join(QStringLiteral(", ")));
+                    verdict.summary
+                        += QStringLiteral(" Tools it cannot call: %1.").arg(denied.join(QStringLiteral(", ")));
             }
             deliver(verdict);
         });

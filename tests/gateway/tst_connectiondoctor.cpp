@@ -68,7 +68,8 @@ void tst_ConnectionDoctor::initTestCase()
     QVERIFY(!m_backend.isEmpty());
     const TestSupport::TestKey rsa = TestSupport::TestKey::rsa();
     const TestSupport::TestKey ec = TestSupport::TestKey::ec();
-    const QJsonArray keys{rsa.publicJwk(QStringLiteral("k1"), QStringLiteral("RS256")), ec.publicJwk(QStringLiteral("k2"))};
+    const QJsonArray keys{rsa.publicJwk(QStringLiteral("k1"), QStringLiteral("RS256")),
+                          ec.publicJwk(QStringLiteral("k2"))};
     for (FakeAuthorizationServer* as : {&m_good, &m_wrongIssuer, &m_jwksDown, &m_oidcOnly, &m_down, &m_introspection})
         QVERIFY(as->start());
 
@@ -86,7 +87,8 @@ void tst_ConnectionDoctor::initTestCase()
     m_introspection.setIntrospection(QStringLiteral("/introspect"), QStringLiteral("gateway"), "intro-S3CRET");
 
     bool stored = false;
-    m_secrets.write(QStringLiteral("introspection"), "intro-S3CRET", [&stored](const SecretResult& r) { stored = r.isOk(); });
+    m_secrets.write(QStringLiteral("introspection"), "intro-S3CRET",
+                    [&stored](const SecretResult& r) { stored = r.isOk(); });
     QTRY_VERIFY(stored);
     stored = false;
     m_secrets.write(QStringLiteral("wrong"), "not-the-secret", [&stored](const SecretResult& r) { stored = r.isOk(); });
@@ -220,7 +222,8 @@ void tst_ConnectionDoctor::stepsCarryRequestDetails()
     QCOMPARE(prm.method, QStringLiteral("GET"));
     QCOMPARE(prm.httpStatus, 200);
     QVERIFY(prm.elapsedMs >= 0);
-    QCOMPARE(report.resource.toString(), QStringLiteral("http://127.0.0.1:%1/mcp/introspect").arg(m_gateway.serverPort()));
+    QCOMPARE(report.resource.toString(),
+             QStringLiteral("http://127.0.0.1:%1/mcp/introspect").arg(m_gateway.serverPort()));
     const DoctorStep& jwks = report.steps.at(3);
     QCOMPARE(jwks.kind, DoctorStep::Kind::Jwks);
     QCOMPARE(jwks.url, m_good.baseUrl() + QStringLiteral("/jwks"));
@@ -251,7 +254,8 @@ void tst_ConnectionDoctor::pathInsertionIsUsed()
     m_good.clearRequests();
     const DoctorReport report = runDoctor(QStringLiteral("good"));
     QVERIFY(report.ok);
-    QCOMPARE(report.steps.at(1).url, m_good.baseUrl() + QStringLiteral("/.well-known/oauth-authorization-server/tenant1"));
+    QCOMPARE(report.steps.at(1).url,
+             m_good.baseUrl() + QStringLiteral("/.well-known/oauth-authorization-server/tenant1"));
     QCOMPARE(m_good.requestedPaths(),
              (QStringList{QStringLiteral("/.well-known/oauth-authorization-server/tenant1"), QStringLiteral("/jwks")}));
 }
@@ -280,8 +284,10 @@ void tst_ConnectionDoctor::notAnOAuthService_data()
 {
     QTest::addColumn<QString>("service");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("mode none") << "open" << "service open does not use OAuth2 (its endpoint security is none)";
-    QTest::newRow("unknown") << "nope" << "the gateway has no service named \"nope\"";
+    QTest::newRow("mode none") << "open"
+                               << "service open does not use OAuth2 (its endpoint security is none)";
+    QTest::newRow("unknown") << "nope"
+                             << "the gateway has no service named \"nope\"";
 }
 
 void tst_ConnectionDoctor::notAnOAuthService()

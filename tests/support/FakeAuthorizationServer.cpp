@@ -86,8 +86,7 @@ void FakeAuthorizationServer::setRedirect(const QString& path, const QString& lo
     setRoute(path, route);
 }
 
-void FakeAuthorizationServer::setIntrospection(const QString& path, const QString& clientId,
-                                               const QByteArray& secret)
+void FakeAuthorizationServer::setIntrospection(const QString& path, const QString& clientId, const QByteArray& secret)
 {
     m_introspectionPath = path;
     m_introspectionAuthorization = "Basic "
@@ -111,8 +110,9 @@ HttpResponse FakeAuthorizationServer::introspect(const HttpRequest& request) con
         r.setHeader("WWW-Authenticate", "Basic realm=\"introspection\"");
         return r;
     }
-    const QByteArray token
-        = QUrlQuery(QString::fromUtf8(request.body)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    const QByteArray token = QUrlQuery(QString::fromUtf8(request.body))
+                                 .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded)
+                                 .toUtf8();
     const QJsonObject answer = m_introspected.value(token, QJsonObject{{QStringLiteral("active"), false}});
     return HttpResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
 }
