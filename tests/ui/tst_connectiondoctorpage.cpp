@@ -115,7 +115,8 @@ void tst_ConnectionDoctorPage::runShowsSteps_data()
     QTest::addColumn<int>("failedRow"); // -1: all passed
     QTest::addColumn<QString>("summary");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("good") << "good" << -1 << "All checks passed for good (5 steps" << "clients are told: resource http://127.0.0.1:";
+    QTest::newRow("good") << "good" << -1 << "All checks passed for good (5 steps"
+                          << "clients are told: resource http://127.0.0.1:";
     QTest::newRow("wrong issuer") << "wrongiss" << 2
                                   << "Step 3 (Issuer check) failed: metadata issuer https://login.example.com/ "
                                      "differs from configured {wrong}"

@@ -4,6 +4,7 @@
 #include "core/GatewayServer.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -116,6 +117,8 @@ TokenInspectorPage::TokenInspectorPage(TokenInspector* inspector, QWidget* paren
     m_verdictLabel->setTextFormat(Qt::PlainText);
     m_verdictLabel->setWordWrap(true);
     m_verdictLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A splitter pane does not honour height-for-width: the wrapped label asks for its height itself.
+    m_verdictLabel->installEventFilter(this);
     m_verdictDetails->setObjectName(QStringLiteral("tokenVerdictDetails"));
     m_verdictDetails->setReadOnly(true);
 
@@ -168,6 +171,20 @@ TokenInspectorPage::TokenInspectorPage(TokenInspector* inspector, QWidget* paren
 }
 
 TokenInspectorPage::~TokenInspectorPage() = default;
+
+bool TokenInspectorPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_verdictLabel && event->type() == QEvent::Resize)
+        fitVerdictLabel();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TokenInspectorPage::fitVerdictLabel()
+{
+    const int height = m_verdictLabel->heightForWidth(m_verdictLabel->width());
+    if (height > 0 && height != m_verdictLabel->minimumHeight())
+        m_verdictLabel->setMinimumHeight(height);
+}
 
 void TokenInspectorPage::setServices(const QList<Gateway::ServiceStatus>& services)
 {
@@ -300,6 +317,7 @@ void TokenInspectorPage::clearVerdict()
     m_requestId = -1; // an answer still on its way is for another question
     m_verdictLabel->setText(tr("Pick a service and press \u201cCheck with the gateway\u201d for its verdict."));
     m_verdictLabel->setStyleSheet(kNeutralStyle);
+    fitVerdictLabel();
     m_verdictDetails->clear();
 }
 
@@ -319,6 +337,7 @@ void TokenInspectorPage::checkToken()
 void TokenInspectorPage::showVerdict(const TokenVerdict& v)
 {
     m_verdictLabel->setText(v.summary);
+    fitVerdictLabel();
     m_verdictLabel->setStyleSheet(v.valid ? kSuccessStyle : kFailureStyle);
     QStringList lines;
     if (v.checked) {

@@ -50,7 +50,11 @@ public slots:
 signals:
     void checkRequested(const QByteArray& token, const QString& service, const QString& tool);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitVerdictLabel();
     void decodeToken();
     void fillTools();
     void updateCountdown();
