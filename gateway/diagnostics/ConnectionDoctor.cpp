@@ -474,7 +474,7 @@ void ConnectionDoctor::reportGatewayCache(const QString& issuer)
 void ConnectionDoctor::checkIntrospection()
 {
     const EndpointSecurity& security = m_run->target.security;
-    if (security.introspectionEndpoint.isEmpty()) {
+    if (security.introspectionEndpoint.isEmpty() || !m_gateway) {
         finish();
         return;
     }
@@ -533,13 +533,19 @@ void ConnectionDoctor::probeIntrospection()
     request.peerAddress = QHostAddress::LocalHost;
     request.headers.append({"Host", target.resource.authority(QUrl::FullyEncoded).toLatin1()});
     request.headers.append({"Authorization", "Bearer " + probe});
+    if (!m_gateway) {
+        finish();
+        return;
+    }
     const int runId = m_runId;
     QElapsedTimer timer;
     timer.start();
+    QPointer<ConnectionDoctor> self(this);
     m_gateway->endpointGuard()->authenticate(
         request, target.service, target.security, target.resource, target.metadataUrl,
-        [this, runId, timer, step](const AuthDecision& decision) mutable {
-            if (!current(runId))
+        [this, self, runId, timer, step](const AuthDecision& decision) mutable {
+            // The guard may answer after this doctor is gone or has moved on to another run.
+            if (!self || !current(runId))
                 return;
             step.elapsedMs = timer.elapsed();
             const QString description = QJsonDocument::fromJson(decision.denial.body)

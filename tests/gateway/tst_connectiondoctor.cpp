@@ -32,6 +32,9 @@ private slots:
     void notAnOAuthService_data();
     void notAnOAuthService();
     void aNewRunAbandonsThePreviousOne();
+    void outboundRulesOfTheGatewayApply_data();
+    void outboundRulesOfTheGatewayApply();
+    void doctorGoneBeforeTheGuardAnswers();
 
 private:
     DoctorReport runDoctor(const QString& service, QList<DoctorStep>* streamed = nullptr);
@@ -314,6 +317,93 @@ void tst_ConnectionDoctor::aNewRunAbandonsThePreviousOne()
     QCOMPARE(finished.first().at(0).toInt(), second);
     QCOMPARE(finished.first().at(1).value<DoctorReport>().service, QStringLiteral("wrongiss"));
     QVERIFY(!doctor.isRunning());
+}
+
+void tst_ConnectionDoctor::outboundRulesOfTheGatewayApply_data()
+{
+    QTest::addColumn<QString>("issuer"); // {good} is m_good's base URL
+    QTest::addColumn<bool>("allowLoopbackHttp");
+    QTest::addColumn<bool>("listen");
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("http issuer without the loopback allowance")
+        << "{good}/tenant1" << false << true << "prm:passed rfc8414:failed issuer:skipped jwks:skipped cache:passed"
+        << "the metadata of {good}/tenant1 could not be fetched from "
+           "{good}/.well-known/oauth-authorization-server/tenant1: insecure URL";
+    QTest::newRow("link-local issuer") << "http://169.254.169.254" << true << true
+                                       << "prm:passed rfc8414:failed issuer:skipped jwks:skipped cache:passed"
+                                       << "the metadata of http://169.254.169.254 could not be fetched from "
+                                          "http://169.254.169.254/.well-known/oauth-authorization-server: link-local";
+    QTest::newRow("gateway not listening")
+        << "{good}/tenant1" << true << false << "prm:failed rfc8414:passed issuer:passed jwks:passed cache:passed"
+        << "the gateway is not listening";
+}
+
+void tst_ConnectionDoctor::outboundRulesOfTheGatewayApply()
+{
+    QFETCH(QString, issuer);
+    QFETCH(bool, allowLoopbackHttp);
+    QFETCH(bool, listen);
+    QFETCH(QString, steps);
+    QFETCH(QString, reason);
+    issuer.replace(QStringLiteral("{good}"), m_good.baseUrl());
+    reason.replace(QStringLiteral("{good}"), m_good.baseUrl());
+
+    GatewayServer gateway;
+    WorkspaceConfig config = WorkspaceLoader::demoWorkspace(m_backend);
+    config.services = {oauthService(QStringLiteral("svc"), issuer)};
+    config.services[0].security.allowLoopbackHttpIssuers = allowLoopbackHttp;
+    QString error;
+    QVERIFY2(gateway.applyConfig(config, &error), qPrintable(error));
+    if (listen)
+        QVERIFY(gateway.listen(QHostAddress::LocalHost, 0));
+    m_good.clearRequests();
+
+    ConnectionDoctor doctor(&gateway);
+    QSignalSpy finished(&doctor, &ConnectionDoctor::finished);
+    doctor.run(QStringLiteral("svc"));
+    QVERIFY(finished.wait(20000));
+    const DoctorReport report = finished.first().at(1).value<DoctorReport>();
+    QCOMPARE(sequence(report), steps);
+    QVERIFY(!report.ok);
+    QVERIFY2(report.failureReason.startsWith(reason), qPrintable(report.failureReason));
+    if (allowLoopbackHttp == false)
+        QCOMPARE(m_good.requests().size(), 0); // refused before any request, as the gateway would
+}
+
+void tst_ConnectionDoctor::doctorGoneBeforeTheGuardAnswers()
+{
+    // The introspection endpoint answers late; the doctor is destroyed while the gateway's guard
+    // waits for it. The guard's answer must not reach the destroyed doctor.
+    FakeAuthorizationServer slow;
+    QVERIFY(slow.start());
+    FakeAuthorizationServer::Route route;
+    route.status = 200;
+    route.body = R"({"active":false})";
+    route.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    route.delayMs = 300;
+    slow.setRoute(QStringLiteral("/introspect"), route);
+
+    GatewayServer gateway;
+    gateway.setSecretStore(&m_secrets);
+    WorkspaceConfig config = WorkspaceLoader::demoWorkspace(m_backend);
+    ServiceConfig service = oauthService(QStringLiteral("svc"), m_goodIssuer);
+    service.security.introspectionEndpoint = QUrl(slow.baseUrl() + QStringLiteral("/introspect"));
+    service.security.introspectionClientId = QStringLiteral("gateway");
+    service.security.introspectionSecretRef = QStringLiteral("keychain:introspection");
+    config.services = {service};
+    QString error;
+    QVERIFY2(gateway.applyConfig(config, &error), qPrintable(error));
+    QVERIFY(gateway.listen(QHostAddress::LocalHost, 0));
+
+    auto* doctor = new ConnectionDoctor(&gateway);
+    QSignalSpy steps(doctor, &ConnectionDoctor::stepFinished);
+    doctor->run(QStringLiteral("svc"));
+    // Wait until the introspection POST is in flight (after the GET reachability step).
+    QTRY_VERIFY_WITH_TIMEOUT(slow.count(QStringLiteral("/introspect")) == 2, 10000);
+    delete doctor;
+    QTest::qWait(600); // the guard's answer arrives and finds no doctor
+    QVERIFY(steps.size() >= 6);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionDoctor)
