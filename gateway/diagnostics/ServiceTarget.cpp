@@ -25,7 +25,9 @@ ServiceTarget ServiceTarget::of(const GatewayServer& gateway, const QString& ser
     QUrl local = gateway.baseUrl();
     target.resource = target.security.resourceUrl;
     if (target.resource.isEmpty()) {
-        target.resource = local;
+        // The gateway's own rule: resourceUrl, else gateway.publicUrl, else the listening address.
+        const QUrl publicUrl = gateway.config().gateway.publicUrl;
+        target.resource = publicUrl.isEmpty() ? local : publicUrl;
         target.resource.setPath(QStringLiteral("/mcp/") + service);
     }
     target.metadataUrl = target.resource;
