@@ -2,16 +2,21 @@
 #include "Application.h"
 
 #include "SignalWatcher.h"
+#include "config/WorkspaceEditor.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
+#include "core/GatewayController.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "demo/SecureDemo.h"
+#include "elicit/ElicitedCredentialStore.h"
 #include "log/TrafficLog.h"
+#include "secrets/KeychainSecretStore.h"
 #include "security/ApiKey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -40,6 +45,8 @@ struct Options
     bool metrics = false;
     bool strict = false; // one refused service refuses the whole workspace (CI)
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
+    QString forgetCredentialsOf; // service name: drop its persisted elicited credentials, then exit
+    QString forgetPerson; // optional: only this person's ("<iss> <sub>", "key:<id>")
 };
 
 void printLine(FILE* stream, const QString& text)
@@ -55,7 +62,7 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all" || arg == "--new-api-key")
+            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials")
             return true;
     }
     return false;
@@ -68,44 +75,77 @@ bool displayAvailable()
 }
 #endif
 
-// Generates a new API key for one service of a workspace, stores only its hash (atomically),
-// and prints the key once. Renewing revokes the previous key on every gateway reading the file.
+// Generates a new API key for one service of a workspace, stores only its hash through the
+// WorkspaceEditor (atomic save, the rest of the file untouched) and prints the key once. Renewing
+// revokes the previous key on every gateway reading the file. A service configured for apiKey
+// mode with no key yet gets its first key this way: the editor works on the document, and the
+// document is valid again once the hash is in.
 int issueApiKey(const Options& options)
 {
-    // Other services' defects do not block this one; they are written back as they were.
-    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath,
-                                                           Gateway::WorkspaceLoader::ServiceErrors::RefuseService);
+    Gateway::WorkspaceEditor editor;
+    QString error;
+    if (!editor.open(options.configPath, &error)) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
+        return 2;
+    }
+    if (editor.serviceIndex(options.newApiKeyFor) < 0) {
+        printLine(stderr,
+                  QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
+        return 2;
+    }
+    const QString key = editor.issueApiKey(options.newApiKeyFor);
+    if (!editor.save(&error)) {
+        printLine(stderr, QStringLiteral("error: %1 was left unchanged: %2").arg(options.configPath, error));
+        return 2;
+    }
+    printLine(stdout, key);
+    printLine(stderr,
+              QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
+                             "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
+                  .arg(options.newApiKeyFor, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1()))));
+    return 0;
+}
+
+// Drops the elicited backend credentials that a service persisted in the OS keychain, for one
+// person or for everyone. A running gateway keeps its in-memory copies until it restarts or its
+// revoke API is used.
+int forgetCredentials(const Options& options)
+{
+    const auto loaded = Gateway::WorkspaceLoader::loadFile(options.configPath);
     if (!loaded.ok) {
         printLine(stderr, QStringLiteral("error: %1").arg(loaded.error));
         return 2;
     }
-    Gateway::WorkspaceConfig config = loaded.config;
-    for (Gateway::ServiceConfig& service : config.services) {
-        if (service.name != options.newApiKeyFor)
-            continue;
-        if (!service.configError.isEmpty()) {
-            printLine(stderr,
-                      QStringLiteral("error: fix service '%1' first: %2").arg(service.name, service.configError));
-            return 2;
-        }
-        const QString key = Gateway::ApiKey::generate();
-        service.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
-        service.security.apiKeyHashes = {Gateway::ApiKey::hash(key.toLatin1())};
-        QString error;
-        if (!Gateway::WorkspaceLoader::saveFile(config, options.configPath, &error)) {
-            printLine(stderr, QStringLiteral("error: cannot write %1: %2").arg(options.configPath, error));
-            return 2;
-        }
-        printLine(stdout, key);
-        printLine(stderr,
-                  QStringLiteral("New API key for service '%1' (%2). It is shown only now; the workspace keeps "
-                                 "only its hash. Send it as header x-reshapr-key. Any previous key is revoked.")
-                      .arg(service.name, Gateway::ApiKey::keyId(service.security.apiKeyHashes.first())));
-        return 0;
+    const QString& name = options.forgetCredentialsOf;
+    bool known = false;
+    for (const Gateway::ServiceConfig& service : loaded.config.services)
+        known = known || service.name == name;
+    if (!known) {
+        printLine(stderr, QStringLiteral("error: no service named '%1' in %2").arg(name, options.configPath));
+        return 2;
     }
-    printLine(stderr,
-              QStringLiteral("error: no service named '%1' in %2").arg(options.newApiKeyFor, options.configPath));
-    return 2;
+    Gateway::KeychainSecretStore keychain;
+    Gateway::ElicitedCredentialStore store;
+    store.setSecretStore(&keychain);
+    QEventLoop loop;
+    int removed = 0;
+    QString error;
+    store.forget(name, options.forgetPerson, [&](int count, const QString& problem) {
+        removed = count;
+        error = problem;
+        loop.quit();
+    });
+    loop.exec();
+    if (!error.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: %1").arg(error));
+        return 1;
+    }
+    printLine(
+        stderr,
+        options.forgetPerson.isEmpty()
+            ? QStringLiteral("Forgot %1 stored credential(s) of service '%2'.").arg(removed).arg(name)
+            : QStringLiteral("Forgot %1 stored credential(s) of service '%2' for that person.").arg(removed).arg(name));
+    return 0;
 }
 
 bool parseListen(const QString& text, QHostAddress* address, quint16* port)
@@ -362,9 +402,22 @@ int parseOptions(const QCoreApplication& app, Options* options)
         QCoreApplication::translate("main",
                                     "Serve the demo with OAuth2 on the endpoint and an elicited backend OAuth token, "
                                     "using a built-in demo authorization server (loopback only)."));
-    parser.addOptions({headless, config, demo, secureDemo, listen, logEvents, metrics, strict, newApiKey});
+    const QCommandLineOption forgetCredentials(
+        QStringLiteral("forget-credentials"),
+        QCoreApplication::translate("main",
+                                    "Drop the elicited backend credentials SERVICE in --config keeps in the keychain "
+                                    "(all, or only those of PERSON given after it), exit."),
+        QStringLiteral("SERVICE"));
+    parser.addOptions(
+        {headless, config, demo, secureDemo, listen, logEvents, metrics, strict, newApiKey, forgetCredentials});
+    parser.addPositionalArgument(QStringLiteral("PERSON"),
+                                 QCoreApplication::translate("main", "With --forget-credentials: one person only."),
+                                 QStringLiteral("[PERSON]"));
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
+    options->forgetCredentialsOf = parser.value(forgetCredentials);
+    if (!options->forgetCredentialsOf.isEmpty() && parser.positionalArguments().size() == 1)
+        options->forgetPerson = parser.positionalArguments().first();
+    else if (!parser.positionalArguments().isEmpty()) {
         printLine(
             stderr,
             QStringLiteral("error: unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first()));
@@ -391,6 +444,10 @@ int parseOptions(const QCoreApplication& app, Options* options)
         printLine(stderr, QStringLiteral("error: --new-api-key needs --config FILE"));
         return 2;
     }
+    if (!options->forgetCredentialsOf.isEmpty() && options->configPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("error: --forget-credentials needs --config FILE"));
+        return 2;
+    }
     return 0;
 }
 
@@ -404,6 +461,8 @@ int runHeadless(int argc, char** argv)
         return rc;
     if (!options.newApiKeyFor.isEmpty())
         return issueApiKey(options);
+    if (!options.forgetCredentialsOf.isEmpty())
+        return forgetCredentials(options);
     Runtime runtime(options);
     if (const int rc = runtime.start(true))
         return rc;
@@ -423,6 +482,7 @@ int runApplication(int argc, char** argv)
     if (!wantsOnlyText(argc, argv) && displayAvailable()) {
         QApplication app(argc, argv);
         QApplication::setApplicationName(QStringLiteral("portcullis"));
+        QApplication::setOrganizationName(QStringLiteral("portcullis")); // QSettings: ~/.config/portcullis/
         QApplication::setApplicationDisplayName(QStringLiteral("Portcullis"));
         QApplication::setApplicationVersion(QStringLiteral(PORTCULLIS_VERSION));
         QApplication::setDesktopFileName(QStringLiteral("io.github.portcullis.Portcullis"));
@@ -432,11 +492,36 @@ int runApplication(int argc, char** argv)
         Options options;
         if (const int rc = parseOptions(app, &options))
             return rc;
-        Runtime runtime(options);
-        if (const int rc = runtime.start(false))
-            return rc;
-        MainWindow window(runtime.gateway());
-        window.show();
+        // The gateway runs on its own thread; the window only talks to the controller. A workspace
+        // that cannot be served opens the window anyway, which says what is wrong.
+        Gateway::GatewayController::Options gatewayOptions;
+        gatewayOptions.forceMetrics = options.metrics;
+        Gateway::GatewayController controller(gatewayOptions);
+        QObject::connect(&controller, &Gateway::GatewayController::statusChanged, &app,
+                         [announced = false](const Gateway::GatewayStatus& status) mutable {
+                             if (!announced && status.listening) {
+                                 announced = true;
+                                 printLine(stdout, QStringLiteral("listening on %1").arg(status.baseUrl.toString()));
+                             }
+                             if (!status.listenError.isEmpty())
+                                 printLine(stderr, QStringLiteral("error: %1").arg(status.listenError));
+                         });
+        if (options.logEvents) {
+            QObject::connect(
+                &controller, &Gateway::GatewayController::eventsAppended, &app,
+                [](const QList<Gateway::TrafficEvent>& events) {
+                    for (const Gateway::TrafficEvent& event : events)
+                        printLine(stdout,
+                                  QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+                });
+        }
+        MainWindow window(&controller);
+        if (options.demo) {
+            controller.startDemo(options.listen);
+            window.showDemo();
+        } else {
+            window.openWorkspace(options.configPath, options.listen);
+        }
         SignalWatcher signalWatcher;
         QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
         return app.exec();

@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "secrets/SecretStore.h"
-
-#include "core/GatewayServer.h"
+#include "WorkspaceDocument.h"
+#include "core/GatewayController.h"
+#include "dialogs/AddServiceDialog.h"
+#include "dialogs/ApiKeyDialog.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
+#include "security/ApiKey.h"
 
+#include <QAction>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -20,19 +29,22 @@
 
 namespace Portcullis {
 
-MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
+MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     : QMainWindow(parent)
-    , m_server(server)
+    , m_controller(controller)
+    , m_document(new WorkspaceDocument(controller, this))
     , m_serviceModel(new ServiceListModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Portcullis"));
+    createMenus();
+    connect(m_document, &WorkspaceDocument::changed, this, &MainWindow::updateTitle);
     resize(1200, 760);
 
     auto* central = new QWidget(this);
     m_servicesPage = new ServicesPage(m_serviceModel, central);
     m_servicesPage->setObjectName(QStringLiteral("servicesPage"));
-    m_trafficLogPage = new TrafficLogPage(server ? server->trafficLog() : nullptr, central);
+    m_trafficLogPage = new TrafficLogPage(nullptr, central);
     m_trafficLogPage->setObjectName(QStringLiteral("trafficLogPage"));
 
     m_tabWidget = new QTabWidget(central);
@@ -65,24 +77,224 @@ MainWindow::MainWindow(Gateway::GatewayServer* server, QWidget* parent)
         m_trafficLogPage->showService(service);
         m_tabWidget->setCurrentWidget(m_trafficLogPage);
     });
+    connect(m_servicesPage, &ServicesPage::currentServiceChanged, this, &MainWindow::updateTitle);
     connect(m_trafficLogPage->model(), &TrafficLogModel::countersChanged, this, &MainWindow::updateEventCounter);
 
-    if (server) {
-        connect(server, &Gateway::GatewayServer::servicesChanged, this, [this] {
-            hideConfigError();
-            refresh();
-        });
-        connect(server, &Gateway::GatewayServer::configRejected, this, &MainWindow::showConfigError);
-        if (Gateway::SecretStore* store = server->secretStore()) {
-            connect(store, &Gateway::SecretStore::availabilityChanged, this, &MainWindow::updateKeychainStatus);
-            updateKeychainStatus(store->lastKnownAvailable());
-        }
+    if (controller) {
+        // Queued from the gateway thread already; these only copy values into models.
+        connect(controller, &Gateway::GatewayController::statusChanged, this, &MainWindow::applyStatus);
+        connect(controller, &Gateway::GatewayController::eventsAppended, m_trafficLogPage->model(),
+                &TrafficLogModel::appendEvents);
+        applyStatus(controller->status());
+    } else {
+        applyStatus(Gateway::GatewayStatus());
     }
-    refresh();
     updateEventCounter();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    auto add = [this, file](const char* name, const QString& text, QKeySequence::StandardKey key, auto slot) {
+        QAction* action = file->addAction(text);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add("newAction", tr("&New"), QKeySequence::New, [this] { newWorkspace(); });
+    add("openAction", tr("&Open…"), QKeySequence::Open, [this] { chooseWorkspaceToOpen(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addSeparator();
+    m_saveAction = add("saveAction", tr("&Save"), QKeySequence::Save, [this] { save(); });
+    m_saveAsAction = add("saveAsAction", tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    m_reloadAction = add("reloadAction", tr("Re&load"), QKeySequence::Refresh, [this] { reload(); });
+    file->addSeparator();
+    add("quitAction", tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    updateRecentMenu();
+
+    // Service edits go through the document's WorkspaceEditor and apply when saved.
+    QMenu* service = menuBar()->addMenu(tr("&Service"));
+    service->setObjectName(QStringLiteral("serviceMenu"));
+    m_addServiceAction = service->addAction(tr("&Add Service…"), this, &MainWindow::addService);
+    m_addServiceAction->setObjectName(QStringLiteral("addServiceAction"));
+    m_removeServiceAction = service->addAction(tr("&Remove Service…"), this, &MainWindow::removeService);
+    m_removeServiceAction->setObjectName(QStringLiteral("removeServiceAction"));
+    service->addSeparator();
+    m_generateApiKeyAction = service->addAction(tr("&Generate API Key…"), this, &MainWindow::generateApiKey);
+    m_generateApiKeyAction->setObjectName(QStringLiteral("generateApiKeyAction"));
+    connect(service, &QMenu::aboutToShow, this, &MainWindow::updateTitle);
+}
+
+QString MainWindow::editableCurrentService() const
+{
+    const QString name = m_servicesPage ? m_servicesPage->currentServiceName() : QString();
+    return m_document->canSave() && m_document->editor().serviceIndex(name) >= 0 ? name : QString();
+}
+
+void MainWindow::addService()
+{
+    AddServiceDialog dialog(m_document->editor().serviceNames(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->editor().addService(dialog.serviceName(), dialog.openApiPath(), dialog.baseUrl());
+    m_document->notifyEdited();
+    statusBar()->showMessage(tr("Service \"%1\" added; save the workspace to serve it.").arg(dialog.serviceName()),
+                             10000);
+}
+
+void MainWindow::removeService()
+{
+    const QString name = editableCurrentService();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(
+            this, tr("Remove Service"),
+            tr("Remove service \"%1\"? Its clients lose access once the workspace is saved.").arg(name))
+        != QMessageBox::Yes)
+        return;
+    m_document->editor().removeService(name);
+    m_document->notifyEdited();
+}
+
+void MainWindow::generateApiKey()
+{
+    const QString name = editableCurrentService();
+    if (name.isEmpty())
+        return;
+    QString key = m_document->editor().issueApiKey(name);
+    m_document->notifyEdited();
+    ApiKeyDialog dialog(name, key, Gateway::ApiKey::keyId(Gateway::ApiKey::hash(key.toLatin1())), this);
+    key.fill(QLatin1Char('\0'));
+    dialog.exec();
+    statusBar()->showMessage(tr("New API key for \"%1\": save the workspace to activate it.").arg(name), 10000);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_document->recentFiles();
+    for (const QString& path : files) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openWorkspace(path);
+        });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear List"));
+    clear->setObjectName(QStringLiteral("clearRecentAction"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, m_document, &WorkspaceDocument::clearRecentFiles);
+}
+
+void MainWindow::updateTitle()
+{
+    // "[*]" is where Qt puts the unsaved-changes marker.
+    setWindowFilePath(m_document->filePath());
+    setWindowTitle(tr("%1[*] — Portcullis").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    m_saveAction->setEnabled(m_document->canSave());
+    m_saveAsAction->setEnabled(m_document->canSave());
+    m_reloadAction->setEnabled(!m_document->filePath().isEmpty());
+    m_addServiceAction->setEnabled(m_document->canSave());
+    const bool serviceEditable = !editableCurrentService().isEmpty();
+    m_removeServiceAction->setEnabled(serviceEditable);
+    m_generateApiKeyAction->setEnabled(serviceEditable);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
+                    tr("The workspace \"%1\" has unsaved changes.").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesMessageBox"));
+    box.setInformativeText(tr("Save them before going on?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void MainWindow::newWorkspace()
+{
+    if (maybeSave())
+        m_document->newWorkspace();
+}
+
+void MainWindow::chooseWorkspaceToOpen()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = QFileInfo(m_document->filePath()).absolutePath();
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Workspace"), dir, tr("Workspaces (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+bool MainWindow::openWorkspace(const QString& path, const QString& listen)
+{
+    if (m_document->open(path, listen))
+        return true;
+    // The banner shows what the gateway says; this says why the file cannot be edited here.
+    showLoadError(m_document->lastError());
+    return false;
+}
+
+void MainWindow::showDemo()
+{
+    m_document->showDemo();
+}
+
+bool MainWindow::save()
+{
+    if (m_document->state() != WorkspaceDocument::State::File)
+        return saveAs();
+    if (m_document->save())
+        return true;
+    QMessageBox::warning(this, tr("Cannot Save"), m_document->lastError());
+    return false;
+}
+
+bool MainWindow::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), m_document->filePath(),
+                                                      tr("Workspaces (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (m_document->saveAs(path))
+        return true;
+    QMessageBox::warning(this, tr("Cannot Save"), m_document->lastError());
+    return false;
+}
+
+void MainWindow::reload()
+{
+    if (maybeSave() && !m_document->reload())
+        showLoadError(m_document->lastError());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
 
 void MainWindow::updateKeychainStatus(bool available)
 {
@@ -112,21 +324,47 @@ QFrame* MainWindow::createConfigErrorBanner()
     m_dismissConfigErrorButton->setText(tr("Dismiss"));
     m_dismissConfigErrorButton->setAutoRaise(true);
     connect(m_dismissConfigErrorButton, &QToolButton::clicked, this, &MainWindow::hideConfigError);
+    m_openAnotherButton = new QToolButton(m_configErrorBanner);
+    m_openAnotherButton->setObjectName(QStringLiteral("openAnotherButton"));
+    m_openAnotherButton->setText(tr("Open Another…"));
+    m_openAnotherButton->setAutoRaise(true);
+    connect(m_openAnotherButton, &QToolButton::clicked, this, &MainWindow::chooseWorkspaceToOpen);
 
     auto* layout = new QHBoxLayout(m_configErrorBanner);
     layout->setContentsMargins(12, 8, 8, 8);
     layout->addWidget(m_configErrorLabel, 1);
+    layout->addWidget(m_openAnotherButton, 0, Qt::AlignTop);
     layout->addWidget(m_dismissConfigErrorButton, 0, Qt::AlignTop);
     m_configErrorBanner->hide();
     return m_configErrorBanner;
 }
 
-void MainWindow::refresh()
+void MainWindow::applyStatus(const Gateway::GatewayStatus& status)
 {
-    const QList<Gateway::ServiceStatus> services = m_server ? m_server->services() : QList<Gateway::ServiceStatus>();
-    m_serviceModel->setServices(services);
+    m_serviceModel->setServices(status.services);
     m_trafficLogPage->setServiceNames(m_serviceModel->serviceNames());
-    updateListenLabel();
+    if (!status.running)
+        m_listenLabel->setText(tr("Gateway stopped"));
+    else if (status.listening)
+        m_listenLabel->setText(tr("Gateway listening on %1").arg(status.baseUrl.toString()));
+    else if (!status.listenError.isEmpty())
+        m_listenLabel->setText(tr("Gateway not listening: %1").arg(status.listenError));
+    else
+        m_listenLabel->setText(tr("Gateway not listening"));
+    updateKeychainStatus(status.keychainAvailable);
+
+    if (status.configGeneration != m_configGeneration) { // a configuration was accepted
+        m_configGeneration = status.configGeneration;
+        m_shownConfigError.clear();
+        hideConfigError();
+    }
+    if (!status.configError.isEmpty() && status.configError != m_shownConfigError) {
+        m_shownConfigError = status.configError;
+        if (status.configured)
+            showConfigError(status.configError);
+        else
+            showLoadError(status.configError);
+    }
 }
 
 void MainWindow::showConfigError(const QString& reason)
@@ -136,25 +374,16 @@ void MainWindow::showConfigError(const QString& reason)
     m_configErrorBanner->show();
 }
 
+void MainWindow::showLoadError(const QString& reason)
+{
+    m_configErrorLabel->setText(tr("The workspace cannot be served; the gateway serves nothing.\n%1").arg(reason));
+    m_configErrorBanner->show();
+}
+
 void MainWindow::hideConfigError()
 {
     m_configErrorBanner->hide();
     m_configErrorLabel->clear();
-}
-
-void MainWindow::showEvent(QShowEvent* event)
-{
-    // The application may start listening between construction and show.
-    updateListenLabel();
-    QMainWindow::showEvent(event);
-}
-
-void MainWindow::updateListenLabel()
-{
-    if (m_server && m_server->isListening())
-        m_listenLabel->setText(tr("Gateway listening on %1").arg(m_server->baseUrl().toString()));
-    else
-        m_listenLabel->setText(tr("Gateway not listening"));
 }
 
 void MainWindow::updateEventCounter()

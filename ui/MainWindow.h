@@ -4,56 +4,93 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
+class QCloseEvent;
 class QFrame;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QToolButton;
 
 namespace Gateway {
-class GatewayServer;
-}
+class GatewayController;
+struct GatewayStatus;
+} // namespace Gateway
 
 namespace Portcullis {
 
 class ServiceListModel;
 class ServicesPage;
 class TrafficLogPage;
+class WorkspaceDocument;
 
 // The desktop window over one embedded gateway: services and live traffic in tabs, the listen
 // address and a request counter in the status bar, and a non-modal banner when a configuration
-// is rejected (the gateway keeps serving the previous one).
+// is rejected (the gateway keeps serving the previous one). The gateway runs on its own thread:
+// the window knows it only through a GatewayController (status values and batches of events).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Gateway::GatewayServer* server, QWidget* parent = nullptr);
+    explicit MainWindow(Gateway::GatewayController* controller, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ServicesPage* servicesPage() const { return m_servicesPage; }
+    WorkspaceDocument* document() const { return m_document; }
+
+    // File menu operations without their dialogs (the menu asks for names and confirmation).
+    // Shows the reason when the file cannot be edited; `listen` as in WorkspaceDocument::open.
+    bool openWorkspace(const QString& path, const QString& listen = {});
+    void showDemo();
     TrafficLogPage* trafficLogPage() const { return m_trafficLogPage; }
 
 public slots:
-    // Re-reads the services and the listen state from the gateway.
-    void refresh();
+    // Shows what the gateway reported (services, listen state, keychain, configuration errors).
+    void applyStatus(const Gateway::GatewayStatus& status);
     void showConfigError(const QString& reason);
+    void showLoadError(const QString& reason); // nothing could be served
     void hideConfigError();
 
 protected:
-    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createMenus();
+    void updateTitle();
+    void updateRecentMenu();
+    // Asks what to do with unsaved changes; true when the caller may go on.
+    bool maybeSave();
+    void newWorkspace();
+    void addService();
+    void removeService();
+    void generateApiKey();
+    QString editableCurrentService() const; // the selected service when the document has it
+    void chooseWorkspaceToOpen();
+    bool save();
+    bool saveAs();
+    void reload();
     QFrame* createConfigErrorBanner();
-    void updateListenLabel();
     void updateEventCounter();
 
-    QPointer<Gateway::GatewayServer> m_server;
+    QPointer<Gateway::GatewayController> m_controller;
+    WorkspaceDocument* m_document;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QAction* m_addServiceAction = nullptr;
+    QAction* m_removeServiceAction = nullptr;
+    QAction* m_generateApiKeyAction = nullptr;
+    QString m_shownConfigError; // the error the banner shows or the user dismissed
+    quint64 m_configGeneration = 0;
     ServiceListModel* m_serviceModel;
-    ServicesPage* m_servicesPage;
+    ServicesPage* m_servicesPage = nullptr;
     TrafficLogPage* m_trafficLogPage;
     QTabWidget* m_tabWidget;
     QFrame* m_configErrorBanner;
     QLabel* m_configErrorLabel;
     QToolButton* m_dismissConfigErrorButton;
+    QToolButton* m_openAnotherButton;
     QLabel* m_listenLabel;
     QLabel* m_eventCountLabel;
     QLabel* m_keychainLabel;

@@ -2,6 +2,7 @@
 #include "BackendClient.h"
 
 #include "BackendConnection.h"
+#include "net/OutboundPolicy.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -46,6 +47,7 @@ struct BackendClient::Pending
 
 BackendClient::BackendClient(QObject* parent)
     : QObject(parent)
+    , m_policy(std::make_shared<const Net::OutboundPolicy>())
 {
     m_sweepTimer = startTimer(kSweepMs);
 }
@@ -55,6 +57,14 @@ BackendClient::~BackendClient()
     // Callbacks of calls still in flight are dropped with the client.
     for (auto& list : m_idle)
         qDeleteAll(list);
+}
+
+void BackendClient::setOutboundPolicy(std::shared_ptr<const Net::OutboundPolicy> policy)
+{
+    if (!policy)
+        return;
+    m_policy = std::move(policy);
+    m_proxies.clear();
 }
 
 int BackendClient::idleConnectionCount() const
@@ -77,6 +87,8 @@ quint64 BackendClient::send(const EncodedCall& call, const BackendOptions& optio
         pending->call.headers.append({QByteArray("Accept"), QByteArray("application/json, */*;q=0.5")});
     pending->call.headers.append({QByteArray("User-Agent"), QByteArray("Portcullis/" PORTCULLIS_VERSION)});
     pending->options = options;
+    if (pending->options.deadline.isForever())
+        pending->options.deadline = QDeadlineTimer(options.timeoutMs);
     pending->callback = std::move(callback);
     pending->timer.start();
     m_inFlight.insert(pending->id, pending);
@@ -96,7 +108,20 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
         return;
     }
     const QUrl origin = originOf(url);
-    pending->originKey = origin.toString().toLatin1() + '|' + pending->options.tlsProfile;
+    const QByteArray originText = origin.toString().toLatin1();
+    // The proxy decision per origin, remembered here: the policy's own lookup costs more than the
+    // rest of dispatch.
+    auto known = m_proxies.constFind(originText);
+    if (known == m_proxies.constEnd()) {
+        if (m_proxies.size() >= 1024)
+            m_proxies.clear();
+        known = m_proxies.insert(originText, m_policy->proxyFor(url));
+    }
+    const QNetworkProxy proxy = *known;
+    pending->originKey = originText + '|' + pending->options.tlsProfile;
+    if (proxy.type() != QNetworkProxy::NoProxy) // connections through a proxy are pooled apart
+        pending->originKey += "|proxy:" + QByteArray::number(int(proxy.type())) + ':' + proxy.hostName().toUtf8() + ':'
+            + QByteArray::number(proxy.port()) + ':' + proxy.user().toUtf8();
     BackendConnection* connection = nullptr;
     QList<BackendConnection*>& idle = m_idle[pending->originKey];
     while (!idle.isEmpty() && !connection) {
@@ -112,7 +137,7 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
             m_queue[pending->originKey].append(pending);
             return;
         }
-        connection = new BackendConnection(pending->originKey, origin, pending->options, this);
+        connection = new BackendConnection(pending->originKey, origin, pending->options, proxy, this);
     }
     ++busy;
     pending->connection = connection;
@@ -126,7 +151,8 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
                           if (!pending)
                               return;
                           pending->connection = nullptr;
-                          if (retryable && !pending->retried) {
+                          if (retryable && !pending->retried && isIdempotent(pending->call.method)
+                              && !pending->options.deadline.hasExpired()) {
                               pending->retried = true;
                               pending->forceNewConnection = true;
                               dispatch(pending);
@@ -164,7 +190,8 @@ void BackendClient::followRedirect(const std::shared_ptr<Pending>& pending, cons
     }
     const QUrl target = pending->call.url.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
     // Only same-origin redirects are followed: a credentialed request never goes elsewhere.
-    if (location.isEmpty() || !target.isValid() || originOf(target) != originOf(pending->call.url)
+    if (location.isEmpty() || !target.isValid()
+        || !Net::OutboundPolicy::redirectAllowed(pending->call.url, target, true)
         || pending->redirects >= pending->options.maxRedirects) {
         complete(pending, result);
         return;
@@ -190,6 +217,12 @@ void BackendClient::complete(const std::shared_ptr<Pending>& pending, BackendRes
     result.elapsedMicros = pending->timer.nsecsElapsed() / 1000;
     const Callback callback = std::move(pending->callback);
     callback(result);
+}
+
+bool BackendClient::isIdempotent(const QByteArray& method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE" || method == "PUT"
+        || method == "DELETE";
 }
 
 void BackendClient::abort(quint64 id)
@@ -227,7 +260,7 @@ void BackendClient::timerEvent(QTimerEvent* event)
     for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
         const QList<std::shared_ptr<Pending>> waiting = *it;
         for (const auto& pending : waiting) {
-            if (pending->timer.elapsed() < pending->options.timeoutMs)
+            if (!pending->options.deadline.hasExpired())
                 continue;
             it->removeAll(pending);
             BackendResult result;

@@ -5,6 +5,8 @@
 #include <QSslSocket>
 #include <QTimerEvent>
 
+#include <limits>
+
 namespace Gateway {
 
 namespace {
@@ -34,13 +36,17 @@ QByteArray hostHeader(const QUrl& url)
 } // namespace
 
 BackendConnection::BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options,
-                                     QObject* parent)
+                                     const QNetworkProxy& proxy, QObject* parent)
     : QObject(parent)
     , m_originKey(originKey)
     , m_origin(origin)
     , m_options(options)
     , m_tls(origin.scheme() == QLatin1String("https"))
+    , m_proxy(proxy)
 {
+    m_absoluteForm = !m_tls && proxy.type() == QNetworkProxy::HttpProxy;
+    if (m_absoluteForm && !proxy.user().isEmpty())
+        m_proxyAuthorization = "Basic " + (proxy.user() + QLatin1Char(':') + proxy.password()).toUtf8().toBase64();
 }
 
 BackendConnection::~BackendConnection() = default;
@@ -58,16 +64,22 @@ void BackendConnection::start(const QByteArray& method, const QUrl& url, const H
     m_headRequest = method == "HEAD";
     m_parser.emplace(kMaxResponseHead, options.maxResponseBytes, m_headRequest);
     m_started.start();
-    m_timeout.start(options.timeoutMs, this);
+    // The call's one deadline (set by BackendClient::send), not a fresh timeout per connection.
+    const qint64 remaining = options.deadline.isForever() ? options.timeoutMs : options.deadline.remainingTime();
+    m_timeout.start(int(qBound<qint64>(0, remaining, qint64(std::numeric_limits<int>::max()))), this);
 
     QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())
         target = "/";
     if (url.hasQuery())
         target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    if (m_absoluteForm) // RFC 9112 §3.2.2: a proxy gets the absolute URI
+        target = "http://" + hostHeader(url) + target;
     m_request.clear();
     m_request.reserve(256 + body.size());
     m_request += method + ' ' + target + " HTTP/1.1\r\nHost: " + hostHeader(url) + "\r\n";
+    if (!m_proxyAuthorization.isEmpty())
+        m_request += "Proxy-Authorization: " + m_proxyAuthorization + "\r\n";
     for (const auto& h : headers)
         m_request += h.first + ": " + h.second + "\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")
@@ -100,11 +112,18 @@ void BackendConnection::connectSocket()
             writeRequest();
         });
     }
+    // The outbound policy decided: direct, or the proxy it chose (never Qt's application proxy).
+    if (m_absoluteForm || m_proxy.type() == QNetworkProxy::DefaultProxy)
+        m_socket->setProxy(QNetworkProxy::NoProxy);
+    else
+        m_socket->setProxy(m_proxy); // NoProxy, or a CONNECT tunnel for https (Qt's HTTP socket engine)
     connect(m_socket, &QTcpSocket::readyRead, this, &BackendConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &BackendConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &BackendConnection::onError);
     if (m_tls)
         static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(m_origin.host(), port);
+    else if (m_absoluteForm)
+        m_socket->connectToHost(m_proxy.hostName(), m_proxy.port());
     else
         m_socket->connectToHost(m_origin.host(), port);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -125,6 +144,14 @@ void BackendConnection::onReadyRead()
         return; // bytes outside a request: the connection is not trustworthy any more
     switch (m_parser->feed(data)) {
     case HttpResponseParser::State::Complete: {
+        if (m_absoluteForm && m_parser->status == 407) {
+            // The proxy refused us, not the backend: a failure class like a refused CONNECT tunnel.
+            BackendResult refused;
+            refused.outcome = BackendResult::Outcome::Unreachable;
+            refused.errorClass = QStringLiteral("ProxyAuthenticationRequired");
+            finish(std::move(refused), false, false);
+            return;
+        }
         BackendResult result;
         result.outcome = BackendResult::Outcome::Answered;
         result.status = m_parser->status;

@@ -21,7 +21,10 @@ class BackendConnection : public QObject
 {
     Q_OBJECT
 public:
-    BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options, QObject* parent);
+    // `proxy`: NoProxy (direct), an HTTP proxy (absolute-form requests for http, a CONNECT tunnel
+    // for https) or another kind Qt's sockets handle themselves.
+    BackendConnection(const QByteArray& originKey, const QUrl& origin, const BackendOptions& options,
+                      const QNetworkProxy& proxy, QObject* parent);
     ~BackendConnection() override;
 
     const QByteArray& originKey() const { return m_originKey; }
@@ -48,6 +51,9 @@ private:
     BackendOptions m_options;
     QTcpSocket* m_socket = nullptr;
     bool m_tls = false;
+    QNetworkProxy m_proxy;
+    bool m_absoluteForm = false; // plain http through an HTTP proxy
+    QByteArray m_proxyAuthorization; // "Basic ..." for m_absoluteForm; never logged
     bool m_connected = false;
     int m_requests = 0;
     QElapsedTimer m_idleSince;

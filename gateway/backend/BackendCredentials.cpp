@@ -30,15 +30,13 @@ constexpr int MaxHeaderValueBytes = 8 * 1024;
 const QList<QByteArray>& strippedNames()
 {
     static const QList<QByteArray> names{
-        // credentials for the gateway (invariant 2)
-        "authorization", "proxy-authorization", "x-reshapr-key", "cookie",
         // MCP transport
         "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id",
         // framing and negotiation done by the backend client
         "host", "content-length", "content-type", "accept", "accept-encoding", "expect", "user-agent", "origin",
-        // hop-by-hop
-        "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "transfer-encoding",
-        "upgrade"};
+        // hop-by-hop (Proxy-Authorization is meant for the next proxy, never for the backend)
+        "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+        "transfer-encoding", "upgrade"};
     return names;
 }
 
@@ -149,8 +147,7 @@ void BackendCredentials::prepare(const BackendAuth& auth, const QString& caPemRe
     case BackendAuth::Kind::None:
     case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
     case BackendAuth::Kind::ElicitedToken: // per-person values come from the ElicitationBroker
-    case BackendAuth::Kind::ElicitedOAuth2:
-        break;
+    case BackendAuth::Kind::ElicitedOAuth2: break;
     case BackendAuth::Kind::Basic:
         if (auth.username.isEmpty())
             problem = QStringLiteral("backend auth basic: username is not set");
@@ -243,8 +240,7 @@ void BackendCredentials::finish(const std::shared_ptr<Job>& job)
     case BackendAuth::Kind::None:
     case BackendAuth::Kind::OAuth2ClientCredentials: // tokens come from tokenSourceFor()
     case BackendAuth::Kind::ElicitedToken: // per-person values come from the ElicitationBroker
-    case BackendAuth::Kind::ElicitedOAuth2:
-        break;
+    case BackendAuth::Kind::ElicitedOAuth2: break;
     case BackendAuth::Kind::Basic: {
         QByteArray userPass = auth.username.toUtf8() + ':' + job->values.value(QStringLiteral("secretRef"));
         out.headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + userPass.toBase64()});

@@ -78,20 +78,25 @@ public:
     static void applyHeaders(EncodedCall& call, const PreparedCredentials& credentials);
 
     // Header fields never forwarded from the MCP client to a backend, in any mode (lower case):
-    //  - credentials for the gateway itself (invariant 2): authorization, proxy-authorization,
-    //    x-reshapr-key, cookie;
     //  - MCP transport: mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, last-event-id, and
     //    every other "mcp-*" field (see isStrippedInboundHeader);
     //  - request framing and content negotiation the backend client does itself: host, content-length,
     //    content-type, accept, accept-encoding (the client decodes no content codings), expect,
     //    user-agent (the client sends its own), origin;
-    //  - hop-by-hop (RFC 9110 §7.6.1): connection, keep-alive, proxy-authenticate, proxy-connection,
-    //    te, trailer, transfer-encoding, upgrade, plus any field named in a Connection header.
+    //  - hop-by-hop (RFC 9110 §7.6.1): connection, keep-alive, proxy-authenticate, proxy-authorization,
+    //    proxy-connection, te, trailer, transfer-encoding, upgrade, plus any field named in a
+    //    Connection header.
+    // Authorization, Cookie and x-reshapr-key are not in this list: with endpoint security None the
+    // gateway checks nothing, so they are the caller's credentials for the backend and are
+    // forwarded. With API key or OAuth2 they are the gateway's own credentials and nothing is
+    // forwarded at all (see propagatedHeaders).
     static QStringList strippedInboundHeaders();
     static bool isStrippedInboundHeader(const QByteArray& name);
 
     // The inbound (MCP client) header fields to forward to a backend. endpointSecurityNone: all
-    // except the stripped ones above (order and duplicates kept); secured endpoint modes: none.
+    // except the stripped ones above (order and duplicates kept), Authorization and Cookie
+    // included; a configured backend secret still replaces a same-named field (applyHeaders).
+    // Secured endpoint modes: none, so the gateway's own credentials never reach a backend.
     static HttpHeaders propagatedHeaders(const HttpHeaders& inbound, bool endpointSecurityNone);
 
     // RFC 9110 §5.6.2 token (1*tchar).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClientCredentialsTokenSource.h"
 
+#include "net/Loopback.h"
+#include "net/OutboundPolicy.h"
 #include "secrets/SecretBytes.h"
 #include "secrets/SecretReference.h"
 #include "secrets/SecretResolver.h"
@@ -27,14 +29,6 @@ namespace {
 QByteArray formEncode(const QByteArray& utf8)
 {
     return utf8.toPercentEncoding();
-}
-
-bool isLoopbackHost(const QString& host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 bool hasControlCharacters(const QString& text)
@@ -96,6 +90,7 @@ ClientCredentialsTokenSource::ClientCredentialsTokenSource(const ClientCredentia
     , m_timeout(new QTimer(this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    Net::OutboundPolicy().configure(m_network); // proxy settings shared with every outbound call
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this]() {
         if (m_reply) {
@@ -152,7 +147,7 @@ QString ClientCredentialsTokenSource::configProblem(const ClientCredentialsConfi
         return QStringLiteral("token endpoint must not contain a fragment");
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http")) {
-        if (!config.allowLoopbackHttp || !isLoopbackHost(url.host()))
+        if (!config.allowLoopbackHttp || !Net::isLoopbackHost(url.host()))
             return QStringLiteral("token endpoint %1 must use https")
                 .arg(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
     } else if (scheme != QLatin1String("https")) {
@@ -231,14 +226,10 @@ void ClientCredentialsTokenSource::sendRequest(QByteArray clientSecret)
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("Authorization", authorization);
     request.setRawHeader("Cache-Control", "no-store");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     if (m_config.tokenEndpoint.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0)
         request.setSslConfiguration(m_config.tls);
+    // No redirects (the request carries the client secret), no cookies, no cache, TLS verified.
+    Net::OutboundPolicy::prepare(request, qMax(1, m_config.timeoutMs), false);
 
     ++m_requestCount;
     m_tooLarge = false;

@@ -41,7 +41,7 @@ struct ClientCredentialsConfig
 //
 // token() answers with the cached token until 30 s before it expires (expires_in; 300 s when the
 // endpoint gives none), otherwise asks the endpoint; concurrent callers share one request (single
-// flight, checklist row 46). After a backend 401 call invalidate(rejectedToken) and retry the call
+// flight, since an authorization server that rotates refresh tokens would otherwise lose the grant). After a backend 401 call invalidate(rejectedToken) and retry the call
 // once: of many callers holding the same rejected token, only the first forces a renewal.
 //
 // The response must be 200 with a JSON object holding a non-empty access_token string (printable

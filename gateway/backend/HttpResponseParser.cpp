@@ -3,6 +3,35 @@
 
 namespace Gateway {
 
+namespace {
+
+// Parses 1*DIGIT (base 10) or 1*HEXDIG (base 16) without sign, prefix or spaces. Fails (returns
+// -1) for anything else and for values above `limit`, before any arithmetic can overflow: a
+// peer-supplied length is only ever compared, never added, until it is known to be <= limit.
+qint64 boundedNumber(const QByteArray& digits, int base, qint64 limit)
+{
+    if (digits.isEmpty())
+        return -1;
+    qint64 value = 0;
+    for (const char c : digits) {
+        int d = -1;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (base == 16 && c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (base == 16 && c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        if (d < 0)
+            return -1;
+        if (d > limit || value > (limit - d) / base)
+            return -2; // above the limit (well-formed, too large)
+        value = value * base + d;
+    }
+    return value;
+}
+
+} // namespace
+
 HttpResponseParser::HttpResponseParser(qint64 maxHeadBytes, qint64 maxBodyBytes, bool headRequest)
     : m_maxHead(maxHeadBytes)
     , m_maxBody(maxBodyBytes)
@@ -79,7 +108,21 @@ HttpResponseParser::State HttpResponseParser::feed(const QByteArray& data)
         if (status >= 100 && status < 200) // interim answer: the real one follows
             continue;
         const QByteArray transferEncoding = header("Transfer-Encoding").toLower();
-        const QByteArray contentLength = header("Content-Length");
+        // Every Content-Length field (and list member) must carry the same value (RFC 9110 §8.6).
+        QByteArray contentLength;
+        for (const auto& h : std::as_const(headers)) {
+            if (h.first.compare("Content-Length", Qt::CaseInsensitive) != 0)
+                continue;
+            const QByteArrayList members = h.second.contains(',') ? h.second.split(',') : QByteArrayList{h.second};
+            for (const QByteArray& member : members) {
+                const QByteArray value = member.trimmed();
+                if (!contentLength.isEmpty() && value != contentLength)
+                    return fail("bad Content-Length");
+                contentLength = value;
+            }
+            if (contentLength.isEmpty())
+                return fail("bad Content-Length");
+        }
         if (m_headRequest || status == 204 || status == 304) {
             m_framing = Framing::None;
         } else if (!transferEncoding.isEmpty()) {
@@ -87,14 +130,13 @@ HttpResponseParser::State HttpResponseParser::feed(const QByteArray& data)
                 return fail("unsupported transfer coding");
             m_framing = Framing::Chunked;
         } else if (!contentLength.isEmpty()) {
-            bool ok = false;
-            m_remaining = contentLength.toLongLong(&ok);
-            if (!ok || m_remaining < 0)
-                return fail("bad Content-Length");
-            if (m_remaining > m_maxBody) {
+            m_remaining = boundedNumber(contentLength, 10, m_maxBody);
+            if (m_remaining == -2) {
                 m_tooLarge = true;
                 return fail("response too large");
             }
+            if (m_remaining < 0)
+                return fail("bad Content-Length");
             m_framing = Framing::Length;
         } else {
             m_framing = Framing::UntilClose;
@@ -119,12 +161,12 @@ HttpResponseParser::State HttpResponseParser::consumeBody()
         return m_state;
     }
     case Framing::UntilClose:
-        body.append(m_buffer);
-        m_buffer.clear();
-        if (body.size() > m_maxBody) {
+        if (m_buffer.size() > m_maxBody - body.size()) {
             m_tooLarge = true;
             return fail("response too large");
         }
+        body.append(m_buffer);
+        m_buffer.clear();
         return m_state;
     case Framing::Chunked:
         for (;;) {
@@ -132,10 +174,17 @@ HttpResponseParser::State HttpResponseParser::consumeBody()
                 const qsizetype lineEnd = m_buffer.indexOf("\r\n");
                 if (lineEnd < 0)
                     return m_buffer.size() > 1024 ? fail("bad chunk size line") : m_state;
-                const QByteArray sizeField = m_buffer.left(lineEnd).split(';').first().trimmed();
-                bool ok = false;
-                const qint64 size = sizeField.toLongLong(&ok, 16);
-                if (!ok || size < 0 || sizeField.isEmpty())
+                // chunk-size [ chunk-ext ]: the size is bounded by what the body may still take.
+                QByteArray sizeField = m_buffer.left(lineEnd);
+                const qsizetype extension = sizeField.indexOf(';');
+                if (extension >= 0)
+                    sizeField.truncate(extension);
+                const qint64 size = boundedNumber(sizeField.trimmed(), 16, m_maxBody - body.size());
+                if (size == -2) {
+                    m_tooLarge = true;
+                    return fail("response too large");
+                }
+                if (size < 0)
                     return fail("bad chunk size");
                 if (size == 0) {
                     // Last chunk: skip optional trailer fields up to the empty line.
@@ -147,10 +196,6 @@ HttpResponseParser::State HttpResponseParser::consumeBody()
                         return fail("response trailer too large");
                     }
                     return m_state;
-                }
-                if (body.size() + size > m_maxBody) {
-                    m_tooLarge = true;
-                    return fail("response too large");
                 }
                 m_remaining = size;
                 m_inChunk = true;

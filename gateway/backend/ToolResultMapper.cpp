@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ToolResultMapper.h"
 
+#include "SecretRedactor.h"
 #include "mcp/JsonWriter.h"
 
 #include <QJsonArray>
@@ -77,8 +78,15 @@ CallToolPayload ToolResultMapper::errorPayload(const QString& message)
 }
 
 CallToolPayload ToolResultMapper::payload(const BackendResult& result, const QString& serviceName, int timeoutMs,
-                                          qint64 maxResponseBytes)
+                                          qint64 maxResponseBytes, const SecretRedactor* redactor)
 {
+    if (redactor && !redactor->isEmpty()) {
+        BackendResult redacted = result; // implicitly shared until something is replaced
+        const bool inBody = redactor->redact(redacted.body);
+        const bool inReason = redactor->redact(redacted.reason);
+        if (inBody || inReason)
+            return payload(redacted, serviceName, timeoutMs, maxResponseBytes, nullptr);
+    }
     switch (result.outcome) {
     case BackendResult::Outcome::Unreachable:
         return errorPayload(

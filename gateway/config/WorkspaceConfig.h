@@ -120,9 +120,22 @@ struct GatewaySettings
     int sessionIdleTimeoutMs = 30 * 60 * 1000;
     bool metricsEnabled = false;
     QString trafficLogFile; // JSON Lines mirror; empty: off
-    // The origin people and clients reach the gateway at when it sits behind a proxy, e.g.
-    // https://mcp.example.com (no path). Empty: derived from the listener / the request's Host.
+    // scheme://host[:port] clients use to reach the gateway (e.g. behind a reverse proxy); empty:
+    // derived from the listening address. Canonical resource URLs and RFC 9728 metadata URLs start
+    // with it, and its authority is an accepted Host.
     QUrl publicUrl;
+    // Per-person request budget (token bucket). Not configured: off when listening on loopback,
+    // DefaultRequestsPerMinute otherwise; requestsPerMinute 0 turns it off.
+    struct RateLimit
+    {
+        static constexpr int DefaultRequestsPerMinute = 600;
+        static constexpr int DefaultBurst = 100;
+        bool configured = false;
+        int requestsPerMinute = DefaultRequestsPerMinute;
+        int burst = DefaultBurst;
+    } rateLimit;
+    // MCP sessions one person may hold; creating one more ends that person's oldest session.
+    int maxSessionsPerPrincipal = 100;
 };
 
 struct WorkspaceConfig

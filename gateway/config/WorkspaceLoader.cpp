@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WorkspaceLoader.h"
 
+#include "http/HostOriginPolicy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -222,12 +224,21 @@ bool isScopeToken(const QString& scope)
 // Header fields an elicited credential must never replace: framing, hop-by-hop and routing fields.
 bool isReservedHeaderName(const QString& name)
 {
-    static const QStringList reserved{
-        QStringLiteral("host"),       QStringLiteral("content-length"),      QStringLiteral("transfer-encoding"),
-        QStringLiteral("connection"), QStringLiteral("keep-alive"),          QStringLiteral("te"),
-        QStringLiteral("trailer"),    QStringLiteral("upgrade"),             QStringLiteral("proxy-connection"),
-        QStringLiteral("expect"),     QStringLiteral("content-type"),        QStringLiteral("cookie"),
-        QStringLiteral("accept"),     QStringLiteral("proxy-authorization"), QStringLiteral("accept-encoding")};
+    static const QStringList reserved{QStringLiteral("host"),
+                                      QStringLiteral("content-length"),
+                                      QStringLiteral("transfer-encoding"),
+                                      QStringLiteral("connection"),
+                                      QStringLiteral("keep-alive"),
+                                      QStringLiteral("te"),
+                                      QStringLiteral("trailer"),
+                                      QStringLiteral("upgrade"),
+                                      QStringLiteral("proxy-connection"),
+                                      QStringLiteral("expect"),
+                                      QStringLiteral("content-type"),
+                                      QStringLiteral("cookie"),
+                                      QStringLiteral("accept"),
+                                      QStringLiteral("proxy-authorization"),
+                                      QStringLiteral("accept-encoding")};
     return reserved.contains(name.toLower());
 }
 
@@ -276,8 +287,9 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     else if (kind == QLatin1String("elicitedOAuth2"))
         out->kind = BackendAuth::Kind::ElicitedOAuth2;
     else
-        r.fail(QStringLiteral("kind"), QStringLiteral("must be one of none, basic, token, clientCertificate, "
-                                                      "oauth2ClientCredentials, elicitedToken, elicitedOAuth2"));
+        r.fail(QStringLiteral("kind"),
+               QStringLiteral("must be one of none, basic, token, clientCertificate, "
+                              "oauth2ClientCredentials, elicitedToken, elicitedOAuth2"));
     out->caCertificateRef = r.string(QStringLiteral("caCertificateRef"));
     const QString tokenEndpoint = r.string(QStringLiteral("tokenEndpoint"));
     out->tokenEndpoint = QUrl(tokenEndpoint, QUrl::StrictMode);
@@ -290,11 +302,11 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
     out->secretRef = r.string(QStringLiteral("secretRef"));
     out->headerName = r.string(QStringLiteral("headerName"));
     out->certificateRef = r.string(QStringLiteral("certificateRef"));
+    // Every member is read before any rule that combines them is checked.
     out->scheme = r.string(QStringLiteral("scheme"));
     const QString authorizationEndpoint = r.string(QStringLiteral("authorizationEndpoint"));
     out->authorizationEndpoint = QUrl(authorizationEndpoint, QUrl::StrictMode);
     out->issuer = r.string(QStringLiteral("issuer"));
-    // Every member is read before any rule that combines them is checked.
     if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials
         && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
         r.fail(QStringLiteral("kind"),
@@ -362,13 +374,14 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
         if (!out->resource.isEmpty()) {
             const QUrl resource(out->resource, QUrl::StrictMode);
             if (!resource.isValid() || resource.isRelative() || resource.host().isEmpty() || resource.hasFragment())
-                r.fail(QStringLiteral("resource"), QStringLiteral("must be an absolute URL without fragment (RFC 8707)"));
+                r.fail(QStringLiteral("resource"),
+                       QStringLiteral("must be an absolute URL without fragment (RFC 8707)"));
         }
     }
 }
 
-void readElicitation(const QJsonObject& o, const QString& path, const ServiceConfig& service,
-                     ElicitationSettings* out, QString* error)
+void readElicitation(const QJsonObject& o, const QString& path, const ServiceConfig& service, ElicitationSettings* out,
+                     QString* error)
 {
     Reader r(o, path, error);
     r.allowOnly({QStringLiteral("persist"), QStringLiteral("verifyUser")});
@@ -475,7 +488,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     gw.allowOnly({QStringLiteral("listen"), QStringLiteral("allowedHosts"), QStringLiteral("allowedOrigins"),
                   QStringLiteral("maxBodyBytes"), QStringLiteral("maxConnections"), QStringLiteral("idleTimeoutMs"),
                   QStringLiteral("maxSessions"), QStringLiteral("sessionIdleTimeoutMs"), QStringLiteral("metrics"),
-                  QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl")});
+                  QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl"), QStringLiteral("rateLimit"),
+                  QStringLiteral("maxSessionsPerPrincipal")});
     GatewaySettings& g = config.gateway;
     const QString listen = gw.string(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8765"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -493,6 +507,14 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         g.listenPort = port;
     }
     g.allowedHosts = gw.strings(QStringLiteral("allowedHosts"));
+    for (const QString& host : std::as_const(g.allowedHosts)) {
+        QString name;
+        int port = -1;
+        if (!HostOriginPolicy::splitHost(host.trimmed().toUtf8(), &name, &port))
+            gw.fail(
+                QStringLiteral("allowedHosts"),
+                QStringLiteral("entries must be HOST or HOST:PORT (IPv6 in brackets), got '%1'").arg(host.left(100)));
+    }
     g.allowedOrigins = gw.strings(QStringLiteral("allowedOrigins"));
     g.maxBodyBytes = gw.integer(QStringLiteral("maxBodyBytes"), g.maxBodyBytes, 1024, 256LL * 1024 * 1024);
     g.maxConnections = int(gw.integer(QStringLiteral("maxConnections"), g.maxConnections, 1, 100000));
@@ -504,16 +526,27 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     g.trafficLogFile = gw.string(QStringLiteral("trafficLogFile"));
     const QString publicUrl = gw.string(QStringLiteral("publicUrl"));
     if (!publicUrl.isEmpty()) {
-        g.publicUrl = QUrl(publicUrl, QUrl::StrictMode);
-        const QUrl& u = g.publicUrl;
-        if (!u.isValid() || u.host().isEmpty()
-            || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")))
-            gw.fail(QStringLiteral("publicUrl"), QStringLiteral("must be an absolute http(s) URL"));
-        else if (!u.userInfo().isEmpty() || u.hasQuery() || u.hasFragment() || (!u.path().isEmpty() && u.path() != QLatin1String("/")))
+        // An origin only: the gateway's paths (/mcp/{service}, /.well-known/...) are appended to it.
+        const QUrl url(publicUrl, QUrl::StrictMode);
+        const QString path = url.path();
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty() || !url.userInfo().isEmpty() || (!path.isEmpty() && path != QLatin1String("/"))
+            || url.hasQuery() || url.hasFragment())
             gw.fail(QStringLiteral("publicUrl"),
-                    QStringLiteral("must be an origin (scheme://host[:port]) without path, query or user information"));
+                    QStringLiteral("must be an http(s) origin without path, e.g. https://mcp.example.com"));
         else
-            g.publicUrl.setPath(QString());
+            g.publicUrl = url.adjusted(QUrl::RemovePath);
+    }
+    g.maxSessionsPerPrincipal
+        = int(gw.integer(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal, 1, 1000000));
+    if (doc.object().value(QLatin1String("gateway")).toObject().contains(QLatin1String("rateLimit"))) {
+        Reader rl(gw.object(QStringLiteral("rateLimit")), gw.path(QStringLiteral("rateLimit")), &error);
+        rl.allowOnly({QStringLiteral("requestsPerMinute"), QStringLiteral("burst")});
+        g.rateLimit.configured = true;
+        g.rateLimit.requestsPerMinute = int(rl.integer(
+            QStringLiteral("requestsPerMinute"), GatewaySettings::RateLimit::DefaultRequestsPerMinute, 0, 1000000));
+        g.rateLimit.burst
+            = int(rl.integer(QStringLiteral("burst"), GatewaySettings::RateLimit::DefaultBurst, 1, 1000000));
     }
 
     const QJsonValue services = doc.object().value(QLatin1String("services"));
@@ -627,6 +660,11 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         gateway.insert(QStringLiteral("trafficLogFile"), g.trafficLogFile);
     if (!g.publicUrl.isEmpty())
         gateway.insert(QStringLiteral("publicUrl"), g.publicUrl.toString());
+    if (g.rateLimit.configured)
+        gateway.insert(QStringLiteral("rateLimit"),
+                       QJsonObject{{QStringLiteral("requestsPerMinute"), g.rateLimit.requestsPerMinute},
+                                   {QStringLiteral("burst"), g.rateLimit.burst}});
+    gateway.insert(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal);
     QJsonArray services;
     for (const ServiceConfig& s : config.services) {
         if (!s.configError.isEmpty() && !s.sourceJson.isEmpty()) {

@@ -5,16 +5,20 @@
 #include "GatewaySnapshot.h"
 #include "backend/BackendClient.h"
 #include "backend/BackendCredentials.h"
+#include "elicit/ElicitationBroker.h"
 #include "http/HostOriginPolicy.h"
 #include "http/HttpFrontend.h"
 #include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/McpEndpoint.h"
+#include "net/Loopback.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretResolver.h"
 #include "security/AuthorizationServerDirectory.h"
 #include "security/EndpointGuard.h"
+#include "security/RateLimiter.h"
 
+#include <QDateTime>
 #include <QPointer>
 
 #include <QJsonObject>
@@ -43,6 +47,8 @@ GatewayServer::GatewayServer(QObject* parent)
     , m_frontend(std::make_unique<HttpFrontend>(HttpLimits()))
     , m_trafficLog(std::make_unique<TrafficLog>())
     , m_metrics(std::make_unique<PrometheusMetrics>())
+    , m_hostOriginPolicy(std::make_unique<HostOriginPolicy>())
+    , m_rateLimiter(std::make_unique<RateLimiter>())
 {
     auto* backend = new BackendClient(this);
     m_keychain = new KeychainSecretStore(this);
@@ -51,6 +57,9 @@ GatewayServer::GatewayServer(QObject* parent)
     m_guard = new EndpointGuard(this);
     m_guard->setSecretResolver(m_secrets);
     m_mcp = std::make_unique<McpEndpoint>(backend, m_credentials);
+    m_elicitation = new ElicitationBroker(m_secrets, this);
+    m_elicitation->setSecretStore(m_keychain);
+    m_elicitation->setPublisher([this](const TrafficEvent& event) { m_trafficLog->append(event); });
     m_frontend->setHandler(
         [this](const HttpRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
     connect(m_frontend.get(), &HttpFrontend::requestRejected, this,
@@ -76,11 +85,21 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
 {
     QString reason;
     auto snapshot = GatewaySnapshot::build(config, &reason);
-    if (snapshot && m_strict && !snapshot->unavailableNames.isEmpty()) {
-        reason = snapshot->unavailable.value(snapshot->unavailableNames.first()).reason;
-        snapshot.reset();
-    }
     if (!snapshot) {
+        if (error)
+            *error = reason;
+        emit configRejected(reason);
+        return false;
+    }
+    return installSnapshot(config, std::move(snapshot), error);
+}
+
+bool GatewayServer::installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                                    QString* error)
+{
+    QString reason;
+    if (m_strict && !snapshot->unavailableNames.isEmpty()) {
+        reason = snapshot->unavailable.value(snapshot->unavailableNames.first()).reason;
         if (error)
             *error = reason;
         emit configRejected(reason);
@@ -98,7 +117,8 @@ bool GatewayServer::applyConfig(const WorkspaceConfig& config, QString* error)
     m_trafficLogPath = trafficLogPath;
     m_config = config;
     m_snapshot = snapshot;
-    m_hostOriginPolicy = std::make_unique<HostOriginPolicy>(config.gateway.allowedHosts, config.gateway.allowedOrigins);
+    rebuildHostOriginPolicy();
+    applyRateLimit();
     // The issuer directory is shared by all services: loopback http issuers are allowed when a
     // service asks for it (local tests), decided once here rather than per request.
     bool loopbackIssuers = false;
@@ -124,6 +144,8 @@ void GatewayServer::setSecretStore(SecretStore* store)
     m_secrets = new SecretResolver(store, this);
     m_credentials = new BackendCredentials(m_secrets, this);
     m_guard->setSecretResolver(m_secrets);
+    m_elicitation->setSecretResolver(m_secrets);
+    m_elicitation->setSecretStore(store);
     m_mcp = std::make_unique<McpEndpoint>(findChild<BackendClient*>(), m_credentials);
     if (m_snapshot)
         m_mcp->setSnapshot(m_snapshot);
@@ -136,7 +158,35 @@ SecretStore* GatewayServer::secretStore() const
 
 bool GatewayServer::listen(const QHostAddress& address, quint16 port, QString* error)
 {
-    return m_frontend->listen(address, port, error);
+    const bool ok = m_frontend->listen(address, port, error);
+    rebuildHostOriginPolicy(); // the accepted Host names the actual listening port
+    applyRateLimit(); // the default depends on the actual listening address
+    return ok;
+}
+
+void GatewayServer::applyRateLimit()
+{
+    // The request budget: as configured, else off for a loopback listener (one person's desktop)
+    // and on with the default budget for anything reachable from the network. Loopback means the
+    // configured address and the socket's (a command line may override the configuration) both are.
+    const GatewaySettings::RateLimit& rate = m_config.gateway.rateLimit;
+    const bool loopback = Net::isLoopbackHost(m_config.gateway.listenHost)
+        && (!isListening() || Net::isLoopbackHost(serverAddress().toString()));
+    if (rate.configured)
+        m_rateLimiter->setLimits(rate.requestsPerMinute, rate.burst);
+    else if (loopback)
+        m_rateLimiter->setLimits(0, rate.burst);
+    else
+        m_rateLimiter->setLimits(GatewaySettings::RateLimit::DefaultRequestsPerMinute,
+                                 GatewaySettings::RateLimit::DefaultBurst);
+}
+
+void GatewayServer::rebuildHostOriginPolicy()
+{
+    m_hostOriginPolicy
+        = std::make_unique<HostOriginPolicy>(m_config.gateway.allowedHosts, m_config.gateway.allowedOrigins,
+                                             isListening() ? serverAddress() : QHostAddress(),
+                                             isListening() ? serverPort() : quint16(0), m_config.gateway.publicUrl);
 }
 
 bool GatewayServer::isListening() const
@@ -175,7 +225,8 @@ QList<ServiceStatus> GatewayServer::services() const
     for (const QString& name : std::as_const(names)) {
         ServiceStatus status;
         status.name = name;
-        QUrl endpoint = baseUrl();
+        // Clients must use the URL whose resource their tokens name: publicUrl when set.
+        QUrl endpoint = m_config.gateway.publicUrl.isEmpty() ? baseUrl() : m_hostOriginPolicy->baseUrlFor({});
         endpoint.setPath(kMcpPrefix + name);
         status.endpointUrl = endpoint;
         const auto refused = m_snapshot->unavailable.constFind(name);
@@ -242,6 +293,18 @@ bool GatewayServer::respondUnavailable(const std::shared_ptr<Exchange>& exchange
     return true;
 }
 
+QUrl GatewayServer::canonicalResource(const HttpRequest& request, const QString& service,
+                                      const EndpointSecurity& security) const
+{
+    // The canonical resource (RFC 8707): configured per service, else gateway.publicUrl, else the
+    // Host name the policy accepted with the listening port; never a port the request chose.
+    if (!security.resourceUrl.isEmpty())
+        return security.resourceUrl;
+    QUrl resource = m_hostOriginPolicy->baseUrlFor(request.header("Host"));
+    resource.setPath(kMcpPrefix + service);
+    return resource;
+}
+
 void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
 {
     auto exchange
@@ -262,6 +325,11 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
         exchange->respondJson(403, QJsonObject{{QStringLiteral("error"), QStringLiteral("forbidden: %1").arg(denied)}});
         return;
     }
+    if (ElicitationBroker::handles(request.path)) {
+        event.kind = TrafficEvent::Kind::Elicitation;
+        m_elicitation->handleHttp(request, [exchange](const HttpResponse& response) { exchange->respond(response); });
+        return;
+    }
     if (request.path.startsWith(kMcpPrefix)) {
         const QString name = request.path.mid(kMcpPrefix.size());
         if (respondUnavailable(exchange, name))
@@ -275,31 +343,38 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
             return;
         }
         const EndpointSecurity& security = service->config.security;
-        // The canonical resource (RFC 8707): configured, or what the client used to reach us.
-        const QString host = QString::fromLatin1(request.header("Host")).trimmed().toLower();
-        QUrl resource = security.resourceUrl;
-        if (resource.isEmpty())
-            resource = QUrl(QStringLiteral("http://") + host + kMcpPrefix + name);
+        const QUrl resource = canonicalResource(request, name, security);
         QUrl metadataUrl = resource;
         metadataUrl.setPath(QStringLiteral("/.well-known/oauth-protected-resource") + resource.path());
         exchange->resourceMetadataUrl = metadataUrl;
         QPointer<GatewayServer> self(this);
-        m_guard->authenticate(request, name, security, resource, metadataUrl,
-                              [self, exchange, service](const AuthDecision& decision) {
-                                  if (!self)
-                                      return;
-                                  TrafficEvent& e = exchange->event();
-                                  e.principal = decision.principal;
-                                  e.authDecision = decision.decision;
-                                  e.authReason = decision.reason;
-                                  if (!decision.allowed) {
-                                      e.detail = QStringLiteral("endpoint auth: %1").arg(decision.reason);
-                                      exchange->respond(decision.denial);
-                                      return;
-                                  }
-                                  exchange->grantedScopes = decision.grantedScopes;
-                                  self->m_mcp->handle(exchange, service);
-                              });
+        m_guard->authenticate(
+            request, name, security, resource, metadataUrl, [self, exchange, service](const AuthDecision& decision) {
+                if (!self)
+                    return;
+                TrafficEvent& e = exchange->event();
+                e.principal = decision.principal;
+                e.authDecision = decision.decision;
+                e.authReason = decision.reason;
+                if (!decision.allowed) {
+                    e.detail = QStringLiteral("endpoint auth: %1").arg(decision.reason);
+                    exchange->respond(decision.denial);
+                    return;
+                }
+                const QString person = RateLimiter::personOf(decision.principal, exchange->request().peerAddress);
+                if (const int retryAfter = self->m_rateLimiter->acquire(person, QDateTime::currentMSecsSinceEpoch())) {
+                    e.detail = QStringLiteral("rate_limited: request budget exhausted");
+                    exchange->respondJson(
+                        429,
+                        QJsonObject{{QStringLiteral("error"), QStringLiteral("too_many_requests")},
+                                    {QStringLiteral("error_description"),
+                                     QStringLiteral("request budget exhausted; retry after %1 s").arg(retryAfter)}},
+                        {{"Retry-After", QByteArray::number(retryAfter)}});
+                    return;
+                }
+                exchange->grantedScopes = decision.grantedScopes;
+                self->m_mcp->handle(exchange, service);
+            });
         return;
     }
     static const QLatin1String prmPrefix("/.well-known/oauth-protected-resource/mcp/");
@@ -319,10 +394,7 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
                                   {{"Allow", "GET"}});
             return;
         }
-        QUrl resource = service->config.security.resourceUrl;
-        if (resource.isEmpty())
-            resource = QUrl(QStringLiteral("http://") + QString::fromLatin1(request.header("Host")).trimmed().toLower()
-                            + kMcpPrefix + name);
+        const QUrl resource = canonicalResource(request, name, service->config.security);
         exchange->respondJson(200, EndpointGuard::protectedResourceMetadata(name, service->config.security, resource));
         return;
     }

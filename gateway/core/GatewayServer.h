@@ -15,6 +15,7 @@
 namespace Gateway {
 
 class BackendCredentials;
+class ElicitationBroker;
 class EndpointGuard;
 class Exchange;
 class GatewaySnapshot;
@@ -24,6 +25,7 @@ class SecretResolver;
 class SecretStore;
 class McpEndpoint;
 class PrometheusMetrics;
+class RateLimiter;
 class TrafficLog;
 struct TrafficEvent;
 struct HttpRequest;
@@ -33,7 +35,7 @@ class HttpResponder;
 struct ServiceStatus
 {
     QString name;
-    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME
+    QUrl endpointUrl; // http://127.0.0.1:PORT/mcp/NAME, or under gateway.publicUrl when set
     QString title; // OpenAPI info.title
     QUrl backendUrl;
     int toolCount = 0;
@@ -63,6 +65,10 @@ public:
     // Strict (all-or-nothing, for CI): one refused service refuses the whole configuration.
     void setStrict(bool strict) { m_strict = strict; }
     bool isStrict() const { return m_strict; }
+    // Swaps in a snapshot that GatewaySnapshot::build made from `config`, possibly on another
+    // thread (importing a large document must not hold up this one). Same outcome as applyConfig.
+    bool installSnapshot(const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                         QString* error = nullptr);
 
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
     bool isListening() const;
@@ -73,6 +79,8 @@ public:
     QList<ServiceStatus> services() const;
     TrafficLog* trafficLog() const;
     EndpointGuard* endpointGuard() const { return m_guard; }
+    // Elicited backend credentials and the /elicit/ pages.
+    ElicitationBroker* elicitationBroker() const { return m_elicitation; }
     // Where backend secrets come from: the OS keychain by default; tests and the demo may use
     // another store (not owned).
     void setSecretStore(SecretStore* store);
@@ -89,6 +97,9 @@ private:
     // Answers 503 (JSON-RPC error) when `name` is a refused service; false when it is not one.
     bool respondUnavailable(const std::shared_ptr<Exchange>& exchange, const QString& name);
     void recordMetrics(const TrafficEvent& event);
+    void rebuildHostOriginPolicy();
+    void applyRateLimit();
+    QUrl canonicalResource(const HttpRequest& request, const QString& service, const EndpointSecurity& security) const;
 
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<TrafficLog> m_trafficLog;
@@ -98,8 +109,10 @@ private:
     SecretResolver* m_secrets = nullptr;
     BackendCredentials* m_credentials = nullptr;
     EndpointGuard* m_guard = nullptr;
+    ElicitationBroker* m_elicitation = nullptr;
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
-    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration
+    std::unique_ptr<HostOriginPolicy> m_hostOriginPolicy; // built once per configuration and listener
+    std::unique_ptr<RateLimiter> m_rateLimiter; // per-person request budget
     WorkspaceConfig m_config;
     QString m_trafficLogPath; // absolute path of the traffic log mirror in use ("" = off)
     bool m_strict = false;

@@ -71,20 +71,6 @@ QUrl resolveBaseUrl(const ServiceConfig& service, const QStringList& serverUrls,
     return url;
 }
 
-QString backendAuthKindName(BackendAuth::Kind kind)
-{
-    switch (kind) {
-    case BackendAuth::Kind::None: return QStringLiteral("none");
-    case BackendAuth::Kind::Basic: return QStringLiteral("basic");
-    case BackendAuth::Kind::Token: return QStringLiteral("token");
-    case BackendAuth::Kind::ClientCertificate: return QStringLiteral("clientCertificate");
-    case BackendAuth::Kind::OAuth2ClientCredentials: return QStringLiteral("oauth2ClientCredentials");
-    case BackendAuth::Kind::ElicitedToken: return QStringLiteral("elicitedToken");
-    case BackendAuth::Kind::ElicitedOAuth2: return QStringLiteral("elicitedOAuth2");
-    }
-    return QString();
-}
-
 // Backend credentials travel only where nobody on the path can read them: https, or plain http
 // to a loopback host. A client certificate is presented only by TLS, so an http URL would drop it
 // silently; both are refused instead of sending (or not sending) anything.
@@ -111,14 +97,14 @@ QString backendTransportProblem(const ServiceConfig& service, const QUrl& backen
                 .arg(endpoint.toString(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo));
         [[fallthrough]];
     }
-    case BackendAuth::Kind::ElicitedToken: // a person's own credential is a credential too
     case BackendAuth::Kind::ElicitedOAuth2:
     case BackendAuth::Kind::Basic:
     case BackendAuth::Kind::Token:
+    case BackendAuth::Kind::ElicitedToken:
         if (!Net::isConfidentialUrl(backendUrl))
             return QStringLiteral("backendAuth kind %1 would send credentials over plain http to '%2', which is "
                                   "not loopback; use https")
-                .arg(backendAuthKindName(auth.kind), url);
+                .arg(BackendAuth::kindName(auth.kind), url);
         return QString();
     }
     return QString();

@@ -1,57 +1,121 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HostOriginPolicy.h"
 
-#include <QUrl>
+#include "net/Loopback.h"
 
 namespace Gateway {
 
-HostOriginPolicy::HostOriginPolicy(const QStringList& extraHosts, const QStringList& extraOrigins)
+namespace {
+
+QString bracketed(const QString& host)
 {
-    for (const QString& h : extraHosts)
-        m_hosts.append(h.trimmed().toLower());
+    return host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+}
+
+int defaultPort(const QUrl& url)
+{
+    return url.scheme() == QLatin1String("https") ? 443 : 80;
+}
+
+} // namespace
+
+HostOriginPolicy::HostOriginPolicy(const QStringList& extraHosts, const QStringList& extraOrigins,
+                                   const QHostAddress& listenAddress, quint16 listenPort, const QUrl& publicUrl)
+    : m_listenAddress(listenAddress)
+    , m_listenPort(listenPort)
+{
+    for (const QString& h : extraHosts) {
+        Allowed allowed;
+        if (splitHost(h.trimmed().toUtf8(), &allowed.name, &allowed.port))
+            m_hosts.append(allowed);
+    }
     for (QString o : extraOrigins) {
         o = o.trimmed().toLower();
         while (o.endsWith(QLatin1Char('/')))
             o.chop(1);
         m_origins.append(o);
     }
+    if (publicUrl.isValid() && !publicUrl.host().isEmpty()) {
+        m_publicUrl.setScheme(publicUrl.scheme().toLower());
+        m_publicUrl.setHost(publicUrl.host().toLower());
+        if (publicUrl.port() != -1 && publicUrl.port() != defaultPort(publicUrl))
+            m_publicUrl.setPort(publicUrl.port());
+    }
 }
 
-bool HostOriginPolicy::isLoopbackHostName(const QString& host)
+bool HostOriginPolicy::splitHost(const QByteArray& hostHeader, QString* name, int* port)
 {
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("[::1]");
+    const QString value = QString::fromLatin1(hostHeader).trimmed().toLower();
+    QString rest;
+    if (value.startsWith(QLatin1Char('['))) {
+        const int close = value.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        *name = value.left(close + 1);
+        rest = value.mid(close + 1);
+        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
+            return false;
+    } else {
+        const int colon = value.indexOf(QLatin1Char(':'));
+        *name = colon < 0 ? value : value.left(colon);
+        rest = colon < 0 ? QString() : value.mid(colon);
+    }
+    if (name->isEmpty() || name->contains(QLatin1Char('@')))
+        return false;
+    *port = -1;
+    if (rest.isEmpty())
+        return true;
+    bool ok = false;
+    const uint p = rest.mid(1).toUInt(&ok);
+    if (!ok || p > 65535 || rest.size() < 2 || !rest.at(1).isDigit())
+        return false;
+    *port = int(p);
+    return true;
 }
 
 QString HostOriginPolicy::hostName(const QByteArray& hostHeader)
 {
-    const QString value = QString::fromLatin1(hostHeader).trimmed().toLower();
-    if (value.startsWith(QLatin1Char('['))) {
-        const int close = value.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return {};
-        const QString rest = value.mid(close + 1);
-        if (!rest.isEmpty()) {
-            bool ok = false;
-            if (!rest.startsWith(QLatin1Char(':')))
-                return {};
-            rest.mid(1).toUShort(&ok);
-            if (!ok)
-                return {};
-        }
-        return value.left(close + 1);
-    }
-    const int colon = value.indexOf(QLatin1Char(':'));
-    if (colon < 0)
-        return value;
-    bool ok = false;
-    value.mid(colon + 1).toUShort(&ok);
-    return ok ? value.left(colon) : QString();
+    QString name;
+    int port = -1;
+    return splitHost(hostHeader, &name, &port) ? name : QString();
+}
+
+bool HostOriginPolicy::isListeningAddress(const QString& name) const
+{
+    QString literal = name;
+    if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
+        literal = literal.mid(1, literal.size() - 2);
+    QHostAddress address;
+    if (!address.setAddress(literal))
+        return true; // a loopback name ("localhost"), not an address literal
+    if (m_listenAddress == QHostAddress(QHostAddress::Any) || m_listenAddress == QHostAddress(QHostAddress::AnyIPv4)
+        || m_listenAddress == QHostAddress(QHostAddress::AnyIPv6))
+        return true;
+    return address.isEqual(m_listenAddress, QHostAddress::ConvertV4MappedToIPv4);
 }
 
 QString HostOriginPolicy::check(const QByteArray& host, const QByteArrayList& origins) const
 {
-    const QString name = hostName(host);
-    if (name.isEmpty() || (!isLoopbackHostName(name) && !m_hosts.contains(name)))
+    QString name;
+    int port = -1;
+    bool allowed = false;
+    if (splitHost(host, &name, &port)) {
+        const int effectivePort = port == -1 ? 80 : port;
+        if (m_listenPort != 0 && Net::isLoopbackHost(name))
+            allowed = effectivePort == m_listenPort && isListeningAddress(name);
+        for (const Allowed& entry : m_hosts) {
+            if (entry.name == name
+                && (entry.port == -1 ? (port == -1 || (m_listenPort != 0 && port == m_listenPort))
+                                     : port == entry.port))
+                allowed = true;
+        }
+        if (!m_publicUrl.isEmpty() && bracketed(m_publicUrl.host()) == name) {
+            const int publicPort = m_publicUrl.port(defaultPort(m_publicUrl));
+            if ((port == -1 ? defaultPort(m_publicUrl) : port) == publicPort)
+                allowed = true;
+        }
+    }
+    if (!allowed)
         return QStringLiteral("foreign Host");
     if (origins.size() > 1)
         return QStringLiteral("several Origin headers");
@@ -62,13 +126,27 @@ QString HostOriginPolicy::check(const QByteArray& host, const QByteArrayList& or
         return {};
     const QUrl url(origin, QUrl::StrictMode);
     if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
-        && url.path().isEmpty()) {
-        const QString originHost
-            = url.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + url.host() + QLatin1Char(']') : url.host();
-        if (isLoopbackHostName(originHost))
-            return {};
-    }
+        && url.path().isEmpty() && Net::isLoopbackHost(url.host()))
+        return {};
     return QStringLiteral("foreign Origin");
+}
+
+QUrl HostOriginPolicy::baseUrlFor(const QByteArray& host) const
+{
+    if (!m_publicUrl.isEmpty())
+        return m_publicUrl;
+    QString name;
+    int port = -1;
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    if (!splitHost(host, &name, &port))
+        return url;
+    if (name.startsWith(QLatin1Char('[')))
+        name = name.mid(1, name.size() - 2);
+    url.setHost(name);
+    if (m_listenPort != 80)
+        url.setPort(m_listenPort);
+    return url;
 }
 
 } // namespace Gateway

@@ -37,6 +37,16 @@ QJsonObject TrafficEvent::toJson() const
     putString("authReason", authReason);
     putString("backendError", backendError);
     putString("detail", detail);
+    if (!elicitationStage.isEmpty()) {
+        QJsonObject elicitation{{QStringLiteral("stage"), elicitationStage}};
+        if (!elicitationId.isEmpty())
+            elicitation.insert(QStringLiteral("id"), elicitationId);
+        if (!credentialKind.isEmpty())
+            elicitation.insert(QStringLiteral("credentialKind"), credentialKind);
+        if (elicitationAgeMs >= 0)
+            elicitation.insert(QStringLiteral("ageMs"), elicitationAgeMs);
+        o.insert(QStringLiteral("elicitation"), elicitation);
+    }
     o.insert(QStringLiteral("status"), httpStatus);
     if (rpcErrorCode != 0)
         o.insert(QStringLiteral("rpcError"), rpcErrorCode);

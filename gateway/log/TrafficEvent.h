@@ -37,6 +37,14 @@ struct TrafficEvent
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
     QString detail; // short human reason for rejections/errors (redacted)
+    // Kind Elicitation: one step of one elicitation (the same id for all its steps). Stage is one of
+    // requested, opened, completed, declined, expired, failed, refreshed, revoked; credentialKind is
+    // elicitedToken or elicitedOAuth2; ageMs is the time since the elicitation was requested (-1: none).
+    // The person is in `principal`, the revision in `protocolRevision`, a failure reason in `detail`.
+    QString elicitationId;
+    QString elicitationStage;
+    QString credentialKind;
+    qint64 elicitationAgeMs = -1;
 
     QJsonObject toJson() const;
     static QString kindName(Kind kind);

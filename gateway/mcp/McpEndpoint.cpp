@@ -2,11 +2,12 @@
 #include "McpEndpoint.h"
 
 #include "McpMessages.h"
-#include "ToolCaller.h"
+#include "ToolCallPipeline.h"
 #include "backend/BackendClient.h"
 #include "core/Exchange.h"
 #include "core/GatewaySnapshot.h"
 #include "security/EndpointGuard.h"
+#include "security/RateLimiter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,7 +105,8 @@ void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snap
 {
     const auto previous = m_snapshot;
     m_snapshot = snapshot;
-    m_sessions.setLimits(snapshot->settings.maxSessions, snapshot->settings.sessionIdleTimeoutMs);
+    m_sessions.setLimits(snapshot->settings.maxSessions, snapshot->settings.sessionIdleTimeoutMs,
+                         snapshot->settings.maxSessionsPerPrincipal);
     if (!previous)
         return;
     for (auto it = previous->services.cbegin(); it != previous->services.cend(); ++it) {
@@ -327,7 +329,18 @@ void McpEndpoint::handleInitialize(const Call& call)
     auto revision = Protocol::parse(requested.toString());
     if (!revision || !Protocol::isLegacy(*revision))
         revision = Protocol::latestLegacy;
-    McpSession* session = m_sessions.create(call.service->config.name, exchange->event().principal, *revision);
+    McpSession* session
+        = m_sessions.create(call.service->config.name, exchange->event().principal, *revision,
+                            RateLimiter::personOf(exchange->event().principal, exchange->request().peerAddress));
+    if (!session) {
+        // Full of other people's sessions: none of theirs is ended to make room.
+        exchange->event().detail = QStringLiteral("session_cap: no session slot free");
+        exchange->respondJson(503,
+                              JsonRpc::error(call.message.id, JsonRpc::InternalError,
+                                             QStringLiteral("Too many sessions; retry later"), {}, false),
+                              {{"Retry-After", "60"}});
+        return;
+    }
     session->clientCapabilities = call.message.params.value(QLatin1String("capabilities")).toObject();
     session->clientInfo = call.message.params.value(QLatin1String("clientInfo")).toObject();
     exchange->event().protocolRevision = Protocol::name(*revision);
@@ -441,8 +454,9 @@ void McpEndpoint::handleLegacy(Call call)
             const QJsonValue requestId = call.message.params.value(QLatin1String("requestId"));
             const auto key
                 = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), requestId}}));
-            if (const quint64 backendCall = m_callsInFlight.take(key))
-                m_backend->abort(backendCall);
+            // Works for every backend auth kind, in every stage of the call.
+            if (const auto pipeline = m_callsInFlight.take(key).lock())
+                pipeline->cancel(QStringLiteral("cancelled by the client"));
         }
         exchange->respond(HttpResponse::empty(202));
         return;
@@ -562,25 +576,47 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             return;
         }
         const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), id}}));
+        ToolCallPipeline::Input input;
+        input.service = call.service;
+        input.params = msg.params;
+        input.inboundHeaders = exchange->request().headers;
+        // Who the caller is, for credentials bound to a person: the endpoint's principal, or the
+        // MCP session when the endpoint checks nobody (2026-07-28 without security: anonymous).
+        if (call.service->config.security.mode != EndpointSecurity::Mode::None)
+            input.principal = exchange->event().principal;
+        else if (!call.sessionId.isEmpty())
+            input.principal = QStringLiteral("mcp-session:") + QString::fromLatin1(call.sessionId);
+        const auto pipeline = ToolCallPipeline::create({m_backend, m_credentials, {}}, std::move(input));
         QPointer<McpEndpoint> self(this);
-        const quint64 backendCall = ToolCaller::call(
-            m_backend, m_credentials, call.service, msg.params, exchange->request().headers, &exchange->event(),
-            [self, key, exchange, id, revision, reply](const ToolCaller::Outcome& outcome) {
-                if (self)
-                    self->m_callsInFlight.remove(key);
-                if (outcome.errorCode != 0)
-                    reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
-                else
-                    reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0, std::nullopt});
-            });
-        if (backendCall != 0) {
+        pipeline->start([self, key, exchange, id, revision, reply](const ToolCallOutcome& outcome) {
+            if (self)
+                self->m_callsInFlight.remove(key);
+            outcome.fillEvent(exchange->event());
+            switch (outcome.kind) {
+            case ToolCallOutcome::Kind::RpcError:
+                reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
+                return;
+            case ToolCallOutcome::Kind::NeedsUserInput: {
+                // Until the elicitation wire forms land: a tool error that tells the person what to do.
+                CallToolPayload text = ToolResultMapper::errorPayload(
+                    QStringLiteral("%1 Open %2 to continue, then call the tool again.")
+                        .arg(outcome.userInput.message, outcome.userInput.url.toString()));
+                reply({McpMessages::callToolResponse(revision, id, text), 200, 0, std::nullopt});
+                return;
+            }
+            case ToolCallOutcome::Kind::Result:
+            case ToolCallOutcome::Kind::Cancelled: break;
+            }
+            reply({McpMessages::callToolResponse(revision, id, outcome.result), 200, 0, std::nullopt});
+        });
+        if (!pipeline->isFinished()) {
             if (!call.sessionId.isEmpty())
-                m_callsInFlight.insert(key, backendCall);
-            // Nobody will read the answer: stop the backend work (2026-07-28: closing is cancelling).
-            BackendClient* backend = m_backend;
-            exchange->onClientGone([backend, backendCall, exchange]() {
-                exchange->event().detail = QStringLiteral("client left; backend call cancelled");
-                backend->abort(backendCall);
+                m_callsInFlight.insert(key, pipeline);
+            // Nobody will read the answer: stop the work (2026-07-28: closing is cancelling).
+            const std::weak_ptr<ToolCallPipeline> weak = pipeline;
+            exchange->onClientGone([weak]() {
+                if (const auto running = weak.lock())
+                    running->cancel(QStringLiteral("client left; backend call cancelled"));
             });
         }
         return;

@@ -22,6 +22,7 @@ class BackendCredentials;
 class Exchange;
 class GatewaySnapshot;
 class ServiceRuntime;
+class ToolCallPipeline;
 
 // Serves one MCP endpoint per service at /mcp/{service}, speaking 2025-03-26 (with batches),
 // 2025-06-18, 2025-11-25 (initialize + sessions + GET SSE) and 2026-07-28 (stateless, _meta,
@@ -113,7 +114,7 @@ private:
     struct Subscription;
     QList<std::shared_ptr<Subscription>> m_subscriptions;
     // Legacy tools/call in flight per (session, JSON-RPC id), for notifications/cancelled.
-    QHash<QPair<QByteArray, QByteArray>, quint64> m_callsInFlight;
+    QHash<QPair<QByteArray, QByteArray>, std::weak_ptr<ToolCallPipeline>> m_callsInFlight;
 };
 
 } // namespace Gateway

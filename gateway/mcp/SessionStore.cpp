@@ -7,17 +7,19 @@
 
 namespace Gateway {
 
-SessionStore::SessionStore(int maxSessions, qint64 idleTimeoutMs)
+SessionStore::SessionStore(int maxSessions, qint64 idleTimeoutMs, int maxPerOwner)
     : m_maxSessions(qMax(1, maxSessions))
+    , m_maxPerOwner(qMax(0, maxPerOwner))
     , m_idleTimeoutMs(idleTimeoutMs)
 {
     m_clock.start();
 }
 
-void SessionStore::setLimits(int maxSessions, qint64 idleTimeoutMs)
+void SessionStore::setLimits(int maxSessions, qint64 idleTimeoutMs, int maxPerOwner)
 {
     m_maxSessions = qMax(1, maxSessions);
     m_idleTimeoutMs = idleTimeoutMs;
+    m_maxPerOwner = qMax(0, maxPerOwner);
 }
 
 QByteArray SessionStore::newSessionId()
@@ -40,25 +42,45 @@ bool SessionStore::isWellFormedId(const QByteArray& id)
     return true;
 }
 
-McpSession* SessionStore::create(const QString& service, const QString& principal, ProtocolRevision revision)
+bool SessionStore::evictOldestOf(const QString& owner)
 {
+    auto oldest = m_sessions.end();
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+        if ((*it)->owner == owner && (oldest == m_sessions.end() || (*it)->lastSeenMs < (*oldest)->lastSeenMs))
+            oldest = it;
+    }
+    if (oldest == m_sessions.end())
+        return false;
+    for (const auto& stream : std::as_const((*oldest)->streams)) {
+        if (stream)
+            stream->close();
+    }
+    m_sessions.erase(oldest);
+    return true;
+}
+
+McpSession* SessionStore::create(const QString& service, const QString& principal, ProtocolRevision revision,
+                                 const QString& ownerIn)
+{
+    const QString owner = ownerIn.isEmpty() ? principal : ownerIn;
     expireIdle();
-    while (m_sessions.size() >= m_maxSessions) { // a reload may have lowered the cap
-        auto oldest = m_sessions.begin();
-        for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-            if ((*it)->lastSeenMs < (*oldest)->lastSeenMs)
-                oldest = it;
-        }
-        for (const auto& stream : std::as_const((*oldest)->streams)) {
-            if (stream)
-                stream->close();
-        }
-        m_sessions.erase(oldest);
+    if (m_maxPerOwner > 0) {
+        int owned = 0;
+        for (const auto& session : std::as_const(m_sessions))
+            owned += session->owner == owner ? 1 : 0;
+        for (; owned >= m_maxPerOwner && evictOldestOf(owner); --owned) { }
+    }
+    // A reload may have lowered the cap: the owner gives up as many of its own sessions as needed,
+    // never someone else's.
+    while (m_sessions.size() >= m_maxSessions) {
+        if (!evictOldestOf(owner))
+            return nullptr;
     }
     auto session = std::make_shared<McpSession>();
     session->id = newSessionId();
     session->service = service;
     session->principal = principal;
+    session->owner = owner;
     session->revision = revision;
     session->lastSeenMs = nowMs();
     m_sessions.insert(session->id, session);

@@ -23,6 +23,7 @@ struct McpSession
     QByteArray id; // 43 chars of base64url from 256 CSPRNG bits
     QString service;
     QString principal; // bound at creation; a request from another principal gets 404
+    QString owner; // the person counted against the per-person cap (principal, else client address)
     ProtocolRevision revision = ProtocolRevision::V2025_11_25;
     QJsonObject clientCapabilities;
     QJsonObject clientInfo;
@@ -32,16 +33,21 @@ struct McpSession
     QList<QPointer<SseStream>> streams; // open GET streams
 };
 
-// Sessions with CSPRNG ids, an idle TTL and caps in total; unknown, expired, evicted and
-// other-principal sessions all look the same to callers (no existence oracle).
+// Sessions with CSPRNG ids, an idle TTL, a cap in total and a cap per person; unknown, expired,
+// evicted and other-principal sessions all look the same to callers (no existence oracle).
+// Creating a session only ever ends sessions of the same person: one client cannot evict everyone.
 class SessionStore
 {
 public:
-    SessionStore(int maxSessions, qint64 idleTimeoutMs);
+    SessionStore(int maxSessions, qint64 idleTimeoutMs, int maxPerOwner = 0);
 
-    void setLimits(int maxSessions, qint64 idleTimeoutMs);
-    // Creates a session; evicts the least recently used one when full.
-    McpSession* create(const QString& service, const QString& principal, ProtocolRevision revision);
+    // maxPerOwner 0: no per-person cap (the total cap still holds).
+    void setLimits(int maxSessions, qint64 idleTimeoutMs, int maxPerOwner = 0);
+    // Creates a session owned by `owner` (the principal when empty). When `owner` holds maxPerOwner
+    // sessions, or the store is full, the owner's least recently used session ends; when the store
+    // is full of other people's sessions nothing is evicted and nullptr is returned.
+    McpSession* create(const QString& service, const QString& principal, ProtocolRevision revision,
+                       const QString& owner = {});
     // The live session for (id, service, principal), refreshed; nullptr otherwise.
     McpSession* find(const QByteArray& id, const QString& service, const QString& principal);
     bool remove(const QByteArray& id, const QString& service, const QString& principal);
@@ -54,7 +60,9 @@ public:
 
 private:
     qint64 nowMs() const { return m_clock.elapsed(); }
+    bool evictOldestOf(const QString& owner);
     int m_maxSessions;
+    int m_maxPerOwner = 0;
     qint64 m_idleTimeoutMs;
     QElapsedTimer m_clock;
     QHash<QByteArray, std::shared_ptr<McpSession>> m_sessions; // stable addresses

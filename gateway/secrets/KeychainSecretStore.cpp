@@ -119,7 +119,7 @@ void KeychainSecretStore::start(Operation operation, const QString& key, const Q
     }
     // No parent: a job outlives a destroyed store and deletes itself when it finishes.
     job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never: it writes the secret in plain text (row 43)
+    job->setInsecureFallback(false); // never: it writes the secret in plain text into a config file
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, request](QKeychain::Job* finished) {
         QByteArray data;

@@ -12,12 +12,12 @@ namespace Gateway {
 
 // The OS keychain through QtKeychain (Secret Service / KWallet, macOS Keychain, Windows Credential
 // Manager). Values are stored as binary data under `service`; the insecure plain-text fallback is
-// never enabled (invariant 6, checklist row 43). Every job is bounded by a timeout.
+// never enabled: secrets live only in the OS keychain. Every job is bounded by a timeout.
 //
 // Status mapping: NoBackendAvailable, NotImplemented, D-Bus/daemon failures and timeouts are
 // Unavailable; EntryNotFound is NotFound, except for an entry this store has read or written
-// successfully before and not removed itself: that one vanished behind our back (qtkeychain#242,
-// checklist row 44) and counts as Unavailable, not absent.
+// successfully before and not removed itself: that one vanished behind our back (qtkeychain#242: a
+// slow KWallet makes QtKeychain switch to the Secret Service) and counts as Unavailable, not absent.
 //
 // QtKeychain queues every job of the process in one unsynchronised executor, so use the keychain from
 // one thread (the gateway thread): calls from other threads are forwarded to the store's thread.
@@ -43,7 +43,7 @@ public:
     QString backendName() const override;
     bool lastKnownAvailable() const override;
 
-    // Entries seen present in this process (row 44 bookkeeping); for tests and diagnostics.
+    // Entries seen present in this process (to tell a vanished entry from an absent one); for tests and diagnostics.
     bool wasSeenPresent(const QString& key) const;
 
 private:

@@ -5,7 +5,7 @@
 
 namespace Gateway {
 
-// Memory hygiene for secret buffers (KeePassXC core/Alloc.cpp, house style habit 9). QByteArray is
+// Memory hygiene for secret buffers (as KeePassXC's core/Alloc.cpp does). QByteArray is
 // implicitly shared: a buffer can only be scrubbed without corrupting someone else's copy when this
 // QByteArray is its sole owner, so holders of secrets keep private deep copies and scrub those.
 namespace SecretBytes {

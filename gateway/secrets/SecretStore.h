@@ -10,13 +10,13 @@
 namespace Gateway {
 
 // Outcome of one secret operation. `message` is for people and logs: it may name the entry or the
-// variable, never the value (invariant 7).
+// variable, never the value: logs and errors never contain secrets.
 struct SecretResult
 {
     enum class Status {
         Ok,
         NotFound, // the backend answered: no such entry / variable
-        Unavailable, // no backend, no session bus, timeout, or an entry that vanished (row 44)
+        Unavailable, // no backend, no session bus, timeout, or an entry that vanished after being read
         AccessDenied, // locked keychain, user refused
         Error // anything else, including malformed input
     };
@@ -32,7 +32,7 @@ struct SecretResult
     static QString statusName(Status status); // "ok", "not-found", "unavailable", "access-denied", "error"
 };
 
-// Secrets behind an interface (house style habit 8): the OS keychain in production, memory in tests
+// Secrets behind an interface: the OS keychain in production, memory in tests
 // and the demo. Asynchronous and fail-closed: every call answers exactly once, through the callback,
 // from the event loop of the store's thread and never synchronously inside the call. Calls made from
 // another thread are forwarded to the store's thread, and their callbacks run there. A store destroyed
@@ -43,7 +43,7 @@ class SecretStore : public QObject
 public:
     using Callback = std::function<void(const SecretResult&)>;
 
-    // Bounds (invariant 8). Keys are entry names: non-empty, no control characters.
+    // Bounds: every resource is bounded. Keys are entry names: non-empty, no control characters.
     static constexpr int MaxKeyLength = 256;
     static constexpr int MaxValueBytes = 64 * 1024;
 

@@ -22,7 +22,7 @@ class SafeFetcher;
 struct FetchResult;
 
 // The gateway's view of the authorization servers it trusts (one directory per gateway): their
-// metadata and their signing keys (checklist rows 23, 32–35; invariant 9; spec item 38).
+// metadata and their signing keys (https only, size and time caps, issuer identity checked, one refetch on an unknown kid).
 //
 // Discovery for an issuer with a path ("https://as/t1"): RFC 8414 with path insertion
 // "https://as/.well-known/oauth-authorization-server/t1", then OpenID Connect
@@ -39,7 +39,7 @@ struct FetchResult;
 // - requestRefresh() refetches the JWKS for an unknown kid at most once per minRefreshInterval (30 s);
 //   the same interval spaces out retries after a failed discovery or fetch;
 // - a failed refresh keeps the old keys; keys are served for at most maxKeyAge (24 h) after the last
-//   successful fetch, then count as absent (the caller answers 503, row 32);
+//   successful fetch, then count as absent (the caller answers 503, never invalid_token, which would start a client re-auth loop);
 // - keys older than softRefreshAfter (1 h) are still served at once while a background refetch runs.
 //
 // Single-threaded: use from the thread the directory lives in. Callbacks run from the event loop.
@@ -96,7 +96,7 @@ public:
     void withKeys(const QString& issuer, KeysCallback callback);
     // For an unknown kid: refetches the JWKS unless one was fetched (or tried) within the refresh
     // interval. Returns true when a fetch started or is already running (withKeys() then waits for it),
-    // false when rate-limited (the caller answers 401 for the unknown kid, row 23).
+    // false when rate-limited (the caller answers 401 for the unknown kid).
     bool requestRefresh(const QString& issuer);
 
     QUrl tokenEndpoint(const QString& issuer) const;

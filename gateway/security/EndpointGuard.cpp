@@ -6,6 +6,8 @@
 #include "JwtVerifier.h"
 #include "VerifiedTokenCache.h"
 
+#include "net/Loopback.h"
+#include "net/OutboundPolicy.h"
 #include "secrets/SecretResolver.h"
 
 #include <QCryptographicHash>
@@ -19,12 +21,20 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace Gateway {
 
 namespace {
 
 constexpr int kMaxFailuresPerMinute = 20;
-constexpr qint64 kMaxTokenBytes = 8192;
+// Longest bearer token accepted. Well below the 8000-byte limit on one header line, so the rule is
+// reachable: "Authorization: Bearer " plus this many bytes always fits on the line, and a longer
+// token is answered 401 token_too_long before any of it is decoded.
+constexpr qsizetype kMaxTokenBytes = 4096;
+// Introspection results: at most this many remembered, each at most this long.
+constexpr int kIntrospectionCacheCapacity = 10000;
+constexpr int kIntrospectionCacheSeconds = 60;
 
 QByteArray quoted(const QString& value)
 {
@@ -68,6 +78,32 @@ bool isB64Token(const QByteArray& token)
     return !token.isEmpty() && re.match(QString::fromLatin1(token)).hasMatch();
 }
 
+// A token with dots is a JWS compact serialization: exactly three non-empty base64url segments
+// (RFC 7515, no padding). A token without dots is opaque (b64token) and only introspection knows it.
+bool isWellFormedJws(const QByteArray& token)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"));
+    return re.match(QString::fromLatin1(token)).hasMatch();
+}
+
+// The audiences an introspection answer names; nullopt when "aud" is present but malformed.
+std::optional<QStringList> introspectedAudiences(const QJsonValue& aud)
+{
+    QStringList audiences;
+    if (aud.isUndefined())
+        return audiences;
+    if (aud.isString())
+        return QStringList{aud.toString()};
+    if (!aud.isArray())
+        return std::nullopt;
+    for (const QJsonValue& a : aud.toArray()) {
+        if (!a.isString())
+            return std::nullopt;
+        audiences.append(a.toString());
+    }
+    return audiences;
+}
+
 // The token's claimed issuer, read before verification only to pick which keys to verify with.
 QString unverifiedIssuer(const QByteArray& token)
 {
@@ -86,6 +122,7 @@ EndpointGuard::EndpointGuard(QObject* parent)
     : QObject(parent)
     , m_directory(new AuthorizationServerDirectory(this))
     , m_cache(std::make_unique<VerifiedTokenCache>())
+    , m_introspected(std::make_unique<VerifiedTokenCache>(kIntrospectionCacheCapacity, kIntrospectionCacheSeconds))
 {
     connect(m_directory, &AuthorizationServerDirectory::issuerUpdated, this, [this]() { m_cache->clear(); });
 }
@@ -95,17 +132,32 @@ EndpointGuard::~EndpointGuard() = default;
 void EndpointGuard::reset()
 {
     m_cache->clear();
-    m_introspected.clear();
+    m_introspected->clear();
+}
+
+int EndpointGuard::introspectionCacheSize() const
+{
+    return m_introspected->size();
 }
 
 void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& security, const QUrl& resource,
                                const QUrl& metadataUrl, Done done)
 {
     const QStringList scopes = security.requiredScopes;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QByteArray key = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
-    if (auto it = m_introspected.constFind(key); it != m_introspected.constEnd() && it->expiresAt > now) {
-        done(it->decision);
+    // An introspection answer holds only for the endpoint it was checked for: the cache key binds the
+    // token to the introspection endpoint, this endpoint's audience, trusted issuers and required
+    // scopes (services share the cache), so a token accepted for one service is re-checked for another.
+    const QByteArray key = "introspection\n" + security.introspectionEndpoint.toEncoded() + '\n' + token + '\n'
+        + resource.toEncoded() + '\n' + security.authorizationServers.join(QLatin1Char(' ')).toUtf8() + '\n'
+        + scopes.join(QLatin1Char(' ')).toUtf8();
+    if (const auto cached = m_introspected->lookup(key, QDateTime::currentSecsSinceEpoch())) {
+        AuthDecision d;
+        d.allowed = true;
+        d.decision = QStringLiteral("allowed");
+        d.reason = QStringLiteral("introspection");
+        d.principal = cached->issuer + QLatin1Char(' ') + cached->subject;
+        d.grantedScopes = cached->scopes;
+        done(d);
         return;
     }
     auto unavailable = [done](const QString& why) {
@@ -115,9 +167,8 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
         done(d);
     };
     const QUrl endpoint = security.introspectionEndpoint;
-    const bool loopback = endpoint.host() == QLatin1String("127.0.0.1") || endpoint.host() == QLatin1String("localhost")
-        || endpoint.host() == QLatin1String("::1");
-    if (endpoint.scheme() != QLatin1String("https") && !(loopback && security.allowLoopbackHttpIssuers)) {
+    if (endpoint.scheme() != QLatin1String("https")
+        && !(Net::isLoopbackUrl(endpoint) && security.allowLoopbackHttpIssuers)) {
         unavailable(QStringLiteral("the introspection endpoint must use https"));
         return;
     }
@@ -125,8 +176,10 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
         unavailable(QStringLiteral("no secret store for the introspection client"));
         return;
     }
-    if (!m_network)
+    if (!m_network) {
         m_network = new QNetworkAccessManager(this);
+        Net::OutboundPolicy().configure(m_network); // proxy settings shared with every outbound call
+    }
     QPointer<EndpointGuard> self(this);
     m_secrets->resolve(
         security.introspectionSecretRef,
@@ -138,8 +191,7 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                 return;
             }
             QNetworkRequest request(security.introspectionEndpoint);
-            request.setTransferTimeout(5000);
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            Net::OutboundPolicy::prepare(request, 5000, false); // no redirects: the request carries a secret
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/x-www-form-urlencoded"));
             request.setRawHeader("Accept", "application/json");
@@ -149,6 +201,7 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
             const QByteArray body
                 = "token=" + QUrl::toPercentEncoding(QString::fromLatin1(token)) + "&token_type_hint=access_token";
             QNetworkReply* reply = self->m_network->post(request, body);
+            Net::OutboundPolicy::capDownload(reply, 64 * 1024);
             QObject::connect(
                 reply, &QNetworkReply::finished, self,
                 [self, reply, key, security, resource, metadataUrl, scopes, done, unavailable]() {
@@ -163,12 +216,8 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                     }
                     const qint64 now = QDateTime::currentSecsSinceEpoch();
                     const qint64 exp = qint64(o.value(QLatin1String("exp")).toDouble(0));
-                    QStringList audiences;
-                    const QJsonValue aud = o.value(QLatin1String("aud"));
-                    if (aud.isString())
-                        audiences.append(aud.toString());
-                    for (const QJsonValue& a : aud.toArray())
-                        audiences.append(a.toString());
+                    const std::optional<QStringList> audiences = introspectedAudiences(o.value(QLatin1String("aud")));
+                    const QJsonValue issValue = o.value(QLatin1String("iss"));
                     auto invalid = [&](const QString& reason, const QString& description) {
                         done(deny(401, reason,
                                   bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), description),
@@ -178,11 +227,14 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                         return invalid(QStringLiteral("inactive"), QStringLiteral("token is not active"));
                     if (exp > 0 && exp + 60 < now)
                         return invalid(QStringLiteral("expired"), QStringLiteral("token expired"));
-                    if (!audiences.isEmpty() && !audiences.contains(resource.toString()))
+                    // "aud" and "iss" are optional in an introspection answer; when present they must
+                    // name this endpoint and a trusted authorization server.
+                    if (!audiences || (!audiences->isEmpty() && !audiences->contains(resource.toString())))
                         return invalid(QStringLiteral("wrong_audience"),
                                        QStringLiteral("token is for another resource"));
-                    const QString iss = o.value(QLatin1String("iss")).toString();
-                    if (!iss.isEmpty() && !security.authorizationServers.contains(iss))
+                    const QString iss = issValue.toString();
+                    if ((!issValue.isUndefined() && (!issValue.isString() || iss.isEmpty()))
+                        || (!iss.isEmpty() && !security.authorizationServers.contains(iss)))
                         return invalid(QStringLiteral("wrong_issuer"),
                                        QStringLiteral("token not issued by a trusted authorization server"));
                     const QStringList granted
@@ -192,9 +244,10 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                         if (!granted.contains(s))
                             missing.append(s);
                     }
-                    const QString principal = (iss.isEmpty() ? security.introspectionEndpoint.host() : iss)
-                        + QLatin1Char(' ')
-                        + o.value(QLatin1String("sub")).toString(o.value(QLatin1String("client_id")).toString());
+                    const QString principalIssuer = iss.isEmpty() ? security.introspectionEndpoint.host() : iss;
+                    const QString subject
+                        = o.value(QLatin1String("sub")).toString(o.value(QLatin1String("client_id")).toString());
+                    const QString principal = principalIssuer + QLatin1Char(' ') + subject;
                     if (!missing.isEmpty()) {
                         const QString description
                             = QStringLiteral("missing scope: %1").arg(missing.join(QLatin1Char(' ')));
@@ -212,9 +265,17 @@ void EndpointGuard::introspect(const QByteArray& token, const EndpointSecurity& 
                     d.reason = QStringLiteral("introspection");
                     d.principal = principal;
                     d.grantedScopes = granted;
-                    // Cached no longer than the token lives, and at most a minute.
-                    if (self)
-                        self->m_introspected.insert(key, {d, exp > 0 ? qMin(exp, now + 60) : now + 60});
+                    // Cached no longer than the token lives, and at most a minute; expired entries are
+                    // dropped on lookup and the least recently used one when the cache is full.
+                    if (self) {
+                        JwtVerifier::Result remembered;
+                        remembered.ok = true;
+                        remembered.issuer = principalIssuer;
+                        remembered.subject = subject;
+                        remembered.scopes = granted;
+                        remembered.expiresAt = exp > 0 ? exp : now + kIntrospectionCacheSeconds;
+                        self->m_introspected->insert(key, remembered, now);
+                    }
                     done(d);
                 });
         });
@@ -329,7 +390,7 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         return;
     }
     const QByteArray& value = authorizations.first();
-    if (value.size() > kMaxTokenBytes + 7) {
+    if (value.size() > kMaxTokenBytes + qsizetype(sizeof("Bearer ") - 1)) {
         done(deny(
             401, QStringLiteral("token_too_long"),
             bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_token"), QStringLiteral("token too long")),
@@ -346,7 +407,14 @@ void EndpointGuard::authenticateBearer(const HttpRequest& request, const Endpoin
         return;
     }
 
-    if (token.count('.') != 2 && !security.introspectionEndpoint.isEmpty()) {
+    if (token.contains('.') && !isWellFormedJws(token)) {
+        done(deny(400, QStringLiteral("malformed_token"),
+                  bearerChallenge(metadataUrl, scopes, QStringLiteral("invalid_request")),
+                  QStringLiteral("invalid_request"),
+                  QStringLiteral("a token with dots must be three non-empty base64url segments")));
+        return;
+    }
+    if (!token.contains('.') && !security.introspectionEndpoint.isEmpty()) {
         introspect(token, security, resource, metadataUrl, std::move(done));
         return;
     }

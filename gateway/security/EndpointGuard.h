@@ -53,6 +53,8 @@ public:
                                                  const QUrl& resource);
     // Forget verified tokens (keys or settings changed).
     void reset();
+    // How many introspection answers are remembered (bounded).
+    int introspectionCacheSize() const;
     AuthorizationServerDirectory* directory() const { return m_directory; }
     // Resolves the RFC 7662 introspection client secret (not owned).
     void setSecretResolver(SecretResolver* resolver) { m_secrets = resolver; }
@@ -76,12 +78,9 @@ private:
     QHash<QString, Failures> m_failures;
     SecretResolver* m_secrets = nullptr;
     QNetworkAccessManager* m_network = nullptr;
-    struct Introspected
-    {
-        AuthDecision decision;
-        qint64 expiresAt = 0;
-    };
-    QHash<QByteArray, Introspected> m_introspected; // SHA-256 of the token -> active result
+    // Active introspection answers, bounded and expiring, keyed like m_cache (token digest bound to
+    // the introspection endpoint, audience, trusted issuers and required scopes).
+    std::unique_ptr<VerifiedTokenCache> m_introspected;
 };
 
 } // namespace Gateway

@@ -22,7 +22,7 @@ std::optional<QByteArray> decodeBase64UrlStrict(const QByteArray& text);
 
 // One public signature-verification key from an authorization server's JWKS (RFC 7517, RFC 7518 §6,
 // RFC 8037). The verifier for a token is chosen from this key (its kty, curve and optional "alg"),
-// never from the token header (RFC 8725 §3.1, checklist rows 21–22).
+// never from the token header (RFC 8725 §3.1), so alg=none and RS/HS confusion cannot pass.
 //
 // Accepted: RSA (n, e; 2048..16384 bits), EC P-256/P-384/P-521 (x, y at full field length, point on
 // the curve), OKP Ed25519/Ed448 (x). Refused: "oct" (symmetric) keys, keys carrying private members,

@@ -11,7 +11,7 @@
 namespace Gateway {
 
 // Verifies OAuth 2.0 JWT access tokens (RFC 9068) presented to the gateway in JWT mode, against keys
-// the authorization server published (checklist rows 18–31, invariant 4). Pure and stateless: no
+// the authorization server published (alg allowed and matching the key, exact iss, aud naming this resource, exp within ±60 s skew, a published key). Pure and stateless: no
 // clock, no network, no logging; the caller passes the time and the current key set.
 //
 // Order of checks (the first failure wins, and its stable reason code is reported):
@@ -41,7 +41,7 @@ namespace Gateway {
 //     array or string)                                                          → insufficient_scope
 //
 // "jku", "x5u", "jwk" and "x5c" header members are ignored: they are never fetched or trusted, the key
-// always comes from the configured JWKS (RFC 8725 §3.10, invariant 9). Duplicate JSON member names keep
+// always comes from the configured JWKS (RFC 8725 §3.10): URLs in the token header are never fetched. Duplicate JSON member names keep
 // the last one (RFC 7515 §4, Qt's parser behaviour). An empty Expectations::issuer or ::audience
 // matches nothing (fail closed).
 class JwtVerifier

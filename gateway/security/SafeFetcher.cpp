@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SafeFetcher.h"
 
+#include "net/Loopback.h"
+#include "net/OutboundPolicy.h"
+
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -66,6 +69,7 @@ SafeFetcher::SafeFetcher(QObject* parent)
 {
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     m_network->setAutoDeleteReplies(false);
+    Net::OutboundPolicy().configure(m_network); // proxy settings shared with every outbound call
 }
 
 SafeFetcher::~SafeFetcher()
@@ -84,10 +88,7 @@ SafeFetcher::~SafeFetcher()
 
 bool SafeFetcher::isLoopbackHost(const QString& host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    QHostAddress address;
-    return literalAddress(host, &address) && address.isLoopback();
+    return Net::isLoopbackHost(host);
 }
 
 QString SafeFetcher::displayUrl(const QUrl& url)
@@ -142,16 +143,11 @@ void SafeFetcher::getJson(const QUrl& url, Callback callback)
     }
 
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    // Same-origin redirects only, no cookies, no cache, identity coding, TLS verified; the
+    // transfer timeout is for inactivity, the timer below bounds the whole fetch.
+    Net::OutboundPolicy::prepare(request, m_timeoutMs, true);
     request.setMaximumRedirectsAllowed(MaxRedirects);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setTransferTimeout(m_timeoutMs); // inactivity; the timer below bounds the whole fetch
     request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Accept-Encoding", "identity"); // no decompression bombs
     request.setRawHeader("User-Agent", "Portcullis");
 
     QNetworkReply* reply = m_network->get(request);

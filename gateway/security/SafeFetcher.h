@@ -36,8 +36,7 @@ struct FetchResult
     Failure failure = Failure::None;
 };
 
-// Fetches small JSON documents (authorization-server metadata, JWKS) under the outbound rules of
-// checklist rows 32–35 and invariant 9:
+// Fetches small JSON documents (authorization-server metadata, JWKS) under these rules:
 // - https only; plain http only to a loopback host (127.0.0.0/8, ::1, "localhost") and only after
 //   setAllowLoopbackHttp(true) (tests, local development: off by default);
 // - never to a literal link-local (169.254.0.0/16, fe80::/10: cloud metadata services), unspecified,
@@ -77,7 +76,7 @@ public:
 
     void getJson(const QUrl& url, Callback callback);
 
-    // A URL fit for logs: no userinfo, query or fragment (invariant 7).
+    // A URL fit for logs: no userinfo, query or fragment (URLs are logged without query or userinfo).
     static QString displayUrl(const QUrl& url);
     // True for 127.0.0.0/8, ::1 (also IPv4-mapped) and "localhost".
     static bool isLoopbackHost(const QString& host);

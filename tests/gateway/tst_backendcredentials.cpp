@@ -425,11 +425,15 @@ void TestBackendCredentials::headersOnTheWire()
     QCOMPARE(request.headerCount(expectedName), 1);
     QCOMPARE(request.header(expectedName), expectedValue);
     QCOMPARE(request.header("X-Trace"), QByteArray("42"));
+    // Only the same-named field is replaced: the caller's other fields still reach the backend.
     for (const auto& h : request.headers) {
-        QVERIFY2(!h.second.contains("client-token"), h.first.constData());
+        if (expectedName == "Authorization")
+            QVERIFY2(!h.second.contains("client-token"), h.first.constData());
         if (expectedName == "X-Api-Key")
             QVERIFY(!h.second.contains("client-key"));
     }
+    if (expectedName == "X-Api-Key")
+        QCOMPARE(request.header("Authorization"), QByteArray("Bearer client-token"));
 }
 
 void TestBackendCredentials::applyHeadersReplaces()
@@ -485,12 +489,23 @@ void TestBackendCredentials::propagatedHeaders_data()
                            "X-Tenant: acme\n"
                            "Accept-Language: de\n"
                            "X-Tenant: second\n");
-    QTest::newRow("none: only end-to-end fields, order and duplicates kept")
-        << mixed << true << QByteArray("X-Tenant: acme\nAccept-Language: de\nX-Tenant: second\n");
+    // Mode None checks nothing: the caller's Authorization, Cookie (and any x-reshapr-key) are its
+    // own credentials for the backend and are forwarded; hop-by-hop, framing and MCP fields are not.
+    QTest::newRow("none: end-to-end fields and the caller's credentials, order and duplicates kept")
+        << mixed << true
+        << QByteArray("Authorization: Bearer client-jwt\nx-reshapr-key: rshp_abc\nX-Reshapr-Key: rshp_def\n"
+                      "Cookie: session=abc\nX-Tenant: acme\nAccept-Language: de\nX-Tenant: second\n");
     QTest::newRow("secured: nothing") << mixed << false << QByteArray();
     QTest::newRow("secured: even harmless fields") << QByteArray("X-Tenant: acme\n") << false << QByteArray();
-    QTest::newRow("none: x-reshapr-key never forwarded")
-        << QByteArray("X-RESHAPR-KEY: rshp_abc\nX-Request-Id: r1\n") << true << QByteArray("X-Request-Id: r1\n");
+    QTest::newRow("none: Authorization and Cookie forwarded")
+        << QByteArray("authorization: Basic dXNlcjpwdw==\nCOOKIE: a=1; b=2\nX-Request-Id: r1\n") << true
+        << QByteArray("authorization: Basic dXNlcjpwdw==\nCOOKIE: a=1; b=2\nX-Request-Id: r1\n");
+    QTest::newRow("none: Proxy-Authorization is hop-by-hop")
+        << QByteArray("Proxy-Authorization: Basic eDp5\nX-Request-Id: r1\n") << true
+        << QByteArray("X-Request-Id: r1\n");
+    QTest::newRow("secured: the gateway's own credentials never")
+        << QByteArray("Authorization: Bearer gateway-jwt\nX-RESHAPR-KEY: rshp_abc\nCookie: a=1\n") << false
+        << QByteArray();
     QTest::newRow("none: empty") << QByteArray() << true << QByteArray();
 }
 
@@ -505,12 +520,16 @@ void TestBackendCredentials::propagatedHeaders()
 void TestBackendCredentials::strippedListDocumented()
 {
     const QStringList stripped = BackendCredentials::strippedInboundHeaders();
-    for (const char* name :
-         {"authorization", "x-reshapr-key", "mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name",
-          "cookie", "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-          "transfer-encoding", "upgrade", "host", "content-length"}) {
+    for (const char* name : {"mcp-session-id", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id",
+                             "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+                             "transfer-encoding", "upgrade", "host", "content-length"}) {
         QVERIFY2(stripped.contains(QLatin1String(name)), name);
         QVERIFY2(BackendCredentials::isStrippedInboundHeader(QByteArray(name).toUpper()), name);
+    }
+    // The caller's credentials in mode None (a secured endpoint forwards nothing at all).
+    for (const char* name : {"authorization", "cookie", "x-reshapr-key"}) {
+        QVERIFY2(!stripped.contains(QLatin1String(name)), name);
+        QVERIFY2(!BackendCredentials::isStrippedInboundHeader(name), name);
     }
     QVERIFY(BackendCredentials::isStrippedInboundHeader("Mcp-Anything-New"));
     QVERIFY(!BackendCredentials::isStrippedInboundHeader("X-Tenant"));

@@ -130,6 +130,8 @@ private slots:
     void jwksDownNoCachedKeysIs503();
     void tokenNeverReachesBackend();
     void verifiedTokenIsNotReusedForAnotherService();
+    void tokenLength_data();
+    void tokenLength();
     // RFC 9728 metadata
     void protectedResourceMetadata();
     void protectedResourceMetadataNotForNonOAuthService();
@@ -407,7 +409,8 @@ enum class Tok {
     None, // no Authorization header
     Literal, // the "authorization" column as is
     Good,
-    AlgNone,
+    AlgNone, // empty signature segment
+    AlgNoneSigned, // alg none with some signature bytes
     Hs256WithPublicKey,
     WrongIssuer,
     WrongAudience,
@@ -450,11 +453,29 @@ void tst_EndpointGuard::bearer_data()
     QTest::newRow("trailing garbage") << Tok::Literal << QByteArray("Bearer a b") << 400 << invalidRequest
                                       << QByteArray("invalid_request")
                                       << QByteArray("expected Authorization: Bearer <token>");
+    // A token with dots is a JWS: exactly three non-empty base64url segments, else invalid_request.
+    const QByteArray segments = "a token with dots must be three non-empty base64url segments";
+    for (const char* literal :
+         {"abc.def", "a.b.c.d", "a..c", ".b.c", "a.b.", "..", "a.b.c=", "a+b.c.d", "a/b.c.d", "a.b~.c"}) {
+        QTest::newRow(qPrintable(QStringLiteral("segments %1").arg(QLatin1String(literal))))
+            << Tok::Literal << QByteArray("Bearer ") + literal << 400 << invalidRequest << QByteArray("invalid_request")
+            << segments;
+    }
+    // Well-formed shapes still reach verification (and fail there, as tokens).
+    QTest::newRow("three segments, not a JWT") << Tok::Literal << QByteArray("Bearer a.b.c") << 401
+                                               << invalidToken(untrusted) << QByteArray("invalid_token") << untrusted;
+    QTest::newRow("opaque without introspection")
+        << Tok::Literal << QByteArray("Bearer opaque-token") << 401 << invalidToken(untrusted)
+        << QByteArray("invalid_token") << untrusted;
     QTest::newRow("token in query string")
         << Tok::TokenInQuery << QByteArray() << 400 << invalidRequest << QByteArray("invalid_request")
         << QByteArray("tokens are accepted only in the Authorization header");
-    QTest::newRow("alg none") << Tok::AlgNone << QByteArray() << 401 << invalidToken("signing algorithm not allowed")
-                              << QByteArray("invalid_token") << QByteArray("signing algorithm not allowed");
+    // An unsigned JWS ends with an empty segment: not a token shape at all.
+    QTest::newRow("alg none") << Tok::AlgNone << QByteArray() << 400 << invalidRequest << QByteArray("invalid_request")
+                              << segments;
+    QTest::newRow("alg none, with a signature")
+        << Tok::AlgNoneSigned << QByteArray() << 401 << invalidToken("signing algorithm not allowed")
+        << QByteArray("invalid_token") << QByteArray("signing algorithm not allowed");
     QTest::newRow("HS256 keyed with the public key")
         << Tok::Hs256WithPublicKey << QByteArray() << 401 << invalidToken("signing algorithm not allowed")
         << QByteArray("invalid_token") << QByteArray("signing algorithm not allowed");
@@ -512,6 +533,12 @@ void tst_EndpointGuard::bearer()
         QJsonObject h = header();
         h.insert(QStringLiteral("alg"), QStringLiteral("none"));
         tok = TestSupport::makeTokenWithSignature(h, claims(), {});
+        break;
+    }
+    case Tok::AlgNoneSigned: {
+        QJsonObject h = header();
+        h.insert(QStringLiteral("alg"), QStringLiteral("none"));
+        tok = TestSupport::makeTokenWithSignature(h, claims(), "signature");
         break;
     }
     case Tok::Hs256WithPublicKey: {
@@ -801,6 +828,43 @@ void tst_EndpointGuard::verifiedTokenIsNotReusedForAnotherService()
     QCOMPARE(r.status, 401);
     QVERIFY2(r.header("WWW-Authenticate").contains("error=\"invalid_token\""),
              r.header("WWW-Authenticate").constData());
+}
+
+void tst_EndpointGuard::tokenLength_data()
+{
+    // One rule, reachable: tokens up to 4096 bytes are read; longer ones are 401 token_too_long
+    // before any decoding, as long as the header line fits; a line over 8000 bytes is 431.
+    QTest::addColumn<int>("tokenBytes");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("4096 bytes") << 4096 << 401 << QStringLiteral("malformed");
+    QTest::newRow("4097 bytes") << 4097 << 401 << QStringLiteral("token_too_long");
+    QTest::newRow("7000 bytes") << 7000 << 401 << QStringLiteral("token_too_long");
+    QTest::newRow("7970 bytes (line just fits)") << 7970 << 401 << QStringLiteral("token_too_long");
+    QTest::newRow("8100 bytes (line too long)") << 8100 << 431 << QString();
+}
+
+void tst_EndpointGuard::tokenLength()
+{
+    QFETCH(int, tokenBytes);
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    startGateway(oauthSecurity());
+    if (QTest::currentTestFailed())
+        return;
+    // Three segments of base64url that decode to nothing meaningful.
+    QByteArray tok(tokenBytes, 'A');
+    tok[10] = '.';
+    tok[20] = '.';
+    const RawResponse r = call("/mcp/demo", {{"Authorization", "Bearer " + tok}}, forecastCall());
+    QVERIFY(r.complete);
+    QCOMPARE(r.status, status);
+    if (status == 401) {
+        QCOMPARE(m_server->trafficLog()->events().last().authReason, reason);
+        if (reason == QLatin1String("token_too_long"))
+            QVERIFY2(r.header("WWW-Authenticate").contains("error_description=\"token too long\""),
+                     r.header("WWW-Authenticate").constData());
+    }
 }
 
 void tst_EndpointGuard::protectedResourceMetadata()

@@ -9,6 +9,7 @@
 #include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/SessionStore.h"
+#include "security/ApiKey.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -238,7 +239,8 @@ private slots:
     void backendFaults_data();
     void backendFaults();
     void crossOriginRedirectNotFollowed();
-    void inboundCredentialsNotForwarded();
+    void inboundHeadersToBackend_data();
+    void inboundHeadersToBackend();
     // (f) client disconnects
     void clientDisconnectBeforeBackendAnswers();
     void modernClientDisconnectCancelsBackendCall();
@@ -1132,31 +1134,60 @@ void tst_GatewayServer::crossOriginRedirectNotFollowed()
     QCOMPARE(redirecting.requestCount(), 1);
     QTest::qWait(200);
     QCOMPARE(target.requestCount(), 0);
-    QVERIFY(!redirecting.requests().first().hasHeader("Authorization"));
+    // Mode None: the caller's own token reaches its backend, never another origin.
+    QCOMPARE(redirecting.requests().first().header("Authorization"), QByteArray("Bearer CANARY-client-token-51d2"));
 }
 
-void tst_GatewayServer::inboundCredentialsNotForwarded()
+void tst_GatewayServer::inboundHeadersToBackend_data()
 {
+    QTest::addColumn<bool>("apiKey");
+    // Mode None checks nothing: the caller's Authorization, Cookie (and any x-reshapr-key) are its
+    // own credentials for the backend. With an API key they are the gateway's: nothing is forwarded.
+    QTest::newRow("none: the caller's credentials reach the backend") << false;
+    QTest::newRow("api key: the gateway's credentials never do") << true;
+}
+
+void tst_GatewayServer::inboundHeadersToBackend()
+{
+    QFETCH(bool, apiKey);
     FaultBackend backend;
     QVERIFY(backend.start().isValid());
-    startGateway(demoPlus({serviceAt(QStringLiteral("echo"), backend.baseUrl())}));
+    ServiceConfig echo = serviceAt(QStringLiteral("echo"), backend.baseUrl());
+    const QByteArray key = "rshp_CANARYkey";
+    if (apiKey) {
+        echo.security.mode = Gateway::EndpointSecurity::Mode::ApiKey;
+        echo.security.apiKeyHashes = {Gateway::ApiKey::hash(key)};
+    }
+    startGateway(demoPlus({echo}));
     if (QTest::currentTestFailed())
         return;
-    // 2026-07-28 call with every credential a client might send.
-    RawHeaders modern = modernHeaders("tools/call", "getForecast");
-    modern += RawHeaders{{"Authorization", "Bearer CANARY-token-0a1b"},
-                         {"x-reshapr-key", "rshp_CANARYkey"},
-                         {"Cookie", "sid=CANARY-cookie"},
-                         {"Proxy-Authorization", "Basic Q0FOQVJZ"}};
-    QCOMPARE(exchange("POST", QStringLiteral("/mcp/echo"), modern,
+    const RawHeaders credentials{{"Authorization", "Bearer CANARY-token-0a1b"},
+                                 {"x-reshapr-key", key},
+                                 {"Cookie", "sid=CANARY-cookie"},
+                                 {"Proxy-Authorization", "Basic Q0FOQVJZ"},
+                                 {"X-Tenant", "acme"}};
+    QCOMPARE(exchange("POST", QStringLiteral("/mcp/echo"), modernHeaders("tools/call", "getForecast") + credentials,
                       modernCall(1, QStringLiteral("getForecast"), forecastArgs()))
                  .status,
              200);
     // Legacy call with a session.
-    const QByteArray session = initializeSession(QStringLiteral("echo"));
-    RawHeaders legacy = legacyHeaders(session);
-    legacy.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer CANARY-token-0a1b")));
-    QCOMPARE(exchange("POST", QStringLiteral("/mcp/echo"), legacy,
+    QByteArray session;
+    {
+        RawHeaders init = jsonHeaders() + credentials;
+        const Response r = exchange("POST", QStringLiteral("/mcp/echo"), init,
+                                    rpc(0, QStringLiteral("initialize"),
+                                        {{QStringLiteral("protocolVersion"), QStringLiteral("2025-11-25")},
+                                         {QStringLiteral("capabilities"), QJsonObject()},
+                                         {QStringLiteral("clientInfo"),
+                                          QJsonObject{{QStringLiteral("name"), QStringLiteral("t")},
+                                                      {QStringLiteral("version"), QStringLiteral("1")}}}}));
+        QCOMPARE(r.status, 200);
+        for (const auto& h : r.headers)
+            if (h.first.compare("Mcp-Session-Id", Qt::CaseInsensitive) == 0)
+                session = h.second;
+        QVERIFY(!session.isEmpty());
+    }
+    QCOMPARE(exchange("POST", QStringLiteral("/mcp/echo"), legacyHeaders(session) + credentials,
                       rpc(2, QStringLiteral("tools/call"),
                           {{QStringLiteral("name"), QStringLiteral("getForecast")},
                            {QStringLiteral("arguments"), forecastArgs()}}))
@@ -1168,10 +1199,21 @@ void tst_GatewayServer::inboundCredentialsNotForwarded()
         QCOMPARE(request.method, QByteArray("GET"));
         QVERIFY2(request.target.startsWith("/v1/forecast?"), request.target.constData());
         for (const auto& h : request.headers) {
-            QVERIFY2(!h.second.contains("CANARY"), h.first.constData());
             QVERIFY2(!h.first.toLower().startsWith("mcp-"), h.first.constData());
-            QVERIFY2(h.first.compare("Authorization", Qt::CaseInsensitive) != 0, h.first.constData());
-            QVERIFY2(h.first.compare("Cookie", Qt::CaseInsensitive) != 0, h.first.constData());
+            QVERIFY2(h.first.compare("Proxy-Authorization", Qt::CaseInsensitive) != 0, h.first.constData());
+            if (apiKey)
+                QVERIFY2(!h.second.contains("CANARY"), h.first.constData());
+        }
+        if (apiKey) {
+            QVERIFY(!request.hasHeader("Authorization"));
+            QVERIFY(!request.hasHeader("Cookie"));
+            QVERIFY(!request.hasHeader("x-reshapr-key"));
+            QVERIFY(!request.hasHeader("X-Tenant"));
+        } else {
+            QCOMPARE(request.header("Authorization"), QByteArray("Bearer CANARY-token-0a1b"));
+            QCOMPARE(request.header("Cookie"), QByteArray("sid=CANARY-cookie"));
+            QCOMPARE(request.header("x-reshapr-key"), key);
+            QCOMPARE(request.header("X-Tenant"), QByteArray("acme"));
         }
         QVERIFY(!request.header("User-Agent").isEmpty());
     }
@@ -1192,7 +1234,9 @@ void tst_GatewayServer::clientDisconnectBeforeBackendAnswers()
         return;
 
     const QByteArray body = modernCall(1, QStringLiteral("getForecast"), forecastArgs());
-    QByteArray raw = "POST /mcp/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    // The Host names the listening port: a loopback Host without it is not this gateway.
+    QByteArray raw
+        = "POST /mcp/slow HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->serverPort()) + "\r\n";
     for (const auto& h : modernHeaders("tools/call", "getForecast"))
         raw += h.first + ": " + h.second + "\r\n";
     raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -1247,7 +1291,9 @@ void tst_GatewayServer::modernClientDisconnectCancelsBackendCall()
     if (QTest::currentTestFailed())
         return;
     const QByteArray body = modernCall(1, QStringLiteral("getForecast"), forecastArgs());
-    QByteArray raw = "POST /mcp/hang HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    // The Host names the listening port: a loopback Host without it is not this gateway.
+    QByteArray raw
+        = "POST /mcp/hang HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->serverPort()) + "\r\n";
     for (const auto& h : modernHeaders("tools/call", "getForecast"))
         raw += h.first + ": " + h.second + "\r\n";
     raw += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;

@@ -29,6 +29,9 @@ private slots:
     void removeOnlyByOwner();
     void evictsLeastRecentlyUsedAtCap();
     void loweredCapIsEnforced();
+    void perPersonCapEndsOnlyOwnOldest();
+    void fullStoreNeverEndsOtherPeoplesSessions();
+    void ownerIsCountedApartFromPrincipal();
     void idleSessionsExpire();
     void activityKeepsSessionAlive();
     void zeroIdleTimeoutNeverExpires();
@@ -128,10 +131,13 @@ void tst_SessionStore::evictsLeastRecentlyUsedAtCap()
     QVERIFY(store.find(ids.at(2), kSvc, kAlice));
     QVERIFY(store.find(fourth, kSvc, kAlice));
 
-    // A flood never grows the store beyond its cap.
+    // A flood never grows the store beyond its cap, and never ends someone else's session: Bob
+    // holds none to give up, so his creations are refused.
     for (int i = 0; i < 100; ++i)
-        store.create(kSvc, kBob, ProtocolRevision::V2025_11_25);
+        QCOMPARE(store.create(kSvc, kBob, ProtocolRevision::V2025_11_25), nullptr);
     QCOMPARE(store.size(), 3);
+    QVERIFY(store.find(ids.at(0), kSvc, kAlice));
+    QVERIFY(store.find(fourth, kSvc, kAlice));
 }
 
 void tst_SessionStore::loweredCapIsEnforced()
@@ -145,6 +151,63 @@ void tst_SessionStore::loweredCapIsEnforced()
     McpSession* newest = store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25);
     QVERIFY(store.find(newest->id, kSvc, kAlice));
     QCOMPARE(store.size(), 2);
+}
+
+void tst_SessionStore::perPersonCapEndsOnlyOwnOldest()
+{
+    SessionStore store(100, 0, 2);
+    const QByteArray a1 = store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25)->id;
+    QThread::msleep(5);
+    const QByteArray b1 = store.create(kSvc, kBob, ProtocolRevision::V2025_11_25)->id;
+    QThread::msleep(5);
+    const QByteArray a2 = store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25)->id;
+    QThread::msleep(5);
+    QVERIFY(store.find(a1, kSvc, kAlice)); // a1 is now Alice's most recent, a2 her oldest
+    QThread::msleep(5);
+    for (int i = 0; i < 50; ++i) // a flood from Alice only ever replaces her own sessions
+        store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25);
+    QCOMPARE(store.size(), 3);
+    QVERIFY(store.find(b1, kSvc, kBob));
+    QCOMPARE(store.find(a2, kSvc, kAlice), nullptr);
+    QCOMPARE(store.find(a1, kSvc, kAlice), nullptr);
+}
+
+void tst_SessionStore::fullStoreNeverEndsOtherPeoplesSessions()
+{
+    SessionStore store(3, 0, 10);
+    const QByteArray a1 = store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25)->id;
+    const QByteArray a2 = store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25)->id;
+    QThread::msleep(5);
+    const QByteArray b1 = store.create(kSvc, kBob, ProtocolRevision::V2025_11_25)->id;
+    QThread::msleep(5);
+    // Full: Bob's next session replaces his own oldest, although Alice's are older.
+    McpSession* b2 = store.create(kSvc, kBob, ProtocolRevision::V2025_11_25);
+    QVERIFY(b2);
+    QCOMPARE(store.find(b1, kSvc, kBob), nullptr);
+    QVERIFY(store.find(a1, kSvc, kAlice));
+    QVERIFY(store.find(a2, kSvc, kAlice));
+    // Carol holds nothing: refused.
+    QCOMPARE(store.create(kSvc, QStringLiteral("key:carol"), ProtocolRevision::V2025_11_25), nullptr);
+    QCOMPARE(store.size(), 3);
+}
+
+void tst_SessionStore::ownerIsCountedApartFromPrincipal()
+{
+    // Anonymous callers share a principal but are different people (owners: their addresses).
+    const QString anonymous = QStringLiteral("anonymous");
+    SessionStore store(100, 0, 1);
+    McpSession* x = store.create(kSvc, anonymous, ProtocolRevision::V2025_11_25, QStringLiteral("address 10.0.0.1"));
+    const QByteArray xId = x->id;
+    QCOMPARE(x->owner, QStringLiteral("address 10.0.0.1"));
+    const QByteArray yId
+        = store.create(kSvc, anonymous, ProtocolRevision::V2025_11_25, QStringLiteral("address 10.0.0.2"))->id;
+    QCOMPARE(store.size(), 2);
+    store.create(kSvc, anonymous, ProtocolRevision::V2025_11_25, QStringLiteral("address 10.0.0.2"));
+    QCOMPARE(store.size(), 2);
+    QVERIFY(store.find(xId, kSvc, anonymous));
+    QCOMPARE(store.find(yId, kSvc, anonymous), nullptr);
+    // Without an owner, the principal is the owner.
+    QCOMPARE(store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25)->owner, kAlice);
 }
 
 void tst_SessionStore::idleSessionsExpire()

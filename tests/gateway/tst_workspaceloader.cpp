@@ -61,6 +61,11 @@ WorkspaceConfig richConfig()
     c.gateway.sessionIdleTimeoutMs = 5000;
     c.gateway.metricsEnabled = true;
     c.gateway.trafficLogFile = QStringLiteral("/var/tmp/portcullis-traffic.jsonl");
+    c.gateway.publicUrl = QUrl(QStringLiteral("https://mcp.example.com:8443"));
+    c.gateway.rateLimit.configured = true;
+    c.gateway.rateLimit.requestsPerMinute = 120;
+    c.gateway.rateLimit.burst = 7;
+    c.gateway.maxSessionsPerPrincipal = 3;
 
     ServiceConfig a;
     a.name = QStringLiteral("inventory.v2");
@@ -115,6 +120,11 @@ void compareConfigs(const WorkspaceConfig& actual, const WorkspaceConfig& expect
     QCOMPARE(g.sessionIdleTimeoutMs, e.sessionIdleTimeoutMs);
     QCOMPARE(g.metricsEnabled, e.metricsEnabled);
     QCOMPARE(g.trafficLogFile, e.trafficLogFile);
+    QCOMPARE(g.publicUrl, e.publicUrl);
+    QCOMPARE(g.rateLimit.configured, e.rateLimit.configured);
+    QCOMPARE(g.rateLimit.requestsPerMinute, e.rateLimit.requestsPerMinute);
+    QCOMPARE(g.rateLimit.burst, e.rateLimit.burst);
+    QCOMPARE(g.maxSessionsPerPrincipal, e.maxSessionsPerPrincipal);
     QCOMPARE(actual.services.size(), expected.services.size());
     for (int i = 0; i < actual.services.size(); ++i) {
         const ServiceConfig& s = actual.services.at(i);
@@ -325,6 +335,11 @@ void tst_WorkspaceLoader::validVariants_data()
     QTest::newRow("no services") << QByteArray(R"({"version":1,"services":[]})");
     QTest::newRow("listen bracketed IPv6") << workspace({}, obj(R"({"listen":"[::1]:9000"})"));
     QTest::newRow("listen port 0") << workspace({}, obj(R"({"listen":"localhost:0"})"));
+    QTest::newRow("publicUrl with trailing slash") << workspace({}, obj(R"({"publicUrl":"https://mcp.example.com/"})"));
+    QTest::newRow("allowedHosts with ports")
+        << workspace({}, obj(R"({"allowedHosts":["a.lan","b.lan:443","[fe80::1]:8765"]})"));
+    QTest::newRow("rateLimit off") << workspace({}, obj(R"({"rateLimit":{"requestsPerMinute":0}})"));
+    QTest::newRow("rateLimit empty (defaults)") << workspace({}, obj(R"({"rateLimit":{}})"));
     QTest::newRow("env secretRef") << workspace(
         obj(R"({"backendAuth":{"kind":"token","secretRef":"${env:API_TOKEN}"}})"));
     QTest::newRow("keychain secretRef") << workspace(
@@ -474,6 +489,30 @@ void tst_WorkspaceLoader::invalid_data()
     QTest::newRow("maxBodyBytes too big")
         << workspace({}, obj(R"({"maxBodyBytes":268435457})"))
         << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
+    const QString publicUrlError = QStringLiteral("must be an http(s) origin without path");
+    for (const char* url : {"mcp.example.com", "ftp://mcp.example.com", "https://mcp.example.com/mcp",
+                            "https://user@mcp.example.com", "https://mcp.example.com?x=1", "https://"}) {
+        QTest::newRow(qPrintable(QStringLiteral("publicUrl %1").arg(QLatin1String(url))))
+            << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QLatin1String(url)}})
+            << kSource + QStringLiteral(": $.gateway.publicUrl: ") + publicUrlError;
+    }
+    QTest::newRow("allowedHosts bad port")
+        << workspace({}, obj(R"({"allowedHosts":["gateway.lan:http"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
+    QTest::newRow("allowedHosts unbracketed IPv6")
+        << workspace({}, obj(R"({"allowedHosts":["fe80::1"]})"))
+        << kSource + QStringLiteral(": $.gateway.allowedHosts: entries must be HOST or HOST:PORT");
+    QTest::newRow("rateLimit unknown property")
+        << workspace({}, obj(R"({"rateLimit":{"perSecond":3}})"))
+        << kSource + QStringLiteral(": $.gateway.rateLimit.perSecond: unknown property");
+    QTest::newRow("rateLimit burst 0") << workspace({}, obj(R"({"rateLimit":{"burst":0}})"))
+                                       << kSource
+            + QStringLiteral(": $.gateway.rateLimit.burst: must be an integer from 1");
+    QTest::newRow("rateLimit not an object") << workspace({}, obj(R"({"rateLimit":60})"))
+                                             << kSource + QStringLiteral(": $.gateway.rateLimit: must be an object");
+    QTest::newRow("maxSessionsPerPrincipal 0")
+        << workspace({}, obj(R"({"maxSessionsPerPrincipal":0})"))
+        << kSource + QStringLiteral(": $.gateway.maxSessionsPerPrincipal: must be an integer");
     QTest::newRow("metrics not bool") << workspace({}, obj(R"({"metrics":"yes"})"))
                                       << kSource + QStringLiteral(": $.gateway.metrics: must be true or false");
     QTest::newRow("toolNaming unknown") << workspace(obj(R"({"toolNaming":"snake"})"))
@@ -673,35 +712,32 @@ void tst_WorkspaceLoader::elicitedValid_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("kind");
-    QTest::newRow("token, header only")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X-API-Key"})")
-        << int(BackendAuth::Kind::ElicitedToken);
-    QTest::newRow("token, Authorization Bearer")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer"},"elicitation":{"persist":true})")
-        << int(BackendAuth::Kind::ElicitedToken);
-    QTest::newRow("oauth2 with endpoints")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"https://as.example.com/authorize",
+    QTest::newRow("token, header only") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-API-Key"})")
+                                        << int(BackendAuth::Kind::ElicitedToken);
+    QTest::newRow("token, Authorization Bearer") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer"},"elicitation":{"persist":true})")
+                                                 << int(BackendAuth::Kind::ElicitedToken);
+    QTest::newRow("oauth2 with endpoints") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"https://as.example.com/authorize",
                   "tokenEndpoint":"https://as.example.com/token","clientId":"c1","scopes":["read","write:all"],
                   "resource":"https://api.example.com/","secretRef":"keychain:backend-client"})")
-        << int(BackendAuth::Kind::ElicitedOAuth2);
-    QTest::newRow("oauth2 with issuer only")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com/t1","clientId":"c1"})")
-        << int(BackendAuth::Kind::ElicitedOAuth2);
-    QTest::newRow("oauth2 loopback http allowed")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"http://127.0.0.1:9/authorize",
+                                           << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("oauth2 with issuer only") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com/t1","clientId":"c1"})")
+                                             << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("oauth2 loopback http allowed") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","authorizationEndpoint":"http://127.0.0.1:9/authorize",
                   "tokenEndpoint":"http://localhost:9/token","clientId":"c1","allowLoopbackHttpTokenEndpoint":true})")
-        << int(BackendAuth::Kind::ElicitedOAuth2);
-    QTest::newRow("verifyUser with oauth2 endpoint")
-        << elicitedWorkspace(QByteArray(kOAuthEndpoint).mid(1)
-                             + R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com","clientId":"c1"},
+                                                  << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("verifyUser with oauth2 endpoint") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com","clientId":"c1"},
                   "elicitation":{"persist":false,"verifyUser":{"clientId":"portcullis-page","secretRef":"${env:VERIFY_SECRET}"}})")
-        << int(BackendAuth::Kind::ElicitedOAuth2);
-    QTest::newRow("publicUrl origin")
-        << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com")}})
-        << int(BackendAuth::Kind::None);
+                                                     << int(BackendAuth::Kind::ElicitedOAuth2);
+    QTest::newRow("publicUrl origin") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com")}})
+                                      << int(BackendAuth::Kind::None);
 }
 
 void tst_WorkspaceLoader::elicitedValid()
@@ -720,92 +756,89 @@ void tst_WorkspaceLoader::elicitedInvalid_data()
     const QString ba = kSource + QStringLiteral(": $.services[0].backendAuth.");
     const QString el = kSource + QStringLiteral(": $.services[0].elicitation");
 
-    QTest::newRow("token without headerName")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken"})")
-        << ba + QStringLiteral("headerName: is required for kind elicitedToken");
+    QTest::newRow("token without headerName") << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken"})")
+                                              << ba + QStringLiteral("headerName: is required for kind elicitedToken");
     QTest::newRow("token header with space")
         << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X Key"})")
         << ba + QStringLiteral("headerName: must be an HTTP header name");
     QTest::newRow("token header reserved")
         << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"Content-Length"})")
         << ba + QStringLiteral("headerName: names a header the gateway sets itself");
-    QTest::newRow("token scheme with space")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer x"})")
-        << ba + QStringLiteral("scheme: must be one auth-scheme token");
+    QTest::newRow("token scheme with space") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"Authorization","scheme":"Bearer x"})")
+                                             << ba + QStringLiteral("scheme: must be one auth-scheme token");
     QTest::newRow("token with secretRef")
         << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key","secretRef":"keychain:k"})")
         << ba + QStringLiteral("secretRef: does not apply to elicitedToken");
     QTest::newRow("scheme on token kind")
         << elicitedWorkspace(R"("backendAuth":{"kind":"token","secretRef":"keychain:k","scheme":"Bearer"})")
         << ba + QStringLiteral("scheme: only applies to kind elicitedToken");
-    QTest::newRow("oauth2 no clientId")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com"})")
-        << ba + QStringLiteral("clientId: is required for kind elicitedOAuth2");
+    QTest::newRow("oauth2 no clientId") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","issuer":"https://as.example.com"})")
+                                        << ba + QStringLiteral("clientId: is required for kind elicitedOAuth2");
     QTest::newRow("oauth2 no endpoints nor issuer")
         << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c"})")
         << ba + QStringLiteral("authorizationEndpoint: elicitedOAuth2 needs authorizationEndpoint and tokenEndpoint");
-    QTest::newRow("oauth2 only authorizationEndpoint with issuer")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","authorizationEndpoint":"https://as.example.com/a"})")
-        << ba + QStringLiteral("tokenEndpoint: give both endpoints, or neither and an issuer");
-    QTest::newRow("oauth2 http authorization endpoint")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://as.example.com/a","tokenEndpoint":"https://as.example.com/t"})")
-        << ba + QStringLiteral("authorizationEndpoint: must use https");
-    QTest::newRow("oauth2 loopback http without opt-in")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://127.0.0.1:9/a","tokenEndpoint":"https://as.example.com/t"})")
-        << ba + QStringLiteral("authorizationEndpoint: must use https (plain http on loopback needs allowLoopbackHttpTokenEndpoint)");
-    QTest::newRow("oauth2 token endpoint with userinfo")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"https://as.example.com/a","tokenEndpoint":"https://u:p@as.example.com/t"})")
-        << ba + QStringLiteral("tokenEndpoint: must not contain user information");
-    QTest::newRow("oauth2 issuer with query")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com/?x=1"})")
-        << ba + QStringLiteral("issuer: must not contain a query");
-    QTest::newRow("oauth2 scope with space")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","scopes":["a b"]})")
-        << ba + QStringLiteral("scopes: scopes must be non-empty");
-    QTest::newRow("oauth2 relative resource")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","resource":"/api"})")
-        << ba + QStringLiteral("resource: must be an absolute URL without fragment");
-    QTest::newRow("oauth2 secret value instead of reference")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","secretRef":"s3cr3t"})")
-        << ba + QStringLiteral("secretRef: must be a reference");
-    QTest::newRow("issuer on token kind")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"token","secretRef":"keychain:k","issuer":"https://as.example.com"})")
-        << ba + QStringLiteral("issuer: only applies to kind elicitedOAuth2");
+    QTest::newRow("oauth2 only authorizationEndpoint with issuer") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","authorizationEndpoint":"https://as.example.com/a"})")
+                                                                   << ba
+            + QStringLiteral("tokenEndpoint: give both endpoints, or neither and an issuer");
+    QTest::newRow("oauth2 http authorization endpoint") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://as.example.com/a","tokenEndpoint":"https://as.example.com/t"})")
+                                                        << ba + QStringLiteral("authorizationEndpoint: must use https");
+    QTest::newRow("oauth2 loopback http without opt-in") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"http://127.0.0.1:9/a","tokenEndpoint":"https://as.example.com/t"})")
+                                                         << ba
+            + QStringLiteral("authorizationEndpoint: must use https (plain http on loopback needs "
+                             "allowLoopbackHttpTokenEndpoint)");
+    QTest::newRow("oauth2 token endpoint with userinfo") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","authorizationEndpoint":"https://as.example.com/a","tokenEndpoint":"https://u:p@as.example.com/t"})")
+                                                         << ba
+            + QStringLiteral("tokenEndpoint: must not contain user information");
+    QTest::newRow("oauth2 issuer with query") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com/?x=1"})")
+                                              << ba + QStringLiteral("issuer: must not contain a query");
+    QTest::newRow("oauth2 scope with space") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","scopes":["a b"]})")
+                                             << ba + QStringLiteral("scopes: scopes must be non-empty");
+    QTest::newRow("oauth2 relative resource") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","resource":"/api"})")
+                                              << ba
+            + QStringLiteral("resource: must be an absolute URL without fragment");
+    QTest::newRow("oauth2 secret value instead of reference") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedOAuth2","clientId":"c","issuer":"https://as.example.com","secretRef":"s3cr3t"})")
+                                                              << ba + QStringLiteral("secretRef: must be a reference");
+    QTest::newRow("issuer on token kind") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"token","secretRef":"keychain:k","issuer":"https://as.example.com"})")
+                                          << ba + QStringLiteral("issuer: only applies to kind elicitedOAuth2");
     QTest::newRow("elicitation without elicited kind")
         << elicitedWorkspace(R"("elicitation":{"persist":true})")
         << el + QStringLiteral(": only applies to backendAuth kinds elicitedToken and elicitedOAuth2");
-    QTest::newRow("elicitation unknown key")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"keep":true})")
-        << el + QStringLiteral(".keep: unknown property");
-    QTest::newRow("persist not boolean")
-        << elicitedWorkspace(R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"persist":"yes"})")
-        << el + QStringLiteral(".persist: must be true or false");
-    QTest::newRow("verifyUser without oauth2 endpoint")
-        << elicitedWorkspace(
-               R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p"}})")
-        << el + QStringLiteral(".verifyUser: needs security.mode oauth2");
-    QTest::newRow("verifyUser without clientId")
-        << elicitedWorkspace(QByteArray(kOAuthEndpoint).mid(1)
-                             + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{}})")
-        << el + QStringLiteral(".verifyUser.clientId: is required");
-    QTest::newRow("verifyUser secret value")
-        << elicitedWorkspace(
-               QByteArray(kOAuthEndpoint).mid(1)
-               + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p","secretRef":"plain"}})")
-        << el + QStringLiteral(".verifyUser.secretRef: must be a reference");
-    QTest::newRow("publicUrl with path")
-        << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com/gw")}})
-        << kSource + QStringLiteral(": $.gateway.publicUrl: must be an origin");
-    QTest::newRow("publicUrl not http")
-        << workspace({}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("ftp://mcp.example.com")}})
-        << kSource + QStringLiteral(": $.gateway.publicUrl: must be an absolute http(s) URL");
+    QTest::newRow("elicitation unknown key") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"keep":true})")
+                                             << el + QStringLiteral(".keep: unknown property");
+    QTest::newRow("persist not boolean") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"persist":"yes"})")
+                                         << el + QStringLiteral(".persist: must be true or false");
+    QTest::newRow("verifyUser without oauth2 endpoint") << elicitedWorkspace(
+        R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p"}})")
+                                                        << el
+            + QStringLiteral(".verifyUser: needs security.mode oauth2");
+    QTest::newRow("verifyUser without clientId") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{}})")
+                                                 << el + QStringLiteral(".verifyUser.clientId: is required");
+    QTest::newRow("verifyUser secret value") << elicitedWorkspace(
+        QByteArray(kOAuthEndpoint).mid(1)
+        + R"("backendAuth":{"kind":"elicitedToken","headerName":"X-Key"},"elicitation":{"verifyUser":{"clientId":"p","secretRef":"plain"}})")
+                                             << el + QStringLiteral(".verifyUser.secretRef: must be a reference");
+    QTest::newRow("publicUrl with path") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com/gw")}})
+                                         << kSource + QStringLiteral(": $.gateway.publicUrl: must be an origin");
+    QTest::newRow("publicUrl not http") << workspace(
+        {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("ftp://mcp.example.com")}})
+                                        << kSource
+            + QStringLiteral(": $.gateway.publicUrl: must be an absolute http(s) URL");
 }
 
 void tst_WorkspaceLoader::elicitedInvalid()

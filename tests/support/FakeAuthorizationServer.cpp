@@ -3,6 +3,8 @@
 
 #include <QJsonDocument>
 #include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
 
 using Gateway::HttpFrontend;
 using Gateway::HttpLimits;
@@ -24,6 +26,10 @@ bool FakeAuthorizationServer::start()
     m_frontend = std::make_unique<HttpFrontend>(HttpLimits());
     m_frontend->setHandler([this](const HttpRequest& request, HttpResponder responder) {
         m_requests.append(request);
+        if (!m_introspectionPath.isEmpty() && request.path == m_introspectionPath) {
+            responder.send(introspect(request));
+            return;
+        }
         const auto it = m_routes.constFind(request.path);
         if (it == m_routes.cend()) {
             responder.send(HttpResponse::json(404, R"({"error":"not_found"})"));
@@ -78,6 +84,37 @@ void FakeAuthorizationServer::setRedirect(const QString& path, const QString& lo
     route.status = status;
     route.headers.append(qMakePair(QByteArray("Location"), location.toUtf8()));
     setRoute(path, route);
+}
+
+void FakeAuthorizationServer::setIntrospection(const QString& path, const QString& clientId, const QByteArray& secret)
+{
+    m_introspectionPath = path;
+    m_introspectionAuthorization = "Basic "
+        + (QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(QString::fromUtf8(secret))).toBase64();
+}
+
+void FakeAuthorizationServer::addIntrospectedToken(const QByteArray& token, const QJsonObject& answer)
+{
+    m_introspected.insert(token, answer);
+}
+
+HttpResponse FakeAuthorizationServer::introspect(const HttpRequest& request) const
+{
+    if (request.method != "POST") {
+        HttpResponse r = HttpResponse::json(405, R"({"error":"method_not_allowed"})");
+        r.setHeader("Allow", "POST");
+        return r;
+    }
+    if (request.header("Authorization") != m_introspectionAuthorization) {
+        HttpResponse r = HttpResponse::json(401, R"({"error":"invalid_client"})");
+        r.setHeader("WWW-Authenticate", "Basic realm=\"introspection\"");
+        return r;
+    }
+    const QByteArray token = QUrlQuery(QString::fromUtf8(request.body))
+                                 .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded)
+                                 .toUtf8();
+    const QJsonObject answer = m_introspected.value(token, QJsonObject{{QStringLiteral("active"), false}});
+    return HttpResponse::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
 }
 
 void FakeAuthorizationServer::removeRoute(const QString& path)

@@ -47,16 +47,28 @@ public:
     void publishMetadata(const QString& wellKnownPath, const QString& issuer, const QString& jwksUri = {});
     void setJwks(const QJsonArray& keys, const QString& path = QStringLiteral("/jwks"));
 
+    // An RFC 7662 introspection endpoint at `path`: a POST authenticated with HTTP Basic
+    // `clientId`:`secret` gets the answer registered for its "token" form field (addIntrospectedToken),
+    // else {"active":false}; wrong or missing client credentials get 401 invalid_client; other
+    // methods get 405.
+    void setIntrospection(const QString& path, const QString& clientId, const QByteArray& secret);
+    void addIntrospectedToken(const QByteArray& token, const QJsonObject& answer);
+
     QList<Gateway::HttpRequest> requests() const { return m_requests; }
     QStringList requestedPaths() const;
     int count(const QString& path) const;
     void clearRequests() { m_requests.clear(); }
 
 private:
+    Gateway::HttpResponse introspect(const Gateway::HttpRequest& request) const;
+
     std::unique_ptr<Gateway::HttpFrontend> m_frontend;
     QHash<QString, Route> m_routes;
     QList<Gateway::HttpRequest> m_requests;
     quint16 m_port = 0;
+    QString m_introspectionPath;
+    QByteArray m_introspectionAuthorization; // the expected "Basic ..." value
+    QHash<QByteArray, QJsonObject> m_introspected;
 };
 
 } // namespace TestSupport

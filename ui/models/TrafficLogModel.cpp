@@ -110,6 +110,12 @@ void TrafficLogModel::appendEvent(const TrafficEvent& event)
         m_flushTimer.start();
 }
 
+void TrafficLogModel::appendEvents(const QList<TrafficEvent>& events)
+{
+    for (const TrafficEvent& event : events)
+        appendEvent(event);
+}
+
 void TrafficLogModel::flushPending()
 {
     m_flushTimer.stop();

@@ -17,7 +17,8 @@ class TrafficLog;
 
 namespace Portcullis {
 
-// Table of the gateway's traffic events, fed by TrafficLog::eventAppended.
+// Table of the gateway's traffic events, fed by batches from GatewayController (or, in the same
+// thread, by TrafficLog::eventAppended).
 // Appends collect in a pending list and one zero-delay single-shot flush inserts the whole burst
 // with a single beginInsertRows (Wireshark's appendPacket). Past capacity the oldest rows are
 // removed first (qBittorrent's BaseLogModel). Display text is built in data(), never stored.
@@ -67,6 +68,8 @@ public:
 
 public slots:
     void appendEvent(const Gateway::TrafficEvent& event);
+    // A batch from GatewayController::eventsAppended; inserted with the next flush.
+    void appendEvents(const QList<Gateway::TrafficEvent>& events);
     // Inserts the pending burst now (normally done by the zero-delay timer).
     void flushPending();
 

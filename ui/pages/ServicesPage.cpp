@@ -71,6 +71,7 @@ ServicesPage::ServicesPage(ServiceListModel* model, QWidget* parent)
     connect(m_servicesListView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const QModelIndex current = m_servicesListView->currentIndex();
         m_currentName = current.isValid() ? current.data(ServiceListModel::NameRole).toString() : QString();
+        emit currentServiceChanged(m_currentName);
         updateDetails();
     });
     // A reset (new configuration) keeps the selected service when it still exists.

@@ -29,6 +29,7 @@ public:
 
 signals:
     void showTrafficRequested(const QString& service);
+    void currentServiceChanged(const QString& service);
 
 private:
     QWidget* createDetailsPanel();

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GatewayController.h"
+
+#include "GatewayThread.h"
+
+#include <QThread>
+
+namespace Gateway {
+
+GatewayController::GatewayController(QObject* parent)
+    : GatewayController(Options(), parent)
+{
+}
+
+GatewayController::GatewayController(const Options& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_batchInFlight(std::make_shared<std::atomic<bool>>(false))
+{
+    qRegisterMetaType<Gateway::GatewayStatus>();
+    qRegisterMetaType<Gateway::TrafficEvent>();
+    qRegisterMetaType<QList<Gateway::TrafficEvent>>();
+}
+
+GatewayController::~GatewayController()
+{
+    stop();
+}
+
+void GatewayController::start()
+{
+    if (m_thread)
+        return;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("gateway"));
+    m_worker = new GatewayThread(m_options, m_batchInFlight);
+    m_worker->moveToThread(m_thread);
+    // Both signals cross threads: queued, carrying values only.
+    connect(m_worker, &GatewayThread::statusReady, this, &GatewayController::takeStatus, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::eventsReady, this, &GatewayController::takeEvents, Qt::QueuedConnection);
+    m_thread->start();
+    post([](GatewayThread* worker) { worker->initialize(); });
+}
+
+void GatewayController::stop()
+{
+    if (!m_thread)
+        return;
+    GatewayThread* worker = m_worker;
+    m_worker = nullptr;
+    // Destroyed on its own thread; the gateway thread never waits for this one, so this cannot deadlock.
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_batchInFlight->store(false);
+    m_status.running = false;
+    m_status.listening = false;
+    m_status.baseUrl = QUrl();
+    emit statusChanged(m_status);
+}
+
+void GatewayController::post(std::function<void(GatewayThread*)> command)
+{
+    start();
+    GatewayThread* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, command] { command(worker); }, Qt::QueuedConnection);
+}
+
+void GatewayController::openWorkspace(const QString& path, const QString& listen)
+{
+    post([path, listen](GatewayThread* worker) { worker->openWorkspace(path, listen); });
+}
+
+void GatewayController::reloadWorkspace()
+{
+    post([](GatewayThread* worker) { worker->reloadWorkspace(); });
+}
+
+void GatewayController::applyWorkspace(const WorkspaceConfig& config)
+{
+    post([config](GatewayThread* worker) { worker->applyWorkspace(config); });
+}
+
+void GatewayController::startDemo(const QString& listen)
+{
+    post([listen](GatewayThread* worker) { worker->startDemo(listen); });
+}
+
+void GatewayController::listen(const QString& hostPort)
+{
+    post([hostPort](GatewayThread* worker) { worker->listen(hostPort); });
+}
+
+void GatewayController::takeStatus(const GatewayStatus& status)
+{
+    if (!m_thread)
+        return; // stale: sent before stop()
+    m_status = status;
+    emit statusChanged(m_status);
+}
+
+void GatewayController::takeEvents(const QList<TrafficEvent>& events)
+{
+    m_batchInFlight->store(false); // the gateway may send the next batch
+    emit eventsAppended(events);
+}
+
+} // namespace Gateway

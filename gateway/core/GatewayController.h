@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "GatewayServer.h"
+#include "config/WorkspaceConfig.h"
+#include "log/TrafficLog.h" // TrafficEvent and its metatype
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace Gateway {
+
+class GatewayThread;
+class SecretStore;
+
+// Everything the window may know about the running gateway, as one value copied across threads.
+struct GatewayStatus
+{
+    bool running = false; // the gateway thread is up
+    bool listening = false;
+    QUrl baseUrl; // http://HOST:PORT when listening
+    QString listenError; // why the last listen failed; "" otherwise
+    QString workspacePath; // file being served and watched; "" for the demo or an unsaved workspace
+    bool demo = false;
+    bool configured = false; // a configuration is being served
+    bool applying = false; // a workspace is being imported (possibly a large OpenAPI document)
+    QString configError; // why the last workspace was refused (previous one kept); "" after a success
+    quint64 configGeneration = 0; // increases with every accepted configuration
+    QList<ServiceStatus> services;
+    bool keychainAvailable = true;
+    QString keychainBackend;
+    quint64 droppedEvents = 0; // traffic events the window did not take in time (the gateway never waits)
+};
+
+// The window's side of the thread boundary. The gateway (HTTP front end, MCP endpoint, security,
+// backends, workspace watching) lives on its own QThread inside a GatewayThread; this object lives
+// on the caller's thread and only
+//   - sends commands as queued invocations (they return at once, effects arrive as statusChanged),
+//   - receives read-only GatewayStatus values and batches of traffic events as queued signals.
+// No pointer to a gateway QObject ever crosses. A blocked window never delays a request: events
+// are handed over one batch at a time, the next batch waits (bounded, oldest dropped and counted)
+// until the window took the previous one. Snapshots are built on a worker pool and swapped in, so
+// importing a large document stalls neither the window nor the gateway's other services.
+class GatewayController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool forceMetrics = false; // --metrics: serve /metrics whatever the workspace says
+        // Creates the backend secret store on the gateway thread (tests, the demo); default: OS keychain.
+        std::function<SecretStore*(QObject* parent)> secretStoreFactory;
+        int eventBatchIntervalMs = 50;
+        int maxPendingEvents = 10000;
+    };
+
+    explicit GatewayController(QObject* parent = nullptr);
+    explicit GatewayController(const Options& options, QObject* parent = nullptr);
+    ~GatewayController() override; // stop()
+
+    // Starts the gateway thread (idempotent); every command below starts it when needed.
+    void start();
+    // Shuts the gateway down (closes its listener, ends its calls) and joins its thread.
+    void stop();
+
+    // Reads, watches (hot reload) and serves `path`; listens on `listen` (HOST:PORT) or on the
+    // workspace's address once the first configuration is in. A refused file shows in configError.
+    void openWorkspace(const QString& path, const QString& listen = {});
+    // Re-reads the current workspace file now.
+    void reloadWorkspace();
+    // Serves `config` (already validated, e.g. by WorkspaceEditor). The file watch follows
+    // config.filePath: none for an unsaved workspace.
+    void applyWorkspace(const WorkspaceConfig& config);
+    // The built-in demo: its backend on loopback and the demo workspace.
+    void startDemo(const QString& listen = {});
+    // Listens on HOST:PORT (port 0: any free port).
+    void listen(const QString& hostPort);
+
+    const GatewayStatus& status() const { return m_status; }
+    bool isRunning() const { return m_thread != nullptr; }
+
+signals:
+    void statusChanged(const Gateway::GatewayStatus& status);
+    // Traffic events in arrival order (ids increasing), delivered in batches.
+    void eventsAppended(const QList<Gateway::TrafficEvent>& events);
+
+private:
+    void post(std::function<void(GatewayThread*)> command);
+    void takeEvents(const QList<Gateway::TrafficEvent>& events);
+    void takeStatus(const Gateway::GatewayStatus& status);
+
+    Options m_options;
+    QThread* m_thread = nullptr;
+    GatewayThread* m_worker = nullptr; // lives on m_thread; only ever addressed through post()
+    std::shared_ptr<std::atomic<bool>> m_batchInFlight;
+    GatewayStatus m_status;
+};
+
+} // namespace Gateway
+
+Q_DECLARE_METATYPE(Gateway::GatewayStatus)

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GatewayThread.h"
+
+#include "GatewaySnapshot.h"
+#include "config/WorkspaceLoader.h"
+#include "config/WorkspaceWatcher.h"
+#include "demo/DemoBackend.h"
+#include "log/TrafficLog.h"
+#include "secrets/SecretStore.h"
+
+#include <QHostAddress>
+
+namespace Gateway {
+
+namespace {
+
+bool parseHostPort(const QString& text, QHostAddress* address, quint16* port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (!address->setAddress(host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+QString hostPortOf(const GatewaySettings& settings)
+{
+    const QString host = settings.listenHost.contains(QLatin1Char(':'))
+        ? QLatin1Char('[') + settings.listenHost + QLatin1Char(']')
+        : settings.listenHost;
+    return QStringLiteral("%1:%2").arg(host).arg(settings.listenPort);
+}
+
+} // namespace
+
+GatewayThread::GatewayThread(const GatewayController::Options& options,
+                             std::shared_ptr<std::atomic<bool>> batchInFlight)
+    : m_options(options)
+    , m_batchInFlight(std::move(batchInFlight))
+    , m_pool(new QThreadPool(this))
+{
+    m_pool->setMaxThreadCount(1); // one build at a time; a newer request supersedes older results
+}
+
+GatewayThread::~GatewayThread()
+{
+    m_pool->waitForDone(); // a running build reports to this object
+    m_watcher.reset();
+    m_server.reset(); // closes the listener while the log and endpoint still exist
+    m_demo.reset();
+}
+
+void GatewayThread::initialize()
+{
+    m_eventTimer = new QTimer(this);
+    m_eventTimer->setSingleShot(true);
+    m_eventTimer->setInterval(qMax(1, m_options.eventBatchIntervalMs));
+    connect(m_eventTimer, &QTimer::timeout, this, &GatewayThread::flushEvents);
+    m_publishTimer = new QTimer(this);
+    m_publishTimer->setSingleShot(true);
+    m_publishTimer->setInterval(0);
+    connect(m_publishTimer, &QTimer::timeout, this, &GatewayThread::publish);
+
+    m_server = std::make_unique<GatewayServer>();
+    if (m_options.secretStoreFactory)
+        m_server->setSecretStore(m_options.secretStoreFactory(this));
+    connect(m_server->trafficLog(), &TrafficLog::eventAppended, this, &GatewayThread::queueEvent);
+    if (SecretStore* store = m_server->secretStore()) {
+        m_status.keychainAvailable = store->lastKnownAvailable();
+        m_status.keychainBackend = store->backendName();
+        connect(store, &SecretStore::availabilityChanged, this, [this](bool available) {
+            m_status.keychainAvailable = available;
+            schedulePublish();
+        });
+    }
+    m_status.running = true;
+    publish();
+}
+
+void GatewayThread::openWorkspace(const QString& path, const QString& listen)
+{
+    m_watcher.reset();
+    m_status.workspacePath = path;
+    m_status.demo = false;
+    m_demoFallbackPort = false;
+    m_listenWanted = !m_server->isListening();
+    m_pendingListen = listen;
+    const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(path, WorkspaceLoader::ServiceErrors::RefuseService);
+    watch(path); // even a refused file: fixing it in an editor applies it
+    if (!loaded.ok) {
+        reject(loaded.error);
+        return;
+    }
+    apply(loaded.config);
+}
+
+void GatewayThread::watch(const QString& path)
+{
+    m_watcher = std::make_unique<WorkspaceWatcher>(path);
+    // The window serves what it can: a refused service is shown in red, the others keep running.
+    m_watcher->setServiceErrors(WorkspaceLoader::ServiceErrors::RefuseService);
+    connect(m_watcher.get(), &WorkspaceWatcher::configChanged, this,
+            [this](const WorkspaceConfig& config) { apply(config); });
+    connect(m_watcher.get(), &WorkspaceWatcher::configRejected, this, &GatewayThread::reject);
+}
+
+void GatewayThread::reloadWorkspace()
+{
+    if (m_status.workspacePath.isEmpty())
+        return;
+    const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(m_status.workspacePath, WorkspaceLoader::ServiceErrors::RefuseService);
+    if (!loaded.ok) {
+        reject(loaded.error);
+        return;
+    }
+    apply(loaded.config);
+}
+
+void GatewayThread::applyWorkspace(const WorkspaceConfig& config)
+{
+    if (config.filePath != m_status.workspacePath || m_status.demo) {
+        // The watch follows the configuration's file; an unsaved workspace has none.
+        m_watcher.reset();
+        m_status.demo = false;
+        m_status.workspacePath = config.filePath;
+        if (!config.filePath.isEmpty())
+            watch(config.filePath);
+    }
+    apply(config);
+}
+
+void GatewayThread::startDemo(const QString& listen)
+{
+    m_watcher.reset();
+    m_status.workspacePath.clear();
+    m_status.demo = true;
+    m_demoFallbackPort = false;
+    if (!m_demo) {
+        m_demo = std::make_unique<DemoBackendHost>();
+        const QUrl backend = m_demo->start();
+        if (backend.isEmpty()) {
+            m_demo.reset();
+            reject(QStringLiteral("the demo backend could not listen on loopback"));
+            return;
+        }
+        m_demoBackendUrl = backend;
+    }
+    m_listenWanted = !m_server->isListening();
+    m_pendingListen = listen;
+    m_demoFallbackPort = listen.isEmpty(); // the demo must start even when its usual port is taken
+    apply(WorkspaceLoader::demoWorkspace(m_demoBackendUrl));
+}
+
+void GatewayThread::listen(const QString& hostPort)
+{
+    m_listenWanted = false;
+    listenOn(hostPort);
+    publish();
+}
+
+bool GatewayThread::listenOn(const QString& hostPort)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    if (!parseHostPort(hostPort, &address, &port)) {
+        m_status.listenError = QStringLiteral("'%1' is not HOST:PORT with an IP address").arg(hostPort);
+        return false;
+    }
+    QString error;
+    if (!m_server->listen(address, port, &error) && !(m_demoFallbackPort && m_server->listen(address, 0, &error))) {
+        m_status.listenError = QStringLiteral("cannot listen on %1: %2").arg(hostPort, error);
+        return false;
+    }
+    m_status.listenError.clear();
+    return true;
+}
+
+void GatewayThread::apply(WorkspaceConfig config)
+{
+    config.gateway.metricsEnabled = config.gateway.metricsEnabled || m_options.forceMetrics;
+    const quint64 generation = ++m_buildGeneration;
+    m_status.applying = true;
+    schedulePublish();
+    // Importing runs on the pool: this thread keeps serving the current snapshot meanwhile.
+    m_pool->start([this, generation, config] {
+        QString error;
+        std::shared_ptr<const GatewaySnapshot> snapshot = GatewaySnapshot::build(config, &error);
+        QMetaObject::invokeMethod(
+            this, [this, generation, config, snapshot, error] { install(generation, config, snapshot, error); },
+            Qt::QueuedConnection);
+    });
+}
+
+void GatewayThread::install(quint64 generation, const WorkspaceConfig& config,
+                            std::shared_ptr<const GatewaySnapshot> snapshot, const QString& error)
+{
+    if (generation != m_buildGeneration)
+        return; // a newer request is on its way
+    m_status.applying = false;
+    QString reason = error;
+    if (!snapshot || !m_server->installSnapshot(config, snapshot, &reason)) {
+        reject(reason);
+        return;
+    }
+    if (m_watcher)
+        m_watcher->setCurrent(config);
+    m_status.configured = true;
+    m_status.configError.clear();
+    ++m_status.configGeneration;
+    if (m_listenWanted) {
+        m_listenWanted = false;
+        listenOn(m_pendingListen.isEmpty() ? hostPortOf(config.gateway) : m_pendingListen);
+    }
+    publish();
+}
+
+void GatewayThread::reject(const QString& reason)
+{
+    m_status.configError = reason;
+    schedulePublish();
+}
+
+void GatewayThread::queueEvent(const TrafficEvent& event)
+{
+    m_pendingEvents.append(event);
+    const int excess = int(m_pendingEvents.size()) - qMax(1, m_options.maxPendingEvents);
+    if (excess > 0) {
+        m_pendingEvents.remove(0, excess);
+        m_status.droppedEvents += quint64(excess);
+        schedulePublish();
+    }
+    if (!m_eventTimer->isActive())
+        m_eventTimer->start();
+}
+
+void GatewayThread::flushEvents()
+{
+    if (m_pendingEvents.isEmpty())
+        return;
+    // One batch in flight at a time: while the window has not taken the last one, events wait here.
+    if (m_batchInFlight->exchange(true)) {
+        m_eventTimer->start();
+        return;
+    }
+    QList<TrafficEvent> batch;
+    batch.swap(m_pendingEvents);
+    emit eventsReady(batch);
+}
+
+void GatewayThread::schedulePublish()
+{
+    if (!m_publishTimer->isActive())
+        m_publishTimer->start();
+}
+
+void GatewayThread::publish()
+{
+    m_publishTimer->stop();
+    m_status.listening = m_server && m_server->isListening();
+    m_status.baseUrl = m_status.listening ? m_server->baseUrl() : QUrl();
+    m_status.services = m_server ? m_server->services() : QList<ServiceStatus>();
+    emit statusReady(m_status);
+}
+
+} // namespace Gateway

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "GatewayController.h"
+
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace Gateway {
+
+class DemoBackendHost;
+class WorkspaceWatcher;
+
+// The gateway's side of the thread boundary: created on, owned by and only ever called on the
+// gateway thread (GatewayController posts to it). Owns the GatewayServer, the workspace watcher and
+// the demo backend; publishes GatewayStatus values and batches of traffic events.
+class GatewayThread : public QObject
+{
+    Q_OBJECT
+public:
+    GatewayThread(const GatewayController::Options& options, std::shared_ptr<std::atomic<bool>> batchInFlight);
+    ~GatewayThread() override;
+
+    void initialize(); // on the gateway thread, after the move
+    void openWorkspace(const QString& path, const QString& listen);
+    void reloadWorkspace();
+    void applyWorkspace(const WorkspaceConfig& config);
+    void startDemo(const QString& listen);
+    void listen(const QString& hostPort);
+
+signals:
+    void statusReady(const Gateway::GatewayStatus& status);
+    void eventsReady(const QList<Gateway::TrafficEvent>& events);
+
+private:
+    void apply(WorkspaceConfig config);
+    void watch(const QString& path);
+    void install(quint64 generation, const WorkspaceConfig& config, std::shared_ptr<const GatewaySnapshot> snapshot,
+                 const QString& error);
+    void reject(const QString& reason);
+    bool listenOn(const QString& hostPort);
+    void queueEvent(const TrafficEvent& event);
+    void flushEvents();
+    void schedulePublish();
+    void publish();
+
+    GatewayController::Options m_options;
+    std::shared_ptr<std::atomic<bool>> m_batchInFlight;
+    std::unique_ptr<GatewayServer> m_server;
+    std::unique_ptr<WorkspaceWatcher> m_watcher;
+    std::unique_ptr<DemoBackendHost> m_demo;
+    QThreadPool* m_pool; // child: snapshot builds; joined before anything they report to goes away
+    quint64 m_buildGeneration = 0;
+    QString m_pendingListen; // listen here once the first configuration is in
+    bool m_listenWanted = false;
+    QUrl m_demoBackendUrl;
+    bool m_demoFallbackPort = false; // any free port when the demo's usual one is taken
+    GatewayStatus m_status;
+    QList<TrafficEvent> m_pendingEvents;
+    QTimer* m_eventTimer = nullptr; // children made on the gateway thread by initialize()
+    QTimer* m_publishTimer = nullptr;
+};
+
+} // namespace Gateway

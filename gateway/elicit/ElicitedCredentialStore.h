@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/WorkspaceConfig.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+namespace Gateway {
+
+class SecretStore;
+
+// One person's credential for one service, obtained through an elicitation.
+struct ElicitedCredential
+{
+    BackendAuth::Kind kind = BackendAuth::Kind::ElicitedToken;
+    QByteArray value; // ElicitedToken: what the person typed; ElicitedOAuth2: the access token
+    QByteArray refreshToken; // ElicitedOAuth2, when the authorization server issued one
+    QDateTime expiresAt; // UTC; null: no known expiry (the backend's 401 ends it)
+    QDateTime obtainedAt; // UTC
+    // Set on a token that came from the refresh forced by a backend 401: a second 401 drops it.
+    bool fromForcedRefresh = false;
+    // Set when a backend rejected this token and a refresh should be tried once (not persisted).
+    bool refreshForced = false;
+
+    // Due for renewal: past its expiry less a margin of at most `marginSeconds` and at most half
+    // its lifetime (a short-lived token is not renewed the moment it arrives).
+    bool isExpired(const QDateTime& nowUtc, int marginSeconds = 0) const
+    {
+        if (refreshForced)
+            return true;
+        if (!expiresAt.isValid())
+            return false;
+        qint64 margin = marginSeconds;
+        if (obtainedAt.isValid())
+            margin = qMin<qint64>(margin, obtainedAt.secsTo(expiresAt) / 2);
+        return nowUtc.addSecs(margin) >= expiresAt;
+    }
+};
+
+// Elicited backend credentials per (service, person), in memory, with optional persistence in a
+// SecretStore (the OS keychain) for services that opt in, so a restart does not ask again.
+//
+// Keychain layout (values are JSON, never logged): "portcullis-elicited/<service>/<h>" where <h> is
+// the first 32 hex digits of SHA-256(person), and "portcullis-elicited/<service>/index" listing the
+// <h> of that service (so a whole service can be forgotten). Keychain operations run one at a time
+// in call order, so an index update never races another. Values live in private deep copies that
+// are zero-filled when replaced or forgotten.
+//
+// Single-threaded: use from the gateway thread. Callbacks run from the event loop.
+class ElicitedCredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxValueBytes = 16 * 1024;
+
+    explicit ElicitedCredentialStore(QObject* parent = nullptr);
+    ~ElicitedCredentialStore() override; // zero-fills every value
+
+    // Where persisted credentials go (not owned); null: memory only.
+    void setSecretStore(SecretStore* store);
+    SecretStore* secretStore() const { return m_secrets; }
+
+    std::optional<ElicitedCredential> get(const QString& service, const QString& person) const;
+    // Keeps `credential` in memory; with persist, also writes it to the secret store. `done` (optional)
+    // gets the store's error ("" on success or when not persisted), once the entry and the index are
+    // written. Destroying the store drops writes still queued.
+    void put(const QString& service, const QString& person, const ElicitedCredential& credential, bool persist,
+             std::function<void(const QString& error)> done = {});
+    // Reads a persisted credential into memory unless one is there. `done(found)`.
+    void load(const QString& service, const QString& person, std::function<void(bool found)> done);
+    // Drops the credentials of `person` (or of every person when empty) for `service`, in memory and
+    // in the secret store. `done(removed, error)`: how many were in memory or persisted.
+    void forget(const QString& service, const QString& person = {},
+                std::function<void(int removed, const QString& error)> done = {});
+    // Memory only (e.g. a non-persisted value the backend rejected).
+    bool forgetInMemory(const QString& service, const QString& person);
+
+    int size() const { return m_memory.size(); }
+
+    static QString entryKey(const QString& service, const QString& person);
+    static QString indexKey(const QString& service);
+    static QByteArray serialize(const ElicitedCredential& credential);
+    static std::optional<ElicitedCredential> deserialize(const QByteArray& bytes);
+
+private:
+    using Job = std::function<void(std::function<void()> next)>;
+    static QString memoryKey(const QString& service, const QString& person);
+    static QString personHash(const QString& person);
+    void enqueue(Job job);
+    void runNext();
+    void updateIndex(const QString& service, const QString& hash, bool add, std::function<void()> next);
+
+    QHash<QString, ElicitedCredential> m_memory; // memoryKey -> credential
+    QPointer<SecretStore> m_secrets;
+    std::deque<Job> m_jobs;
+    bool m_running = false;
+};
+
+} // namespace Gateway

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Saves one PNG per main page and dialog of the window, driven by the UI test on the built-in demo.
+# Usage: packaging/screenshots.sh OUTDIR [BUILD_DIR]   (BUILD_DIR built with -DPORTCULLIS_BUILD_UI=ON,
+# default build/ui). Uses Xvfb when it is installed, the offscreen platform otherwise.
+set -euo pipefail
+out="$(mkdir -p "$1" && cd "$1" && pwd)"
+build="${2:-build/ui}"
+test_bin="$build/tests/tst_mainwindow"
+[ -x "$test_bin" ] || { echo "build $test_bin first (.ci/build $build -DPORTCULLIS_BUILD_UI=ON -- tst_mainwindow)" >&2; exit 2; }
+if command -v xvfb-run >/dev/null; then
+  PORTCULLIS_SCREENSHOT_DIR="$out" xvfb-run -a -s "-screen 0 1366x768x24" "$test_bin" screenshots
+else
+  PORTCULLIS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$test_bin" screenshots
+fi
+ls "$out"/*.png
