@@ -62,7 +62,8 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials")
+            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials"
+            || arg == "--secure-demo") // a terminal guide; the window starts it from its own action
             return true;
     }
     return false;
