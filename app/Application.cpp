@@ -8,6 +8,7 @@
 #include "core/GatewayController.h"
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
+#include "demo/SecureDemo.h"
 #include "elicit/ElicitedCredentialStore.h"
 #include "log/TrafficLog.h"
 #include "secrets/KeychainSecretStore.h"
@@ -37,6 +38,7 @@ struct Options
 {
     bool headless = false;
     bool demo = false;
+    bool secureDemo = false; // implies demo: built in, no workspace file
     QString configPath;
     QString listen; // HOST:PORT, overrides the workspace
     bool logEvents = false;
@@ -60,7 +62,8 @@ bool wantsOnlyText(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--headless" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials")
+            || arg == "--help-all" || arg == "--new-api-key" || arg == "--forget-credentials"
+            || arg == "--secure-demo") // a terminal guide; the window starts it from its own action
             return true;
     }
     return false;
@@ -179,7 +182,10 @@ public:
     int start(bool headless)
     {
         Gateway::WorkspaceConfig config;
-        if (m_options.demo) {
+        if (m_options.secureDemo) {
+            if (const int rc = startSecureDemo(&config))
+                return rc;
+        } else if (m_options.demo) {
             m_demo = std::make_unique<Gateway::DemoBackendHost>();
             const QUrl backendUrl = m_demo->start();
             if (backendUrl.isEmpty()) {
@@ -229,6 +235,8 @@ public:
                 return 3;
             }
         }
+        if (m_secureDemo)
+            m_secureDemo->setGatewayBase(m_gateway->baseUrl());
         if (!m_options.demo) {
             m_watcher = std::make_unique<Gateway::WorkspaceWatcher>(m_options.configPath);
             m_watcher->setServiceErrors(serviceErrorPolicy());
@@ -268,8 +276,32 @@ public:
     }
 
     Gateway::GatewayServer* gateway() const { return m_gateway.get(); }
+    // What to try in the secure demo (plain text, names the demo client's secret); empty otherwise.
+    QString secureDemoGuide() const { return m_secureDemo ? m_secureDemo->guide() : QString(); }
 
 private:
+    // --secure-demo: the demo authorization server and a bearer-protected demo backend on
+    // loopback, and a service with OAuth2 on the endpoint and an elicited backend OAuth token.
+    int startSecureDemo(Gateway::WorkspaceConfig* config)
+    {
+        m_secureDemo = std::make_unique<Gateway::SecureDemo>();
+        QString error;
+        if (!m_secureDemo->start(&error)) {
+            printLine(stderr, QStringLiteral("error: the secure demo could not start: %1").arg(error));
+            return 1;
+        }
+        *config = m_secureDemo->workspace(&error);
+        if (!error.isEmpty()) {
+            printLine(stderr, QStringLiteral("error: %1").arg(error));
+            return 2;
+        }
+        config->gateway.metricsEnabled = config->gateway.metricsEnabled || m_options.metrics;
+        printLine(stderr,
+                  QStringLiteral("demo backend (wants a bearer token): %1").arg(m_secureDemo->backendUrl().toString()));
+        printLine(stderr, QStringLiteral("demo authorization server (DEMO ONLY): %1").arg(m_secureDemo->issuer()));
+        return 0;
+    }
+
     Gateway::WorkspaceLoader::ServiceErrors serviceErrorPolicy() const
     {
         return m_options.strict ? Gateway::WorkspaceLoader::ServiceErrors::RefuseWorkspace
@@ -304,7 +336,9 @@ private:
                           .arg(s.securityMode));
         }
         printServiceProblems();
-        if (headless && m_options.demo && !m_gateway->services().isEmpty()) {
+        if (headless && m_secureDemo)
+            printLine(stderr, m_secureDemo->guide() + QStringLiteral("Press Ctrl+C to stop."));
+        if (headless && m_options.demo && !m_secureDemo && !m_gateway->services().isEmpty()) {
             const QString endpoint = m_gateway->services().first().endpointUrl.toString();
             printLine(
                 stderr,
@@ -323,6 +357,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Gateway::DemoBackendHost> m_demo;
+    std::unique_ptr<Gateway::SecureDemo> m_secureDemo; // before m_gateway: outlives it
     std::unique_ptr<Gateway::GatewayServer> m_gateway;
     std::unique_ptr<Gateway::WorkspaceWatcher> m_watcher;
 };
@@ -363,13 +398,19 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                     "All or nothing (CI): refuse the whole workspace, at start and on reload, when "
                                     "any service's settings or OpenAPI document are refused. Without it such a "
                                     "service is not served (503) and the others run."));
+    const QCommandLineOption secureDemo(
+        QStringLiteral("secure-demo"),
+        QCoreApplication::translate("main",
+                                    "Serve the demo with OAuth2 on the endpoint and an elicited backend OAuth token, "
+                                    "using a built-in demo authorization server (loopback only)."));
     const QCommandLineOption forgetCredentials(
         QStringLiteral("forget-credentials"),
         QCoreApplication::translate("main",
                                     "Drop the elicited backend credentials SERVICE in --config keeps in the keychain "
                                     "(all, or only those of PERSON given after it), exit."),
         QStringLiteral("SERVICE"));
-    parser.addOptions({headless, config, demo, listen, logEvents, metrics, strict, newApiKey, forgetCredentials});
+    parser.addOptions(
+        {headless, config, demo, secureDemo, listen, logEvents, metrics, strict, newApiKey, forgetCredentials});
     parser.addPositionalArgument(QStringLiteral("PERSON"),
                                  QCoreApplication::translate("main", "With --forget-credentials: one person only."),
                                  QStringLiteral("[PERSON]"));
@@ -388,6 +429,11 @@ int parseOptions(const QCoreApplication& app, Options* options)
     options->demo = parser.isSet(demo) || options->configPath.isEmpty();
     if (parser.isSet(demo) && !options->configPath.isEmpty()) {
         printLine(stderr, QStringLiteral("error: --demo and --config exclude each other"));
+        return 2;
+    }
+    options->secureDemo = parser.isSet(secureDemo);
+    if (options->secureDemo && !options->configPath.isEmpty()) { // --demo --secure-demo is the secure demo
+        printLine(stderr, QStringLiteral("error: --secure-demo and --config exclude each other"));
         return 2;
     }
     options->listen = parser.value(listen);

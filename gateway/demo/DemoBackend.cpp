@@ -2,8 +2,10 @@
 #include "DemoBackend.h"
 
 #include "http/HttpFrontend.h"
+#include "security/JwtVerifier.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSemaphore>
@@ -95,8 +97,39 @@ QUrl DemoBackend::baseUrl() const
     return url;
 }
 
+std::optional<HttpResponse> DemoBackend::refuseBearer(const HttpRequest& request) const
+{
+    if (!m_bearer.isRequired())
+        return std::nullopt;
+    auto refuse = [](int status, const QByteArray& error, const QString& description) {
+        HttpResponse r = problem(status, description);
+        r.setHeader("WWW-Authenticate",
+                    QByteArrayLiteral("Bearer realm=\"portcullis-demo-backend\", error=\"") + error + '"');
+        return r;
+    };
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.toLower().startsWith("bearer ") || request.headerCount("Authorization") != 1) {
+        HttpResponse r = problem(401, QStringLiteral("A bearer token from the demo authorization server is required"));
+        r.setHeader("WWW-Authenticate", "Bearer realm=\"portcullis-demo-backend\"");
+        return r;
+    }
+    JwtVerifier::Expectations expect;
+    expect.issuer = m_bearer.issuer;
+    expect.audience = m_bearer.audience.isEmpty() ? baseUrl().toString() : m_bearer.audience;
+    expect.requiredScopes = m_bearer.requiredScopes;
+    const JwtVerifier::Result result = JwtVerifier::verify(authorization.mid(7).trimmed(), m_bearer.keys, expect,
+                                                           QDateTime::currentSecsSinceEpoch());
+    if (result.ok)
+        return std::nullopt;
+    if (result.reason == QLatin1String("insufficient_scope"))
+        return refuse(403, "insufficient_scope", result.description);
+    return refuse(401, "invalid_token", result.description);
+}
+
 HttpResponse DemoBackend::handle(const HttpRequest& request)
 {
+    if (const auto refused = refuseBearer(request))
+        return *refused;
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const QUrlQuery query(QString::fromUtf8(request.rawQuery));
     if (parts.size() < 2 || parts.at(0) != QLatin1String("v1"))
@@ -199,7 +232,7 @@ DemoBackendHost::~DemoBackendHost()
     delete m_thread;
 }
 
-QUrl DemoBackendHost::start(quint16 port)
+QUrl DemoBackendHost::start(quint16 port, const DemoBearerRequirement& bearer)
 {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("demo-backend"));
@@ -208,8 +241,9 @@ QUrl DemoBackendHost::start(quint16 port)
     QSemaphore ready;
     auto* starter = new QObject;
     starter->moveToThread(m_thread);
-    QMetaObject::invokeMethod(starter, [this, &url, &ready, port, starter]() {
+    QMetaObject::invokeMethod(starter, [this, &url, &ready, port, starter, &bearer]() {
         m_backend = new DemoBackend;
+        m_backend->requireBearer(bearer);
         if (m_backend->listen(QHostAddress::LocalHost, port))
             url = m_backend->baseUrl();
         delete starter;
