@@ -40,6 +40,8 @@ HostOriginPolicy::HostOriginPolicy(const QStringList& extraHosts, const QStringL
         m_publicUrl.setHost(publicUrl.host().toLower());
         if (publicUrl.port() != -1 && publicUrl.port() != defaultPort(publicUrl))
             m_publicUrl.setPort(publicUrl.port());
+        // Pages the gateway serves under its public URL (elicitation forms) post from that origin.
+        m_origins.append(m_publicUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment));
     }
 }
 

@@ -260,7 +260,7 @@ void ToolCallPipeline::start(Done done)
     m_facts.tool = name.left(128);
     m_tool = m_input.service->tool(name);
     if (!m_tool) {
-        ToolCallOutcome o;
+        ToolCallOutcome o = m_facts; // the name is reported (metrics count it under one label)
         o.kind = ToolCallOutcome::Kind::RpcError;
         o.errorCode = JsonRpc::InvalidParams;
         o.errorMessage = QStringLiteral("Unknown tool: %1").arg(name.left(128));
@@ -268,7 +268,7 @@ void ToolCallPipeline::start(Done done)
     }
     const QJsonValue argumentsValue = m_input.params.value(QLatin1String("arguments"));
     if (!argumentsValue.isUndefined() && !argumentsValue.isNull() && !argumentsValue.isObject()) {
-        ToolCallOutcome o;
+        ToolCallOutcome o = m_facts;
         o.kind = ToolCallOutcome::Kind::RpcError;
         o.errorCode = JsonRpc::InvalidParams;
         o.errorMessage = QStringLiteral("Invalid params: 'arguments' must be an object");

@@ -172,6 +172,7 @@ private slots:
     void servesWhileTheControllerThreadIsBlocked();
     void largeImportStallsNeitherThread();
     void refusedWorkspaceIsReported();
+    void servicesRefusedOneByOne();
     void eventsWaitBoundedWhileNobodyReads();
     void stopJoinsTheThread();
 };
@@ -284,6 +285,33 @@ void TestGatewayController::largeImportStallsNeitherThread()
         QVERIFY(served > 0);
 }
 
+void TestGatewayController::servicesRefusedOneByOne()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"version": 1, "services": [
+            {"name": "x", "openapi": "missing.yaml", "security": {"mode": "sideways"}},
+            {"name": "demo", "openapi": ":/portcullis/demo/demo-openapi.yaml", "baseUrl": "http://127.0.0.1:9"}]})");
+    }
+    GatewayController controller(memoryStore());
+    controller.openWorkspace(path, QStringLiteral("127.0.0.1:0"));
+    QTRY_VERIFY(controller.status().listening);
+    QVERIFY2(controller.status().configError.isEmpty(), qPrintable(controller.status().configError));
+    QTRY_COMPARE(controller.status().services.size(), 2);
+    for (const Gateway::ServiceStatus& service : controller.status().services) {
+        if (service.name == QLatin1String("x")) {
+            QVERIFY2(service.error.contains(QStringLiteral("$.services[0].security.mode")), qPrintable(service.error));
+            QVERIFY(service.securityMode.isEmpty()); // refused settings claim no mode
+        } else {
+            QVERIFY2(service.error.isEmpty(), qPrintable(service.error));
+            QVERIFY(service.toolCount > 0);
+        }
+    }
+}
+
 void TestGatewayController::refusedWorkspaceIsReported()
 {
     QTemporaryDir dir;
@@ -291,27 +319,32 @@ void TestGatewayController::refusedWorkspaceIsReported()
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
+        // A file-level defect (a service without a valid name) refuses the whole workspace; a bad
+        // service's own settings only take that service out (see servicesRefusedOneByOne).
         f.write(
-            R"({"version": 1, "services": [{"name": "x", "openapi": "missing.yaml", "security": {"mode": "sideways"}}]})");
+            R"({"version": 1, "services": [{"name": "bad name", "openapi": "missing.yaml"}]})");
     }
     GatewayController controller(memoryStore());
     QSignalSpy statuses(&controller, &GatewayController::statusChanged);
     controller.openWorkspace(path, QStringLiteral("127.0.0.1:0"));
     QTRY_VERIFY(!controller.status().configError.isEmpty());
-    QVERIFY2(controller.status().configError.contains(QStringLiteral("$.services[0].security.mode")),
+    QVERIFY2(controller.status().configError.contains(QStringLiteral("$.services[0].name")),
              qPrintable(controller.status().configError));
     QVERIFY(!controller.status().configured);
     QVERIFY(!controller.status().listening); // nothing to serve yet
     QCOMPARE(controller.status().workspacePath, path);
 
-    // A valid document that cannot be imported is refused by the snapshot build, off this thread.
+    // A valid document that cannot be imported is refused by the snapshot build, off this thread:
+    // that service is not served and says why; the workspace itself is accepted.
     Gateway::ServiceConfig broken;
     broken.name = QStringLiteral("broken");
     broken.openApiPath = dir.filePath(QStringLiteral("absent.yaml"));
     Gateway::WorkspaceConfig config;
     config.services = {broken};
     controller.applyWorkspace(config);
-    QTRY_VERIFY(controller.status().configError.contains(QStringLiteral("absent.yaml")));
+    QTRY_COMPARE(controller.status().services.size(), 1);
+    QVERIFY2(controller.status().services.first().error.contains(QStringLiteral("absent.yaml")),
+             qPrintable(controller.status().services.first().error));
     QVERIFY(!statuses.isEmpty());
 }
 

@@ -834,11 +834,11 @@ void tst_WorkspaceLoader::elicitedInvalid_data()
                                              << el + QStringLiteral(".verifyUser.secretRef: must be a reference");
     QTest::newRow("publicUrl with path") << workspace(
         {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com/gw")}})
-                                         << kSource + QStringLiteral(": $.gateway.publicUrl: must be an origin");
+                                         << kSource + QStringLiteral(": $.gateway.publicUrl: must be an http(s) origin without path");
     QTest::newRow("publicUrl not http") << workspace(
         {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("ftp://mcp.example.com")}})
                                         << kSource
-            + QStringLiteral(": $.gateway.publicUrl: must be an absolute http(s) URL");
+            + QStringLiteral(": $.gateway.publicUrl: must be an http(s) origin without path");
 }
 
 void tst_WorkspaceLoader::elicitedInvalid()
