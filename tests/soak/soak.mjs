@@ -8,7 +8,8 @@
 // (hot reloads). It samples the gateway's RSS and open file descriptors and checks at the end:
 //   - every request got exactly one answer, with its own JSON-RPC id (no lost, no duplicated),
 //     and the gateway recorded exactly one traffic event per request;
-//   - RSS after warm-up stays within ±10 % of its median, fds return to their baseline;
+//   - RSS after warm-up (12,000 requests: the in-memory event log is full) stays within ±10 % of
+//     its median, fds return to their baseline;
 //   - the canary secret and the API keys never appear in stdout events, stderr, the traffic log
 //     file or any answer; the gateway never crashed.
 // Usage: node soak.mjs BIN SECONDS WORKDIR   (run.sh passes them)
@@ -23,7 +24,9 @@ import { promisify } from 'node:util';
 
 const [bin, secondsArg, work] = process.argv.slice(2);
 const DURATION_S = Number(secondsArg);
-const WARMUP_S = Math.min(300, Math.max(60, DURATION_S / 10));
+// Warm-up: the in-memory traffic log keeps the last 10,000 events, so RSS grows until it is full.
+// Steady state starts once 12,000 requests were sent and at least a minute has passed.
+const WARMUP_REQUESTS = 12000, WARMUP_MIN_S = 60;
 const RENEW_EVERY_S = 60, ROTATE_EVERY_S = 90, FLAP_EVERY_S = 75, FLAP_DOWN_S = 5, RELOAD_EVERY_S = 45;
 const KEY_LOOPS = 3, OAUTH_LOOPS = 2, PAUSE_MS = 20;
 const CANARY = `soak-canary-${crypto.randomBytes(12).toString('hex')}`;
@@ -258,7 +261,7 @@ function sample() {
         const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
         const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]);
         const fds = fs.readdirSync(`/proc/${pid}/fd`).length;
-        samples.push({ t: elapsed(), rss, fds });
+        samples.push({ t: elapsed(), rss, fds, sent: stats.sent });
     } catch { /* gone: reported below */ }
 }
 const sampler = setInterval(sample, 5000);
@@ -300,8 +303,9 @@ if (stats.lost) failures.push(`${stats.lost} request(s) without an answer: ${JSO
 if (stats.duplicated) failures.push(`${stats.duplicated} duplicated answer(s)`);
 if (stats.wrongId) failures.push(`${stats.wrongId} answer(s) with another request's id`);
 if (stats.answered !== stats.sent) failures.push(`sent ${stats.sent} but answered ${stats.answered}`);
-const steady = samples.filter((s) => s.t >= WARMUP_S);
-let rssReport = 'not enough samples';
+const steady = samples.filter((s) => s.t >= WARMUP_MIN_S && s.sent >= WARMUP_REQUESTS);
+let rssReport = 'not enough samples after warm-up';
+if (steady.length < 3) failures.push(`too short to judge memory: ${steady.length} samples after warm-up`);
 if (steady.length >= 3) {
     const sorted = steady.map((s) => s.rss).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
@@ -313,7 +317,7 @@ if (steady.length >= 3) {
     const avg = (a) => a.reduce((x, y) => x + y, 0) / a.length;
     rssReport += `, steady-state trend ${((avg(secondHalf) / avg(firstHalf) - 1) * 100).toFixed(1)} % (second half vs first)`;
 }
-const fdsStart = samples.find((s) => s.t >= WARMUP_S)?.fds ?? samples[0]?.fds;
+const fdsStart = steady[0]?.fds ?? samples[0]?.fds;
 const fdsEnd = samples.at(-1)?.fds;
 const fdsMax = Math.max(...samples.map((s) => s.fds));
 if (fdsEnd !== undefined && fdsStart !== undefined && fdsEnd > fdsStart + 4)
@@ -341,7 +345,7 @@ const report = {
     duplicated: stats.duplicated, wrongId: stats.wrongId, byStatus: stats.byStatus, toolErrorsDuringFlaps: stats.toolErrors,
     renewal401: stats.renewal401, oauth401: stats.oauth401, trafficEvents: events,
     renewals, jwksRotations: rotations, jwksFetches, backendFlaps: flaps, reloads: reloadsSoFar(),
-    rss: rssReport, fds: `after warm-up ${fdsStart}, max ${fdsMax}, end ${fdsEnd}`,
+    warmupEndedAtS: steady[0]?.t !== undefined ? Math.round(steady[0].t) : null, rss: rssReport, fds: `after warm-up ${fdsStart}, max ${fdsMax}, end ${fdsEnd}`,
     canaryHits: canaryHits.length, scanned, samplesFile: path.join(work, 'samples.json'),
 };
 fs.writeFileSync(path.join(work, 'samples.json'), JSON.stringify(samples));
