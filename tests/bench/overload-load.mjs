@@ -66,12 +66,16 @@ async function rate(url, perSecond, seconds, maxSockets = 512) {
     const pending = [];
     const t0 = performance.now();
     let started = 0;
-    // Start requests in 10 ms ticks; when the loader falls behind it catches up and says so (lag).
-    while (started < total) {
+    let skipped = 0;
+    // Start requests in 10 ms ticks until SECONDS are over. A loader that falls more than a second
+    // behind skips the missed starts (counted) instead of queueing them: it offers what it can.
+    while (performance.now() - t0 < seconds * 1000) {
         const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * perSecond));
-        lagMax = Math.max(lagMax, (due - started) / perSecond);
-        for (; started < due; ++started) {
-            const scheduled = t0 + (started / perSecond) * 1000;
+        lagMax = Math.max(lagMax, (due - started - skipped) / perSecond);
+        if (due - started - skipped > perSecond)
+            skipped = due - started - perSecond;
+        for (; started + skipped < due; ++started) {
+            const scheduled = t0 + ((started + skipped) / perSecond) * 1000;
             pending.push(call(url, agent, scheduled + TIMEOUT_MS).then((r) => {
                 const key = r.status ? String(r.status) : `error:${r.error}`;
                 (r.status ? statuses : errors)[r.status || r.error] = ((r.status ? statuses : errors)[r.status || r.error] ?? 0) + 1;
@@ -85,7 +89,8 @@ async function rate(url, perSecond, seconds, maxSockets = 512) {
     await Promise.all(pending);
     agent.destroy();
     const lat = Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, percentiles(v)]));
-    return { phase: 'rate', targetRate: perSecond, offeredRate: Math.round(total / sendSeconds), requests: total,
+    return { phase: 'rate', targetRate: perSecond, offeredRate: Math.round(started / sendSeconds), requests: started,
+             skippedByLoader: skipped,
              statuses, errors, retryAfterMissing, latencyMsFromSchedule: lat, loaderLagMaxS: +lagMax.toFixed(2),
              drainS: +((performance.now() - t0) / 1000 - sendSeconds).toFixed(2) };
 }

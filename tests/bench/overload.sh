@@ -20,7 +20,7 @@ log="$work/gateway.log"
 QT_QPA_PLATFORM=offscreen "$bin" --headless --demo --listen 127.0.0.1:0 >"$log" 2>&1 &
 pid=$!
 sampler=""
-trap 'kill $pid 2>/dev/null; [ -n "$sampler" ] && kill $sampler 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; true' EXIT
+trap 'set +e; kill $pid 2>/dev/null; [ -n "$sampler" ] && kill $sampler 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; true' EXIT
 for _ in $(seq 100); do grep -q '^listening on ' "$log" && break; sleep 0.1; done
 gateway="$(sed -n 's/^listening on //p' "$log")"
 [ -n "$gateway" ] || { cat "$log"; exit 1; }
@@ -62,7 +62,7 @@ echo "== summary"
 echo "saturation: ${sat} tools/call/s at 32 connections; overload target ${rate}/s for ${secs} s"
 "$node" -e '
 const r = require(process.argv[1]); const v = require(process.argv[2]); const s = require(process.argv[3]);
-console.log(`offered ${r.offeredRate}/s (loader lag max ${r.loaderLagMaxS} s), ${r.requests} requests`);
+console.log(`offered ${r.offeredRate}/s (loader lag max ${r.loaderLagMaxS} s), ${r.requests} requests, ${r.skippedByLoader} starts skipped by the loader`);
 console.log(`answers: ${JSON.stringify(r.statuses)}; client errors: ${JSON.stringify(r.errors)}; 429/503 without Retry-After: ${r.retryAfterMissing}`);
 for (const [k, p] of Object.entries(r.latencyMsFromSchedule)) console.log(`  ${k}: p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms`);
 console.log(`recovered after ${v.recoveredAfterS} s (${JSON.stringify(v.seen)})`);
