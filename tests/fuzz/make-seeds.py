@@ -87,6 +87,10 @@ for name, text in resp.items():
     put("fuzz_httpresponseparser", name, b"\x00" + text.encode("latin-1"))
     put("fuzz_httpresponseparser", name + "-tight-sliced", b"\x0e" + text.encode("latin-1"))
 put("fuzz_httpresponseparser", "head-request-with-body", b"\x01" + resp["200-cl"].encode())
+# The chunk-size overflow reproduced in review (signed overflow in the chunk arithmetic): a crash
+# until the parser bounds the size before adding it.
+put("fuzz_httpresponseparser", "crash-chunk-size-overflow",
+    b"\x00HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nA\r\n7fffffffffffffff\r\n")
 
 # fuzz_jsonrpc: POST bodies.
 M = "io.modelcontextprotocol/protocolVersion"
