@@ -14,6 +14,8 @@
 
 #include "net/Loopback.h"
 
+#include <cmath>
+
 namespace Gateway {
 
 namespace {
@@ -79,7 +81,9 @@ public:
         if (v.isUndefined())
             return fallback;
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < min || d > max) {
+        // Range before the conversion: a double outside qint64's range does not convert (undefined
+        // behaviour), e.g. "timeoutMs": 1e300.
+        if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::trunc(d)) {
             fail(key, QStringLiteral("must be an integer from %1 to %2").arg(min).arg(max));
             return fallback;
         }

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QtHttpServer/qthttpserverversion.h>
 
 #if defined(Q_OS_WIN)
 #include <winsock2.h>
@@ -15,7 +16,16 @@
 #include <unistd.h>
 #endif
 
-// How this works (Qt 6.4 QHttpServer internals, see the platform notes, probe 2):
+// Everything below rests on QHttpServer 6.4 internals (receiver order of readyRead, read
+// transactions, one request per emission, the chunked CRLF over-read), measured on 6.4.2. Qt 6.5
+// moved socket handling into an internal stream class and 6.8 into per-protocol handlers, so
+// another minor version must be re-probed before this builds against it.
+static_assert(QTHTTPSERVER_VERSION >= 0x060400 && QTHTTPSERVER_VERSION < 0x060500,
+              "ConnectionGuard was verified on QHttpServer 6.4 only: re-probe the mechanism described "
+              "in docs/http-guard.md against this Qt (readyRead receiver order, read transactions, one "
+              "request per emission, chunked CRLF over-read), run tst_connectionguard, then widen this check");
+
+// How this works (details and measurements: docs/http-guard.md):
 // - Each socket's readyRead has three receivers, in this order: our "pre" slot, QHttpServer's
 //   slot (connected inside addPendingConnection()), our "post" slot.
 // - QHttpServer reads inside a socket read transaction and keeps a partial request there, so in

@@ -34,6 +34,14 @@ bool isConnected(const QPointer<QTcpSocket>& socket)
     return socket && socket->state() == QAbstractSocket::ConnectedState;
 }
 
+// QAbstractSocket's destructor emits "disconnected" when the QTcpSocket part is already gone, so
+// code reached from that signal must not see the socket as a QTcpSocket (the downcast would be
+// undefined behaviour); it sees a QAbstractSocket that is no longer connected.
+bool isConnected(const QPointer<QAbstractSocket>& socket)
+{
+    return socket && socket->state() == QAbstractSocket::ConnectedState;
+}
+
 QByteArray chunk(const QByteArray& payload)
 {
     QByteArray out = QByteArray::number(payload.size(), 16);
@@ -52,7 +60,7 @@ QByteArray chunk(const QByteArray& payload)
 struct HttpResponder::State
 {
     std::shared_ptr<QHttpServerResponder> responder;
-    QPointer<QTcpSocket> socket;
+    QPointer<QAbstractSocket> socket; // a QTcpSocket; see isConnected() for why the base type
     QPointer<ConnectionGuard> guard;
     std::shared_ptr<ConnectionGuard::PendingAnswer> pending;
     qint64 maxPendingWriteBytes = 0;
@@ -100,8 +108,8 @@ void HttpResponder::onClientGone(std::function<void()> callback)
         return;
     m_state->forgetClientGone();
     m_state->goneConnection = QObject::connect(
-        m_state->socket, &QTcpSocket::disconnected, m_state->socket, [callback = std::move(callback)]() { callback(); },
-        Qt::SingleShotConnection);
+        m_state->socket, &QAbstractSocket::disconnected, m_state->socket,
+        [callback = std::move(callback)]() { callback(); }, Qt::SingleShotConnection);
 }
 
 qint64 HttpResponder::send(const HttpResponse& response)
@@ -148,10 +156,10 @@ SseStream* HttpResponder::startEventStream(const HttpHeaders& extraHeaders)
     for (const auto& h : extraHeaders)
         r.writeHeader(h.first, h.second);
     r.writeBody(QByteArray()); // ends the head
-    auto* stream = new SseStream(m_state->socket, m_state->responder, m_state->maxPendingWriteBytes);
+    auto* socket = qobject_cast<QTcpSocket*>(m_state->socket.data());
+    auto* stream = new SseStream(socket, m_state->responder, m_state->maxPendingWriteBytes);
     if (m_state->guard)
-        stream->m_pendingAnswer
-            = std::make_shared<ConnectionGuard::PendingAnswer>(m_state->guard->holdAnswer(m_state->socket));
+        stream->m_pendingAnswer = std::make_shared<ConnectionGuard::PendingAnswer>(m_state->guard->holdAnswer(socket));
     m_state->pending.reset();
     return stream;
 }
@@ -266,8 +274,10 @@ HttpFrontend::HttpFrontend(const HttpLimits& limits, QObject* parent)
         }
         m_handler(copy, HttpResponder(state));
         // Still owed after the handler returned: a deferred answer. Tell the guard.
-        if (!state->answered && m_guard && isConnected(state->socket))
-            state->pending = std::make_shared<ConnectionGuard::PendingAnswer>(m_guard->holdAnswer(state->socket));
+        if (!state->answered && m_guard && isConnected(state->socket)) {
+            state->pending = std::make_shared<ConnectionGuard::PendingAnswer>(
+                m_guard->holdAnswer(qobject_cast<QTcpSocket*>(state->socket.data())));
+        }
     });
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 const QLatin1String kMetaVersion("io.modelcontextprotocol/protocolVersion");
 const QLatin1String kMetaCapabilities("io.modelcontextprotocol/clientCapabilities");
-const QLatin1String kMetaClientInfo("io.modelcontextprotocol/clientInfo");
+[[maybe_unused]] const QLatin1String kMetaClientInfo("io.modelcontextprotocol/clientInfo");
 const QLatin1String kMetaSubscriptionId("io.modelcontextprotocol/subscriptionId");
 constexpr int kKeepAliveMs = 15000;
 

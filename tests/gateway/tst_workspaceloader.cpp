@@ -486,6 +486,15 @@ void tst_WorkspaceLoader::invalid_data()
                                           << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
     QTest::newRow("timeoutMs as string") << workspace(obj(R"({"timeoutMs":"1000"})"))
                                          << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
+    // Far outside qint64: refused by range, never converted (the conversion is undefined behaviour
+    // that the sanitizer build turns into a failure).
+    QTest::newRow("timeoutMs 1e300") << workspace(obj(R"({"timeoutMs":1e300})"))
+                                     << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
+    QTest::newRow("timeoutMs -1e300") << workspace(obj(R"({"timeoutMs":-1e300})"))
+                                      << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
+    QTest::newRow("maxBodyBytes 1e19")
+        << workspace({}, obj(R"({"maxBodyBytes":1e19})"))
+        << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
     QTest::newRow("maxBodyBytes too big")
         << workspace({}, obj(R"({"maxBodyBytes":268435457})"))
         << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
