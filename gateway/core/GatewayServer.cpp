@@ -60,6 +60,7 @@ GatewayServer::GatewayServer(QObject* parent)
     m_elicitation = new ElicitationBroker(m_secrets, this);
     m_elicitation->setSecretStore(m_keychain);
     m_elicitation->setPublisher([this](const TrafficEvent& event) { m_trafficLog->append(event); });
+    m_mcp->setElicitationBroker(m_elicitation);
     m_frontend->setHandler(
         [this](const HttpRequest& request, HttpResponder responder) { handle(request, std::move(responder)); });
     connect(m_frontend.get(), &HttpFrontend::requestRejected, this,
@@ -147,6 +148,7 @@ void GatewayServer::setSecretStore(SecretStore* store)
     m_elicitation->setSecretResolver(m_secrets);
     m_elicitation->setSecretStore(store);
     m_mcp = std::make_unique<McpEndpoint>(findChild<BackendClient*>(), m_credentials);
+    m_mcp->setElicitationBroker(m_elicitation);
     if (m_snapshot)
         m_mcp->setSnapshot(m_snapshot);
 }

@@ -6,6 +6,8 @@
 #include "backend/BackendClient.h"
 #include "core/Exchange.h"
 #include "core/GatewaySnapshot.h"
+#include "elicit/ElicitationBroker.h"
+#include "elicit/ElicitedCredentialSource.h"
 #include "security/EndpointGuard.h"
 #include "security/RateLimiter.h"
 
@@ -23,6 +25,10 @@ const QLatin1String kMetaCapabilities("io.modelcontextprotocol/clientCapabilitie
 [[maybe_unused]] const QLatin1String kMetaClientInfo("io.modelcontextprotocol/clientInfo");
 const QLatin1String kMetaSubscriptionId("io.modelcontextprotocol/subscriptionId");
 constexpr int kKeepAliveMs = 15000;
+// The inputRequests key of the one URL elicitation a tools/call can need (2026-07-28).
+const QLatin1String kCredentialInputKey("backend-credential");
+// 2025-11-25 sessions remembered for notifications/elicitation/complete (flows expire in 10 min).
+constexpr int kMaxElicitationWaiters = 10000;
 
 bool mediaTypeIs(const QByteArray& headerValue, const QByteArray& type)
 {
@@ -114,6 +120,28 @@ void McpEndpoint::setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snap
         if (!now || now->toolsFingerprint != (*it)->toolsFingerprint)
             notifyToolsChanged(it.key());
     }
+}
+
+void McpEndpoint::setElicitationBroker(ElicitationBroker* broker)
+{
+    if (m_elicitation)
+        disconnect(m_elicitation, nullptr, this, nullptr);
+    m_elicitation = broker;
+    if (broker)
+        connect(broker, &ElicitationBroker::elicitationFinished, this,
+                [this](const QString& elicitationId, const QString&, const QString&, ElicitationFlowStatus) {
+                    onElicitationFinished(elicitationId);
+                });
+}
+
+void McpEndpoint::onElicitationFinished(const QString& elicitationId)
+{
+    // Every ending is worth telling: after a completion the retry succeeds, after a decline or an
+    // expiry the retry asks again with a new link.
+    const QList<ElicitationWaiter> waiters = m_elicitationWaiters.take(elicitationId);
+    m_elicitationWaiterCount -= int(waiters.size());
+    for (const ElicitationWaiter& w : waiters)
+        notifyElicitationComplete(w.service, w.sessionId, w.principal, elicitationId);
 }
 
 void McpEndpoint::notifyToolsChanged(const QString& service)
@@ -576,6 +604,60 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             return;
         }
         const auto key = qMakePair(call.sessionId, JsonRpc::serialize(QJsonObject{{QStringLiteral("id"), id}}));
+        const ServiceConfig& config = call.service->config;
+        // Elicited backend credentials: the person the credential belongs to, what the client can
+        // show, and (2026-07-28) the sealed requestState of a retried call.
+        const bool elicited = config.backendAuth.isElicited();
+        QString person;
+        McpMessages::ElicitationModes modes;
+        RequestStateBinding binding;
+        if (elicited) {
+            person = ElicitationBroker::personFor(config.security.mode, exchange->event().principal,
+                                                  modern ? QString() : QString::fromLatin1(call.sessionId));
+            modes = elicitationModes(call);
+            binding.principal = person;
+            binding.service = config.name;
+            binding.method = method;
+            binding.toolName = msg.params.value(QLatin1String("name")).toString();
+            binding.argumentsDigest = RequestStateSealer::argumentsDigest(msg.params.value(QLatin1String("arguments")));
+        }
+        if (elicited && modern) {
+            const McpMessages::MrtrRetry retry = McpMessages::mrtrRetry(msg.params);
+            if (!retry.error.isEmpty()) {
+                reply(RpcReply::of(JsonRpc::error(id, JsonRpc::InvalidParams, retry.error)));
+                return;
+            }
+            if (retry.hasRequestState) {
+                QString reason;
+                const std::optional<QByteArray> flowId
+                    = person.isEmpty() ? std::nullopt : m_requestStates.open(retry.requestState, binding, &reason);
+                if (!flowId) {
+                    exchange->event().detail = QStringLiteral("requestState refused: %1")
+                                                   .arg(person.isEmpty() ? QStringLiteral("no identity") : reason)
+                                                   .left(200);
+                    reply(invalidRequestStateReply(id));
+                    return;
+                }
+                // The client's answer to the URL elicitation: decline or cancel ends the person's flow.
+                // accept only means the page was opened; the flow's own state decides what follows.
+                const QJsonValue action
+                    = retry.inputResponses.value(kCredentialInputKey).toObject().value(QLatin1String("action"));
+                if (action == QLatin1String("decline") || action == QLatin1String("cancel")) {
+                    if (m_elicitation)
+                        m_elicitation->decline(QString::fromLatin1(*flowId), person);
+                    exchange->event().tool = binding.toolName.left(128);
+                    exchange->event().detail = QStringLiteral("elicitation declined by the client");
+                    reply({McpMessages::callToolResponse(
+                               revision, id,
+                               ToolResultMapper::errorPayload(
+                                   QStringLiteral("The backend credential for service '%1' was not provided (the "
+                                                  "request was declined), so the tool was not called.")
+                                       .arg(config.name))),
+                           200, 0, std::nullopt});
+                    return;
+                }
+            }
+        }
         ToolCallPipeline::Input input;
         input.service = call.service;
         input.params = msg.params;
@@ -586,9 +668,23 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             input.principal = exchange->event().principal;
         else if (!call.sessionId.isEmpty())
             input.principal = QStringLiteral("mcp-session:") + QString::fromLatin1(call.sessionId);
-        const auto pipeline = ToolCallPipeline::create({m_backend, m_credentials, {}}, std::move(input));
+        ToolCallPipeline::Dependencies deps{m_backend, m_credentials, {}};
+        if (elicited && m_elicitation && m_snapshot) {
+            const ElicitationContext context = ElicitationBroker::contextFor(
+                config, m_snapshot->settings, person, Protocol::name(revision), exchange->request());
+            deps.credentialSources = [broker = m_elicitation,
+                                      context](const CredentialRequest& request) -> std::unique_ptr<CredentialSource> {
+                if (!request.auth.isElicited())
+                    return nullptr;
+                return std::make_unique<ElicitedCredentialSource>(broker, context);
+            };
+        }
+        const auto pipeline = ToolCallPipeline::create(deps, std::move(input));
         QPointer<McpEndpoint> self(this);
-        pipeline->start([self, key, exchange, id, revision, reply](const ToolCallOutcome& outcome) {
+        const QByteArray sessionId = call.sessionId;
+        const QString sessionPrincipal = exchange->event().principal;
+        pipeline->start([self, key, exchange, id, revision, reply, modes, binding, sessionId,
+                         sessionPrincipal](const ToolCallOutcome& outcome) {
             if (self)
                 self->m_callsInFlight.remove(key);
             outcome.fillEvent(exchange->event());
@@ -597,7 +693,40 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
                 reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
                 return;
             case ToolCallOutcome::Kind::NeedsUserInput: {
-                // Until the elicitation wire forms land: a tool error that tells the person what to do.
+                const UserInputRequest& ask = outcome.userInput;
+                const McpMessages::UrlElicitation elicitation{ask.elicitationId, ask.url.toString(), ask.message};
+                if (revision == ProtocolRevision::V2026_07_28) {
+                    // Never -32042 here: input_required with a fresh single-use state, or -32021.
+                    if (!modes.url) {
+                        reply(missingUrlElicitationReply(id));
+                        return;
+                    }
+                    const QString state
+                        = self ? self->m_requestStates.seal(binding, ask.elicitationId.toUtf8()) : QString();
+                    if (state.isEmpty()) {
+                        reply(RpcReply::of(JsonRpc::error(id, JsonRpc::InternalError,
+                                                          QStringLiteral("Internal error: requestState"))));
+                        return;
+                    }
+                    reply(inputRequiredReply(id, kCredentialInputKey, elicitation, state));
+                    return;
+                }
+                if (revision == ProtocolRevision::V2025_11_25 && modes.url) {
+                    if (self && !sessionId.isEmpty() && self->m_elicitationWaiterCount < kMaxElicitationWaiters) {
+                        QList<ElicitationWaiter>& list = self->m_elicitationWaiters[ask.elicitationId];
+                        bool known = false;
+                        for (const ElicitationWaiter& w : std::as_const(list))
+                            known = known || w.sessionId == sessionId;
+                        if (!known) {
+                            list.append({binding.service, sessionId, sessionPrincipal});
+                            ++self->m_elicitationWaiterCount;
+                        }
+                    }
+                    reply(urlElicitationRequiredReply(id, {elicitation}));
+                    return;
+                }
+                // Earlier revisions, or no URL mode declared: a tool error that tells the person what
+                // to do (never a form-mode elicitation: the value is a secret).
                 CallToolPayload text = ToolResultMapper::errorPayload(
                     QStringLiteral("%1 Open %2 to continue, then call the tool again.")
                         .arg(outcome.userInput.message, outcome.userInput.url.toString()));

@@ -8,8 +8,10 @@
 #include "SessionStore.h"
 #include "http/HttpMessage.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -19,6 +21,7 @@ namespace Gateway {
 
 class BackendClient;
 class BackendCredentials;
+class ElicitationBroker;
 class Exchange;
 class GatewaySnapshot;
 class ServiceRuntime;
@@ -39,6 +42,9 @@ public:
     void setSnapshot(const std::shared_ptr<const GatewaySnapshot>& snapshot);
     void handle(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service);
     SessionStore& sessions() { return m_sessions; }
+    // Elicited backend credentials (not owned; null: the elicited kinds fail closed with a tool
+    // error). Its elicitationFinished signal drives notifications/elicitation/complete.
+    void setElicitationBroker(ElicitationBroker* broker);
 
     // Per-message context handed to method handlers.
     struct Call
@@ -100,6 +106,7 @@ private:
     void dispatch(const Call& call, Reply reply);
     void openSubscription(const Call& call);
     void notifyToolsChanged(const QString& service);
+    void onElicitationFinished(const QString& elicitationId);
 
     McpSession* sessionFor(const std::shared_ptr<Exchange>& exchange, const QString& service, QByteArray* id,
                            const QJsonValue& rpcId);
@@ -115,6 +122,16 @@ private:
     QList<std::shared_ptr<Subscription>> m_subscriptions;
     // Legacy tools/call in flight per (session, JSON-RPC id), for notifications/cancelled.
     QHash<QPair<QByteArray, QByteArray>, std::weak_ptr<ToolCallPipeline>> m_callsInFlight;
+    QPointer<ElicitationBroker> m_elicitation;
+    // 2025-11-25 sessions told about a pending elicitation (-32042), to notify when it completes.
+    struct ElicitationWaiter
+    {
+        QString service;
+        QByteArray sessionId;
+        QString principal; // the session's endpoint principal
+    };
+    QHash<QString, QList<ElicitationWaiter>> m_elicitationWaiters; // elicitationId -> sessions
+    int m_elicitationWaiterCount = 0;
 };
 
 } // namespace Gateway
