@@ -586,12 +586,14 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             input.principal = exchange->event().principal;
         else if (!call.sessionId.isEmpty())
             input.principal = QStringLiteral("mcp-session:") + QString::fromLatin1(call.sessionId);
+        input.captureBackend = exchange->isCapturing();
         const auto pipeline = ToolCallPipeline::create({m_backend, m_credentials, {}}, std::move(input));
         QPointer<McpEndpoint> self(this);
         pipeline->start([self, key, exchange, id, revision, reply](const ToolCallOutcome& outcome) {
             if (self)
                 self->m_callsInFlight.remove(key);
             outcome.fillEvent(exchange->event());
+            exchange->setBackendCapture(outcome.backendLeg);
             switch (outcome.kind) {
             case ToolCallOutcome::Kind::RpcError:
                 reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));
