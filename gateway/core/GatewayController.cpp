@@ -40,6 +40,7 @@ void GatewayController::start()
     connect(m_worker, &GatewayThread::eventsReady, this, &GatewayController::takeEvents, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::payloadReady, this, &GatewayController::payloadReady, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::replayFinished, this, &GatewayController::replayFinished, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::harExported, this, &GatewayController::harExported, Qt::QueuedConnection);
     m_thread->start();
     post([](GatewayThread* worker) { worker->initialize(); });
 }
@@ -105,6 +106,11 @@ void GatewayController::requestPayload(quint64 eventId)
 void GatewayController::replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders)
 {
     post([eventId, credentialHeaders](GatewayThread* worker) { worker->replay(eventId, credentialHeaders); });
+}
+
+void GatewayController::exportHar(const QList<TrafficEvent>& events, const QString& path)
+{
+    post([events, path](GatewayThread* worker) { worker->exportHar(events, path); });
 }
 
 void GatewayController::takeStatus(const GatewayStatus& status)

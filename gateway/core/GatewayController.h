@@ -96,6 +96,10 @@ public:
     // never kept: `credentialHeaders`, e.g. x-reshapr-key, are added). Answered by replayFinished.
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders = {});
 
+    // Writes `events` with their captures (both legs) as HAR 1.2 to `path`, on the gateway thread
+    // (which holds the captures). Answered by harExported.
+    void exportHar(const QList<Gateway::TrafficEvent>& events, const QString& path);
+
     const GatewayStatus& status() const { return m_status; }
     bool isRunning() const { return m_thread != nullptr; }
 
@@ -106,6 +110,8 @@ signals:
     void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
     // status 0 and `error` set when the replay could not be sent.
     void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
+    // `error` empty on success.
+    void harExported(const QString& path, int entries, const QString& error);
 
 private:
     void post(std::function<void(GatewayThread*)> command);

@@ -5,11 +5,15 @@
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
 #include "log/CaptureReplay.h"
+#include "log/HarExporter.h"
 #include "demo/DemoBackend.h"
 #include "log/TrafficLog.h"
 #include "secrets/SecretStore.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 namespace Gateway {
 
@@ -65,6 +69,22 @@ GatewayThread::~GatewayThread()
 void GatewayThread::requestPayload(quint64 eventId)
 {
     emit payloadReady(eventId, m_server ? m_server->payloadCapture()->capture(eventId) : CapturedExchange{});
+}
+
+void GatewayThread::exportHar(const QList<TrafficEvent>& events, const QString& path)
+{
+    const PayloadCaptureStore* store = m_server ? m_server->payloadCapture() : nullptr;
+    const QUrl base = m_server && m_server->isListening() ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1"));
+    const QJsonObject har = HarExporter::toHar(
+        events, [store](quint64 id) { return store ? store->capture(id) : CapturedExchange{}; }, base);
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (file.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        error = file.errorString();
+    const int entries = int(har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray().size());
+    emit harExported(path, error.isEmpty() ? entries : 0, error);
 }
 
 void GatewayThread::replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders)
