@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ElicitationLogModel.h"
 
+#include <QColor>
 #include <QLocale>
 
 namespace Portcullis {
