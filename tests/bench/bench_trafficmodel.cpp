@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark (not a test): the traffic view with 1,000,000 events in its ring and 5,000 new events
 // per second, and the payload capture's memory under its budget. Prints timings and sizes.
-//   bench_trafficmodel [events=1000000] [batch=5000]
+//   bench_trafficmodel [events=1000000] [batch=5000] [filter=1] [capture=1]
+// (filter=0 skips the filter timings, capture=0 the capture store)
 #include "log/PayloadCapture.h"
 #include "models/TrafficLogFilterModel.h"
 #include "models/TrafficLogModel.h"
@@ -58,7 +59,10 @@ double percentile(QList<double> values, double p)
 
 int main(int argc, char** argv)
 {
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
     QApplication app(argc, argv);
+    const bool timeFilters = argc > 3 ? QByteArray(argv[3]).toInt() != 0 : true;
+    const bool timeCapture = argc > 4 ? QByteArray(argv[4]).toInt() != 0 : true;
     const int total = argc > 1 ? QByteArray(argv[1]).toInt() : 1000000;
     const int batch = argc > 2 ? QByteArray(argv[2]).toInt() : 5000;
 
@@ -102,6 +106,8 @@ int main(int argc, char** argv)
     std::printf("  at capacity (oldest trimmed): median %.1f ms, max %.1f ms\n", percentile(pastCapacity, 0.5),
                 percentile(pastCapacity, 1.0));
     for (const char* text : {"getForecast", "k7 weather", "petstore listPets key:k49"}) {
+        if (!timeFilters)
+            break;
         QElapsedTimer t;
         t.start();
         filter.setFilterText(QString::fromLatin1(text));
@@ -117,6 +123,8 @@ int main(int argc, char** argv)
     std::printf("RSS: %lld KiB before, %lld KiB with %d events (%.0f bytes/event)\n", rssBefore, rssModel,
                 model.rowCount(), double(rssModel - rssBefore) * 1024.0 / double(model.rowCount()));
 
+    if (!timeCapture)
+        return 0;
     // Payload capture: 200,000 exchanges of ~6 KB each (both legs) into a 64 MiB budget.
     Gateway::PayloadCaptureStore store;
     const QByteArray body(2048, 'x');
