@@ -10,9 +10,9 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QMainWindow>
 
 namespace Portcullis {
 
@@ -34,8 +34,8 @@ void connectTrafficInspector(QWidget* window, Gateway::GatewayController* contro
             main->statusBar()->showMessage(text, 8000);
     };
     QObject::connect(pane, &TrafficDetailPane::exportHarRequested, window, [window, controller, traffic] {
-        const QString path = QFileDialog::getSaveFileName(window, QObject::tr("Export HAR"), QStringLiteral("portcullis.har"),
-                                                          QObject::tr("HTTP Archive (*.har)"));
+        const QString path = QFileDialog::getSaveFileName(
+            window, QObject::tr("Export HAR"), QStringLiteral("portcullis.har"), QObject::tr("HTTP Archive (*.har)"));
         if (path.isEmpty())
             return;
         QList<Gateway::TrafficEvent> events;

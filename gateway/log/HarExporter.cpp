@@ -77,11 +77,13 @@ QJsonObject entry(const QDateTime& started, qint64 micros, const QByteArray& met
     if (leg && !leg->requestBody.isEmpty()) {
         QString mime = QString::fromLatin1(headerValue(requestHeaders, "Content-Type"));
         request.insert(QStringLiteral("postData"),
-                       QJsonObject{{QStringLiteral("mimeType"), mime.isEmpty() ? QStringLiteral("application/octet-stream") : mime},
+                       QJsonObject{{QStringLiteral("mimeType"),
+                                    mime.isEmpty() ? QStringLiteral("application/octet-stream") : mime},
                                    {QStringLiteral("text"), QString::fromUtf8(leg->requestBody)}});
     }
-    QJsonObject content{{QStringLiteral("size"), leg ? double(leg->responseSize) : 0.0},
-                        {QStringLiteral("mimeType"), QString::fromLatin1(headerValue(responseHeaders, "Content-Type"))}};
+    QJsonObject content{
+        {QStringLiteral("size"), leg ? double(leg->responseSize) : 0.0},
+        {QStringLiteral("mimeType"), QString::fromLatin1(headerValue(responseHeaders, "Content-Type"))}};
     if (leg && !leg->responseBody.isEmpty())
         content.insert(QStringLiteral("text"), QString::fromUtf8(leg->responseBody));
     if (leg && (leg->responseTruncated || leg->requestTruncated))
@@ -96,15 +98,16 @@ QJsonObject entry(const QDateTime& started, qint64 micros, const QByteArray& met
                          {QStringLiteral("headersSize"), -1},
                          {QStringLiteral("bodySize"), leg ? double(leg->responseSize) : -1.0}};
     const double total = ms(qMax<qint64>(0, micros));
-    return QJsonObject{{QStringLiteral("startedDateTime"), started.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("time"), total},
-                       {QStringLiteral("request"), request},
-                       {QStringLiteral("response"), response},
-                       {QStringLiteral("cache"), QJsonObject{}},
-                       // Only the whole duration is known per leg: it is all "wait".
-                       {QStringLiteral("timings"),
-                        QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), total}, {QStringLiteral("receive"), 0}}},
-                       {QStringLiteral("_portcullis"), custom}};
+    return QJsonObject{
+        {QStringLiteral("startedDateTime"), started.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"), total},
+        {QStringLiteral("request"), request},
+        {QStringLiteral("response"), response},
+        {QStringLiteral("cache"), QJsonObject{}},
+        // Only the whole duration is known per leg: it is all "wait".
+        {QStringLiteral("timings"),
+         QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), total}, {QStringLiteral("receive"), 0}}},
+        {QStringLiteral("_portcullis"), custom}};
 }
 
 } // namespace
@@ -138,8 +141,7 @@ QJsonObject HarExporter::toHar(const QList<TrafficEvent>& events, const CaptureL
                              capture.isValid() ? &capture.mcp : nullptr, e.httpStatus, facts));
         if (capture.isValid() && capture.hasBackend) {
             // The backend call ends before the answer: it started `backend` before the end, at the latest.
-            const QDateTime started
-                = e.time.addMSecs(qMax<qint64>(0, (e.totalMicros - capture.backend.micros) / 1000));
+            const QDateTime started = e.time.addMSecs(qMax<qint64>(0, (e.totalMicros - capture.backend.micros) / 1000));
             const QJsonObject backendFacts{{QStringLiteral("leg"), QStringLiteral("backend")},
                                            {QStringLiteral("eventId"), QString::number(e.id)},
                                            {QStringLiteral("service"), e.service},
@@ -150,13 +152,12 @@ QJsonObject HarExporter::toHar(const QList<TrafficEvent>& events, const CaptureL
                                  capture.backend.status, backendFacts));
         }
     }
-    return QJsonObject{
-        {QStringLiteral("log"),
-         QJsonObject{{QStringLiteral("version"), QStringLiteral("1.2")},
-                     {QStringLiteral("creator"),
-                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Portcullis")},
-                                  {QStringLiteral("version"), creatorVersion}}},
-                     {QStringLiteral("entries"), entries}}}};
+    return QJsonObject{{QStringLiteral("log"),
+                        QJsonObject{{QStringLiteral("version"), QStringLiteral("1.2")},
+                                    {QStringLiteral("creator"),
+                                     QJsonObject{{QStringLiteral("name"), QStringLiteral("Portcullis")},
+                                                 {QStringLiteral("version"), creatorVersion}}},
+                                    {QStringLiteral("entries"), entries}}}};
 }
 
 QByteArray HarExporter::toHarBytes(const QList<TrafficEvent>& events, const CaptureLookup& captures,
@@ -182,7 +183,8 @@ QString HarExporter::curlCommand(const CapturedExchange& capture, const QUrl& ga
         return {};
     const CapturedHttp& mcp = capture.mcp;
     QString base = gatewayBaseUrl.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash | QUrl::RemovePath);
-    QStringList lines{QStringLiteral("curl -sS -X %1 %2").arg(QString::fromLatin1(mcp.method), shellQuote(base + mcp.url))};
+    QStringList lines{
+        QStringLiteral("curl -sS -X %1 %2").arg(QString::fromLatin1(mcp.method), shellQuote(base + mcp.url))};
     for (const auto& h : mcp.requestHeaders) {
         const QByteArray name = h.first.toLower();
         if (name == "host" || name == "content-length" || name == "connection" || name == "accept-encoding")
@@ -197,8 +199,8 @@ QString HarExporter::curlCommand(const CapturedExchange& capture, const QUrl& ga
         }
         if (PayloadRedaction::isCredentialHeader(h.first))
             continue;
-        lines << QStringLiteral("-H %1").arg(shellQuote(QString::fromLatin1(h.first) + QStringLiteral(": ")
-                                                        + QString::fromUtf8(h.second)));
+        lines << QStringLiteral("-H %1").arg(
+            shellQuote(QString::fromLatin1(h.first) + QStringLiteral(": ") + QString::fromUtf8(h.second)));
     }
     if (!mcp.requestBody.isEmpty())
         lines << QStringLiteral("--data-raw %1").arg(shellQuote(QString::fromUtf8(mcp.requestBody)));

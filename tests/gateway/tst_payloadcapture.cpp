@@ -175,7 +175,8 @@ void tst_PayloadCapture::redaction()
     c.mcp.responseBody = R"({"result":{"content":[{"type":"text","text":"you sent )" + echoed + R"("}]}})";
     c.hasBackend = true;
     c.backend.method = "GET";
-    c.backend.url = QStringLiteral("http://127.0.0.1:1/v1/x?api_key=") + QString::fromLatin1(secret.toPercentEncoding());
+    c.backend.url
+        = QStringLiteral("http://127.0.0.1:1/v1/x?api_key=") + QString::fromLatin1(secret.toPercentEncoding());
     c.backend.responseHeaders = {{"Content-Type", "application/json"}, {"X-Echo", echoed}, {"Set-Cookie", "a=b"}};
     c.backend.responseBody = R"({"echo":")" + echoed + R"("})";
     store.store(7, c);
@@ -267,19 +268,19 @@ QByteArray tst_PayloadCapture::toolCall(int id) const
                            {QStringLiteral("io.modelcontextprotocol/clientInfo"),
                             QJsonObject{{QStringLiteral("name"), QStringLiteral("tst")},
                                         {QStringLiteral("version"), QStringLiteral("1")}}}};
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("method"), QStringLiteral("tools/call")},
-                    {QStringLiteral("params"),
-                     QJsonObject{{QStringLiteral("name"), QStringLiteral("getForecast")},
-                                 {QStringLiteral("arguments"),
-                                  QJsonObject{{QStringLiteral("city"), QStringLiteral("Lisbon")},
-                                              {QStringLiteral("days"), 2}}},
-                                 {QStringLiteral("_meta"), meta}}}});
+    return compact(
+        {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+         {QStringLiteral("id"), id},
+         {QStringLiteral("method"), QStringLiteral("tools/call")},
+         {QStringLiteral("params"),
+          QJsonObject{{QStringLiteral("name"), QStringLiteral("getForecast")},
+                      {QStringLiteral("arguments"),
+                       QJsonObject{{QStringLiteral("city"), QStringLiteral("Lisbon")}, {QStringLiteral("days"), 2}}},
+                      {QStringLiteral("_meta"), meta}}}});
 }
 
 QList<TestSupport::RawResponse> tst_PayloadCapture::post(const QByteArray& path, const RawHeaders& extra,
-                                                          const QByteArray& body)
+                                                         const QByteArray& body)
 {
     const quint16 port = m_server->serverPort();
     QByteArray bytes = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
@@ -377,8 +378,8 @@ void tst_PayloadCapture::bothLegsCapturedAndCanariesNeverLeak()
     const auto inQuery = post("/mcp/demo?x-reshapr-key=" + m_apiKey, {}, toolCall(3));
     QCOMPARE(inQuery.value(0).status, 400);
     // A person types a credential into an elicitation page: that exchange is never captured.
-    const auto elicit = post("/elicit/unknown-id", {{"Content-Type", "application/x-www-form-urlencoded"}},
-                             "secret=" + m_elicited);
+    const auto elicit
+        = post("/elicit/unknown-id", {{"Content-Type", "application/x-www-form-urlencoded"}}, "secret=" + m_elicited);
     QVERIFY(!elicit.isEmpty());
     const quint64 elicitId = m_server->trafficLog()->lastId();
     QVERIFY(!m_server->payloadCapture()->capture(elicitId).isValid());
@@ -402,8 +403,9 @@ void tst_PayloadCapture::bothLegsCapturedAndCanariesNeverLeak()
     QVERIFY(call.backend.micros > 0);
     bool authNamed = false;
     for (const auto& h : call.backend.requestHeaders)
-        authNamed = authNamed || (h.first.compare("Authorization", Qt::CaseInsensitive) == 0
-                                  && h.second == Gateway::SecretRedactor::Marker);
+        authNamed = authNamed
+            || (h.first.compare("Authorization", Qt::CaseInsensitive) == 0
+                && h.second == Gateway::SecretRedactor::Marker);
     QVERIFY2(authNamed, "the backend request's Authorization field is shown by name, value redacted");
     const CapturedExchange refused = m_server->payloadCapture()->capture(deniedId);
     QVERIFY(refused.isValid());

@@ -2,10 +2,10 @@
 // The traffic inspector in the window: the detail pane's tabs filled from a real gateway's capture
 // (both legs), copy as curl, HAR export through the controller, the Elicitations page and its
 // model (QAbstractItemModelTester, bursts past capacity, rows updated in place).
+#include "MainWindow.h"
 #include "RawHttpClient.h"
 #include "SampleTraffic.h"
 #include "core/GatewayController.h"
-#include "MainWindow.h"
 #include "models/ElicitationLogModel.h"
 #include "models/TrafficLogFilterModel.h"
 #include "models/TrafficLogModel.h"
@@ -149,9 +149,10 @@ void TestTrafficInspector::elicitationsPageFilters()
     page.appendEvents({elicitationStep(QStringLiteral("e1"), QStringLiteral("requested"), QStringLiteral("alice")),
                        elicitationStep(QStringLiteral("e2"), QStringLiteral("requested"), QStringLiteral("bob")),
                        elicitationStep(QStringLiteral("e3"), QStringLiteral("requested"), QStringLiteral("carol"))});
-    page.appendEvents({elicitationStep(QStringLiteral("e2"), QStringLiteral("failed"), QStringLiteral("bob"), 2500,
-                                       QStringLiteral("token endpoint answered 400")),
-                       elicitationStep(QStringLiteral("e3"), QStringLiteral("completed"), QStringLiteral("carol"), 8000)});
+    page.appendEvents(
+        {elicitationStep(QStringLiteral("e2"), QStringLiteral("failed"), QStringLiteral("bob"), 2500,
+                         QStringLiteral("token endpoint answered 400")),
+         elicitationStep(QStringLiteral("e3"), QStringLiteral("completed"), QStringLiteral("carol"), 8000)});
     auto* view = page.findChild<QTreeView*>(QStringLiteral("elicitationTreeView"));
     auto* filter = page.findChild<QLineEdit*>(QStringLiteral("elicitationFilterLineEdit"));
     auto* stage = page.findChild<QComboBox*>(QStringLiteral("stageComboBox"));
@@ -169,7 +170,8 @@ void TestTrafficInspector::elicitationsPageFilters()
     QCOMPARE(view->model()->index(0, ElicitationLogModel::Person).data().toString(), QStringLiteral("carol"));
     QCOMPARE(count->text(), QStringLiteral("Elicitations: 1 of 3"));
     // Live: a new step shows up under the active filter.
-    page.appendEvents({elicitationStep(QStringLiteral("e1"), QStringLiteral("completed"), QStringLiteral("alice"), 500)});
+    page.appendEvents(
+        {elicitationStep(QStringLiteral("e1"), QStringLiteral("completed"), QStringLiteral("alice"), 500)});
     QCOMPARE(view->model()->rowCount(), 2);
 }
 
@@ -194,8 +196,9 @@ void TestTrafficInspector::detailPaneWithoutCapture()
     QCOMPARE(pane.timingBar()->phases().at(0).micros, e.totalMicros - e.backendMicros);
     // No capture (evicted or off): said so, copy disabled.
     pane.setCapture(42, Gateway::CapturedExchange{});
-    QVERIFY(pane.findChild<QPlainTextEdit*>(QStringLiteral("mcpRequestText"))->toPlainText().contains(
-        QStringLiteral("Not captured")));
+    QVERIFY(pane.findChild<QPlainTextEdit*>(QStringLiteral("mcpRequestText"))
+                ->toPlainText()
+                .contains(QStringLiteral("Not captured")));
     QVERIFY(!pane.findChild<QPushButton*>(QStringLiteral("copyCurlButton"))->isEnabled());
     // A capture for another event is ignored.
     Gateway::CapturedExchange other;
@@ -231,7 +234,8 @@ void TestTrafficInspector::detailPaneFromRealGateway()
     QVERIFY(pane);
     QTRY_VERIFY(pane->capture().isValid());
     QVERIFY(pane->capture().hasBackend);
-    auto text = [pane](const char* name) { return pane->findChild<QPlainTextEdit*>(QLatin1String(name))->toPlainText(); };
+    auto text
+        = [pane](const char* name) { return pane->findChild<QPlainTextEdit*>(QLatin1String(name))->toPlainText(); };
     QVERIFY(text("detailTextEdit").contains(QStringLiteral("\"tool\": \"getForecast\"")));
     QVERIFY(text("mcpRequestText").startsWith(QStringLiteral("POST /mcp/demo")));
     QVERIFY(text("mcpRequestText").contains(QStringLiteral("\"name\": \"getForecast\""))); // pretty JSON
@@ -251,7 +255,8 @@ void TestTrafficInspector::detailPaneFromRealGateway()
     QVERIFY(copy->isEnabled());
     QTest::mouseClick(copy, Qt::LeftButton);
     const QString curl = QApplication::clipboard()->text();
-    QVERIFY2(curl.startsWith(QStringLiteral("curl -sS -X POST 'http://127.0.0.1:%1/mcp/demo'").arg(port)), qPrintable(curl));
+    QVERIFY2(curl.startsWith(QStringLiteral("curl -sS -X POST 'http://127.0.0.1:%1/mcp/demo'").arg(port)),
+             qPrintable(curl));
     QVERIFY(curl.contains(QStringLiteral("--data-raw")));
 
     // HAR export of the view through the controller, valid against the HAR 1.2 schema.

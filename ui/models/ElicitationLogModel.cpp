@@ -44,7 +44,8 @@ QVariant ElicitationLogModel::data(const QModelIndex& index, int role) const
         case Service: return row.service;
         case Credential: return row.credentialKind;
         case Stage: return row.stage;
-        case Duration: return row.ageMs < 0 ? QString() : QStringLiteral("%1 s").arg(double(row.ageMs) / 1000.0, 0, 'f', 1);
+        case Duration:
+            return row.ageMs < 0 ? QString() : QStringLiteral("%1 s").arg(double(row.ageMs) / 1000.0, 0, 'f', 1);
         case Reason: return row.reason;
         default: return {};
         }

@@ -97,8 +97,9 @@ void ElicitationsPage::appendEvents(const QList<Gateway::TrafficEvent>& events)
 
 void ElicitationsPage::updateCount()
 {
-    m_countLabel->setText(tr("Elicitations: %1 of %2")
-                              .arg(QLocale().toString(m_filterModel->rowCount()), QLocale().toString(m_model->rowCount())));
+    m_countLabel->setText(
+        tr("Elicitations: %1 of %2")
+            .arg(QLocale().toString(m_filterModel->rowCount()), QLocale().toString(m_model->rowCount())));
 }
 
 } // namespace Portcullis

@@ -240,13 +240,13 @@ void TrafficDetailPane::showCapture()
             edit->setPlainText(none);
     } else {
         const Gateway::CapturedHttp& mcp = m_capture.mcp;
-        m_mcpRequestText->setPlainText(QString::fromLatin1(mcp.method) + QLatin1Char(' ') + mcp.url
-                                       + QLatin1Char('\n') + headersText(mcp.requestHeaders) + QLatin1Char('\n')
+        m_mcpRequestText->setPlainText(QString::fromLatin1(mcp.method) + QLatin1Char(' ') + mcp.url + QLatin1Char('\n')
+                                       + headersText(mcp.requestHeaders) + QLatin1Char('\n')
                                        + prettyBody(mcp.requestBody)
                                        + truncatedNote(mcp.requestTruncated, mcp.requestSize));
-        m_mcpResponseText->setPlainText(QString::number(mcp.status) + QLatin1Char('\n') + headersText(mcp.responseHeaders)
-                                        + QLatin1Char('\n') + prettyBody(mcp.responseBody)
-                                        + truncatedNote(mcp.responseTruncated, mcp.responseSize));
+        m_mcpResponseText->setPlainText(
+            QString::number(mcp.status) + QLatin1Char('\n') + headersText(mcp.responseHeaders) + QLatin1Char('\n')
+            + prettyBody(mcp.responseBody) + truncatedNote(mcp.responseTruncated, mcp.responseSize));
         if (m_capture.hasBackend) {
             const Gateway::CapturedHttp& b = m_capture.backend;
             m_backendRequestText->setPlainText(QString::fromLatin1(b.method) + QLatin1Char(' ') + b.url
