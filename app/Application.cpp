@@ -42,6 +42,7 @@ struct Options
     QString configPath;
     QString listen; // HOST:PORT, overrides the workspace
     bool logEvents = false;
+    bool capturePayloads = false; // headless: keep MCP payloads in memory (the window always does)
     bool metrics = false;
     bool strict = false; // one refused service refuses the whole workspace (CI)
     QString newApiKeyFor; // service name: generate (or renew) its API key, then exit
@@ -223,6 +224,7 @@ public:
 
         m_gateway = std::make_unique<Gateway::GatewayServer>();
         m_gateway->setStrict(m_options.strict);
+        m_gateway->setPayloadCaptureEnabled(m_options.capturePayloads);
         QString error;
         if (!m_gateway->applyConfig(config, &error)) {
             printLine(stderr, QStringLiteral("error: %1").arg(error));
@@ -385,6 +387,11 @@ int parseOptions(const QCoreApplication& app, Options* options)
     const QCommandLineOption logEvents(
         QStringLiteral("log-events"),
         QCoreApplication::translate("main", "Print one JSON line per traffic event to stdout."));
+    const QCommandLineOption capturePayloads(
+        QStringLiteral("capture-payloads"),
+        QCoreApplication::translate("main",
+                                    "Headless: keep redacted MCP and backend payloads in memory (written to the "
+                                    "traffic log file only with gateway.capturePayloadsToFile)."));
     const QCommandLineOption metrics(QStringLiteral("metrics"),
                                      QCoreApplication::translate("main", "Serve Prometheus metrics at /metrics."));
     const QCommandLineOption newApiKey(
@@ -410,7 +417,8 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                     "(all, or only those of PERSON given after it), exit."),
         QStringLiteral("SERVICE"));
     parser.addOptions(
-        {headless, config, demo, secureDemo, listen, logEvents, metrics, strict, newApiKey, forgetCredentials});
+        {headless, config, demo, secureDemo, listen, logEvents, capturePayloads, metrics, strict, newApiKey,
+         forgetCredentials});
     parser.addPositionalArgument(QStringLiteral("PERSON"),
                                  QCoreApplication::translate("main", "With --forget-credentials: one person only."),
                                  QStringLiteral("[PERSON]"));
@@ -438,6 +446,7 @@ int parseOptions(const QCoreApplication& app, Options* options)
     }
     options->listen = parser.value(listen);
     options->logEvents = parser.isSet(logEvents);
+    options->capturePayloads = parser.isSet(capturePayloads);
     options->metrics = parser.isSet(metrics);
     options->strict = parser.isSet(strict);
     options->newApiKeyFor = parser.value(newApiKey);

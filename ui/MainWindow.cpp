@@ -9,6 +9,8 @@
 #include "models/TrafficLogModel.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
+#include "TrafficInspector.h"
+#include "pages/ElicitationsPage.h"
 #include "security/ApiKey.h"
 
 #include <QAction>
@@ -52,6 +54,9 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     m_tabWidget->setDocumentMode(true);
     m_tabWidget->addTab(m_servicesPage, tr("Services"));
     m_tabWidget->addTab(m_trafficLogPage, tr("Traffic"));
+    auto* elicitationsPage = new ElicitationsPage(central);
+    elicitationsPage->setObjectName(QStringLiteral("elicitationsPage"));
+    m_tabWidget->addTab(elicitationsPage, tr("Elicitations"));
 
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,6 +90,7 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         connect(controller, &Gateway::GatewayController::statusChanged, this, &MainWindow::applyStatus);
         connect(controller, &Gateway::GatewayController::eventsAppended, m_trafficLogPage->model(),
                 &TrafficLogModel::appendEvents);
+        connectTrafficInspector(this, controller, m_trafficLogPage, elicitationsPage);
         applyStatus(controller->status());
     } else {
         applyStatus(Gateway::GatewayStatus());

@@ -120,6 +120,8 @@ struct GatewaySettings
     int sessionIdleTimeoutMs = 30 * 60 * 1000;
     bool metricsEnabled = false;
     QString trafficLogFile; // JSON Lines mirror; empty: off
+    // Also mirror captured payloads (redacted, truncated) to trafficLogFile; off: they stay in memory.
+    bool capturePayloadsToFile = false;
     // scheme://host[:port] clients use to reach the gateway (e.g. behind a reverse proxy); empty:
     // derived from the listening address. Canonical resource URLs and RFC 9728 metadata URLs start
     // with it, and its authority is an accepted Host.

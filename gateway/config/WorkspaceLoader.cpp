@@ -493,7 +493,7 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
                   QStringLiteral("maxBodyBytes"), QStringLiteral("maxConnections"), QStringLiteral("idleTimeoutMs"),
                   QStringLiteral("maxSessions"), QStringLiteral("sessionIdleTimeoutMs"), QStringLiteral("metrics"),
                   QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl"), QStringLiteral("rateLimit"),
-                  QStringLiteral("maxSessionsPerPrincipal")});
+                  QStringLiteral("maxSessionsPerPrincipal"), QStringLiteral("capturePayloadsToFile")});
     GatewaySettings& g = config.gateway;
     const QString listen = gw.string(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8765"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -528,6 +528,7 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         = int(gw.integer(QStringLiteral("sessionIdleTimeoutMs"), g.sessionIdleTimeoutMs, 1000, 7 * 24 * 3600 * 1000LL));
     g.metricsEnabled = gw.boolean(QStringLiteral("metrics"), false);
     g.trafficLogFile = gw.string(QStringLiteral("trafficLogFile"));
+    g.capturePayloadsToFile = gw.boolean(QStringLiteral("capturePayloadsToFile"), false);
     const QString publicUrl = gw.string(QStringLiteral("publicUrl"));
     if (!publicUrl.isEmpty()) {
         // An origin only: the gateway's paths (/mcp/{service}, /.well-known/...) are appended to it.
@@ -662,6 +663,8 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
         gateway.insert(QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(g.allowedOrigins));
     if (!g.trafficLogFile.isEmpty())
         gateway.insert(QStringLiteral("trafficLogFile"), g.trafficLogFile);
+    if (g.capturePayloadsToFile)
+        gateway.insert(QStringLiteral("capturePayloadsToFile"), true);
     if (!g.publicUrl.isEmpty())
         gateway.insert(QStringLiteral("publicUrl"), g.publicUrl.toString());
     if (g.rateLimit.configured)

@@ -25,11 +25,38 @@ Exchange::~Exchange()
         respondJson(500, QJsonObject{{QStringLiteral("error"), QStringLiteral("internal error: no answer")}});
 }
 
+void Exchange::setCapture(std::shared_ptr<CapturedExchange> capture)
+{
+    m_capture = std::move(capture);
+    if (!m_capture)
+        return;
+    m_capture->mcp.method = m_request.method;
+    m_capture->mcp.url = m_request.path.left(2048);
+    if (!m_request.rawQuery.isEmpty())
+        m_capture->mcp.url += QLatin1Char('?') + QString::fromUtf8(m_request.rawQuery.left(2048));
+    m_capture->mcp.requestHeaders = m_request.headers;
+    m_capture->mcp.requestBody = m_request.body;
+}
+
+void Exchange::setBackendCapture(const std::shared_ptr<const CapturedHttp>& leg)
+{
+    if (!m_capture || !leg)
+        return;
+    m_capture->hasBackend = true;
+    m_capture->backend = *leg;
+}
+
 void Exchange::respond(const HttpResponse& response)
 {
     if (m_answered)
         return;
     m_answered = true;
+    if (m_capture) {
+        m_capture->mcp.status = response.status;
+        m_capture->mcp.responseHeaders = response.headers;
+        m_capture->mcp.responseBody = response.body;
+        m_capture->mcp.micros = elapsedMicros();
+    }
     m_responder.send(response);
     publish(response.status, response.body.size());
 }
@@ -48,6 +75,12 @@ SseStream* Exchange::startEventStream(const HttpHeaders& extraHeaders)
         return nullptr;
     m_answered = true;
     SseStream* stream = m_responder.startEventStream(extraHeaders);
+    if (m_capture) {
+        m_capture->mcp.status = stream ? 200 : 0;
+        m_capture->mcp.responseHeaders = extraHeaders;
+        m_capture->mcp.responseHeaders.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/event-stream")));
+        m_capture->mcp.micros = elapsedMicros();
+    }
     publish(stream ? 200 : 0, 0);
     return stream;
 }

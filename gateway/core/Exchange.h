@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/HttpFrontend.h"
+#include "log/PayloadCapture.h"
 #include "log/TrafficEvent.h"
 
 #include <QElapsedTimer>
@@ -43,6 +44,13 @@ public:
     QStringList grantedScopes;
     QUrl resourceMetadataUrl;
 
+    // Payload capture (null: off). The MCP request is recorded when capture is attached, the answer
+    // when it is sent; the publisher stores it (redacted) under the event's id.
+    void setCapture(std::shared_ptr<CapturedExchange> capture);
+    bool isCapturing() const { return m_capture != nullptr; }
+    // The backend leg of a tool call (already redacted of the credentials the call sent).
+    void setBackendCapture(const std::shared_ptr<const CapturedHttp>& leg);
+
     void respond(const HttpResponse& response);
     void respondJson(int status, const QJsonObject& body, const HttpHeaders& extraHeaders = {});
     // Opens an SSE stream (200) and publishes the event; nullptr when the client is gone.
@@ -56,6 +64,7 @@ private:
     std::shared_ptr<const GatewaySnapshot> m_snapshot;
     Publisher m_publisher;
     TrafficEvent m_event;
+    std::shared_ptr<CapturedExchange> m_capture;
     QElapsedTimer m_timer;
     bool m_answered = false;
 };

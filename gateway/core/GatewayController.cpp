@@ -38,6 +38,9 @@ void GatewayController::start()
     // Both signals cross threads: queued, carrying values only.
     connect(m_worker, &GatewayThread::statusReady, this, &GatewayController::takeStatus, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::eventsReady, this, &GatewayController::takeEvents, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::payloadReady, this, &GatewayController::payloadReady, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::replayFinished, this, &GatewayController::replayFinished, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::harExported, this, &GatewayController::harExported, Qt::QueuedConnection);
     m_thread->start();
     post([](GatewayThread* worker) { worker->initialize(); });
 }
@@ -93,6 +96,21 @@ void GatewayController::startDemo(const QString& listen)
 void GatewayController::listen(const QString& hostPort)
 {
     post([hostPort](GatewayThread* worker) { worker->listen(hostPort); });
+}
+
+void GatewayController::requestPayload(quint64 eventId)
+{
+    post([eventId](GatewayThread* worker) { worker->requestPayload(eventId); });
+}
+
+void GatewayController::replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders)
+{
+    post([eventId, credentialHeaders](GatewayThread* worker) { worker->replay(eventId, credentialHeaders); });
+}
+
+void GatewayController::exportHar(const QList<TrafficEvent>& events, const QString& path)
+{
+    post([events, path](GatewayThread* worker) { worker->exportHar(events, path); });
 }
 
 void GatewayController::takeStatus(const GatewayStatus& status)

@@ -3,6 +3,7 @@
 
 #include "GatewayServer.h"
 #include "config/WorkspaceConfig.h"
+#include "log/PayloadCapture.h"
 #include "log/TrafficLog.h" // TrafficEvent and its metatype
 
 #include <QList>
@@ -61,6 +62,9 @@ public:
         std::function<SecretStore*(QObject* parent)> secretStoreFactory;
         int eventBatchIntervalMs = 50;
         int maxPendingEvents = 10000;
+        // Keep (redacted, truncated) payloads of MCP exchanges in memory for the traffic inspector.
+        bool capturePayloads = true;
+        qint64 captureBudgetBytes = 64 * 1024 * 1024;
     };
 
     explicit GatewayController(QObject* parent = nullptr);
@@ -85,6 +89,17 @@ public:
     // Listens on HOST:PORT (port 0: any free port).
     void listen(const QString& hostPort);
 
+    // Asks for the captured payloads of traffic event `eventId`; answered by payloadReady (an
+    // invalid capture when it was never captured or was evicted).
+    void requestPayload(quint64 eventId);
+    // Sends the captured MCP request of `eventId` to the gateway again (its credential fields were
+    // never kept: `credentialHeaders`, e.g. x-reshapr-key, are added). Answered by replayFinished.
+    void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders = {});
+
+    // Writes `events` with their captures (both legs) as HAR 1.2 to `path`, on the gateway thread
+    // (which holds the captures). Answered by harExported.
+    void exportHar(const QList<Gateway::TrafficEvent>& events, const QString& path);
+
     const GatewayStatus& status() const { return m_status; }
     bool isRunning() const { return m_thread != nullptr; }
 
@@ -92,6 +107,11 @@ signals:
     void statusChanged(const Gateway::GatewayStatus& status);
     // Traffic events in arrival order (ids increasing), delivered in batches.
     void eventsAppended(const QList<Gateway::TrafficEvent>& events);
+    void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
+    // status 0 and `error` set when the replay could not be sent.
+    void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
+    // `error` empty on success.
+    void harExported(const QString& path, int entries, const QString& error);
 
 private:
     void post(std::function<void(GatewayThread*)> command);

@@ -9,6 +9,7 @@
 #include "http/HostOriginPolicy.h"
 #include "http/HttpFrontend.h"
 #include "log/PrometheusMetrics.h"
+#include "log/PayloadCapture.h"
 #include "log/TrafficLog.h"
 #include "mcp/McpEndpoint.h"
 #include "net/Loopback.h"
@@ -46,6 +47,7 @@ GatewayServer::GatewayServer(QObject* parent)
     : QObject(parent)
     , m_frontend(std::make_unique<HttpFrontend>(HttpLimits()))
     , m_trafficLog(std::make_unique<TrafficLog>())
+    , m_capture(std::make_unique<PayloadCaptureStore>())
     , m_metrics(std::make_unique<PrometheusMetrics>())
     , m_hostOriginPolicy(std::make_unique<HostOriginPolicy>())
     , m_rateLimiter(std::make_unique<RateLimiter>())
@@ -116,6 +118,10 @@ bool GatewayServer::installSnapshot(const WorkspaceConfig& config, std::shared_p
         return false;
     }
     m_trafficLogPath = trafficLogPath;
+    if (config.gateway.capturePayloadsToFile)
+        m_capture->setFileSink([this](const QJsonObject& line) { m_trafficLog->writeJsonLine(line); });
+    else
+        m_capture->setFileSink({});
     m_config = config;
     m_snapshot = snapshot;
     rebuildHostOriginPolicy();
@@ -254,6 +260,13 @@ QList<ServiceStatus> GatewayServer::services() const
     return out;
 }
 
+void GatewayServer::setPayloadCaptureEnabled(bool enabled)
+{
+    m_captureEnabled = enabled;
+    if (!enabled)
+        m_capture->clear();
+}
+
 TrafficLog* GatewayServer::trafficLog() const
 {
     return m_trafficLog.get();
@@ -309,11 +322,17 @@ QUrl GatewayServer::canonicalResource(const HttpRequest& request, const QString&
 
 void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
 {
-    auto exchange
-        = std::make_shared<Exchange>(request, std::move(responder), m_snapshot, [this](const TrafficEvent& event) {
-              recordMetrics(event);
-              m_trafficLog->append(event);
-          });
+    // Only MCP exchanges are captured: the /elicit/ pages carry the credentials people type in.
+    auto capture = m_captureEnabled && request.path.startsWith(kMcpPrefix) ? std::make_shared<CapturedExchange>()
+                                                                           : nullptr;
+    auto exchange = std::make_shared<Exchange>(request, std::move(responder), m_snapshot,
+                                               [this, capture](const TrafficEvent& event) {
+                                                   recordMetrics(event);
+                                                   const quint64 id = m_trafficLog->append(event);
+                                                   if (capture && m_captureEnabled)
+                                                       m_capture->store(id, std::move(*capture));
+                                               });
+    exchange->setCapture(capture);
     TrafficEvent& event = exchange->event();
     if (!m_snapshot) {
         exchange->respondJson(503, QJsonObject{{QStringLiteral("error"), QStringLiteral("no configuration loaded")}});

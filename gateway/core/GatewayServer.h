@@ -27,6 +27,7 @@ class McpEndpoint;
 class PrometheusMetrics;
 class RateLimiter;
 class TrafficLog;
+class PayloadCaptureStore;
 struct TrafficEvent;
 struct HttpRequest;
 class HttpResponder;
@@ -78,6 +79,11 @@ public:
 
     QList<ServiceStatus> services() const;
     TrafficLog* trafficLog() const;
+    // Payload capture of /mcp/ exchanges (off by default; the window turns it on, headless
+    // --capture-payloads). Turning it off drops what was captured.
+    void setPayloadCaptureEnabled(bool enabled);
+    bool isPayloadCaptureEnabled() const { return m_captureEnabled; }
+    PayloadCaptureStore* payloadCapture() const { return m_capture.get(); }
     EndpointGuard* endpointGuard() const { return m_guard; }
     // Elicited backend credentials and the /elicit/ pages.
     ElicitationBroker* elicitationBroker() const { return m_elicitation; }
@@ -103,6 +109,8 @@ private:
 
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<TrafficLog> m_trafficLog;
+    std::unique_ptr<PayloadCaptureStore> m_capture;
+    bool m_captureEnabled = false;
     std::unique_ptr<PrometheusMetrics> m_metrics;
     std::unique_ptr<McpEndpoint> m_mcp;
     SecretStore* m_keychain = nullptr;

@@ -4,11 +4,16 @@
 #include "GatewaySnapshot.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
+#include "log/CaptureReplay.h"
+#include "log/HarExporter.h"
 #include "demo/DemoBackend.h"
 #include "log/TrafficLog.h"
 #include "secrets/SecretStore.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 namespace Gateway {
 
@@ -61,6 +66,45 @@ GatewayThread::~GatewayThread()
     m_demo.reset();
 }
 
+void GatewayThread::requestPayload(quint64 eventId)
+{
+    emit payloadReady(eventId, m_server ? m_server->payloadCapture()->capture(eventId) : CapturedExchange{});
+}
+
+void GatewayThread::exportHar(const QList<TrafficEvent>& events, const QString& path)
+{
+    const PayloadCaptureStore* store = m_server ? m_server->payloadCapture() : nullptr;
+    const QUrl base = m_server && m_server->isListening() ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1"));
+    const QJsonObject har = HarExporter::toHar(
+        events, [store](quint64 id) { return store ? store->capture(id) : CapturedExchange{}; }, base);
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (file.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        error = file.errorString();
+    const int entries = int(har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray().size());
+    emit harExported(path, error.isEmpty() ? entries : 0, error);
+}
+
+void GatewayThread::replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders)
+{
+    const CapturedExchange capture = m_server ? m_server->payloadCapture()->capture(eventId) : CapturedExchange{};
+    QString error;
+    if (!m_server || !m_server->isListening())
+        error = QStringLiteral("the gateway is not listening");
+    else if (!capture.isValid())
+        error = QStringLiteral("no capture for event %1 (not captured or evicted)").arg(eventId);
+    if (!error.isEmpty()) {
+        emit replayFinished(eventId, 0, {}, error);
+        return;
+    }
+    CaptureReplay::send(this, m_server->baseUrl(), capture.mcp, credentialHeaders,
+                        [this, eventId](int status, const QByteArray& body, const QString& why) {
+                            emit replayFinished(eventId, status, body, why);
+                        });
+}
+
 void GatewayThread::initialize()
 {
     m_eventTimer = new QTimer(this);
@@ -76,6 +120,8 @@ void GatewayThread::initialize()
     if (m_options.secretStoreFactory)
         m_server->setSecretStore(m_options.secretStoreFactory(this));
     connect(m_server->trafficLog(), &TrafficLog::eventAppended, this, &GatewayThread::queueEvent);
+    m_server->payloadCapture()->setBudgetBytes(m_options.captureBudgetBytes);
+    m_server->setPayloadCaptureEnabled(m_options.capturePayloads);
     if (SecretStore* store = m_server->secretStore()) {
         m_status.keychainAvailable = store->lastKnownAvailable();
         m_status.keychainBackend = store->backendName();

@@ -32,10 +32,16 @@ public:
     void applyWorkspace(const WorkspaceConfig& config);
     void startDemo(const QString& listen);
     void listen(const QString& hostPort);
+    void requestPayload(quint64 eventId);
+    void exportHar(const QList<TrafficEvent>& events, const QString& path);
+    void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders);
 
 signals:
     void statusReady(const Gateway::GatewayStatus& status);
     void eventsReady(const QList<Gateway::TrafficEvent>& events);
+    void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
+    void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
+    void harExported(const QString& path, int entries, const QString& error);
 
 private:
     void apply(WorkspaceConfig config);

@@ -48,6 +48,17 @@ QList<TrafficEvent> TrafficLog::eventsSince(quint64 lastKnownId) const
     return out;
 }
 
+void TrafficLog::writeJsonLine(const QJsonObject& object)
+{
+    if (!m_jsonl)
+        return;
+    QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    if (m_jsonl->write(line) != line.size())
+        m_error = m_jsonl->errorString();
+    m_jsonl->flush();
+}
+
 bool TrafficLog::setJsonLinesFile(const QString& path)
 {
     m_error.clear();

@@ -37,6 +37,8 @@ public:
     // errorString() set when the file cannot be opened.
     bool setJsonLinesFile(const QString& path);
     QString errorString() const { return m_error; }
+    // Writes one extra JSON line to the mirror (no-op when not mirroring), e.g. a captured payload.
+    void writeJsonLine(const QJsonObject& object);
 
 signals:
     void eventAppended(const Gateway::TrafficEvent& event);

@@ -679,6 +679,7 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
                 return std::make_unique<ElicitedCredentialSource>(broker, context);
             };
         }
+        input.captureBackend = exchange->isCapturing();
         const auto pipeline = ToolCallPipeline::create(deps, std::move(input));
         QPointer<McpEndpoint> self(this);
         const QByteArray sessionId = call.sessionId;
@@ -688,6 +689,7 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
             if (self)
                 self->m_callsInFlight.remove(key);
             outcome.fillEvent(exchange->event());
+            exchange->setBackendCapture(outcome.backendLeg);
             switch (outcome.kind) {
             case ToolCallOutcome::Kind::RpcError:
                 reply(RpcReply::of(JsonRpc::error(id, outcome.errorCode, outcome.errorMessage)));

@@ -5,6 +5,7 @@
 #include "backend/ClientCredentialsTokenSource.h"
 #include "backend/SecretRedactor.h"
 #include "core/GatewaySnapshot.h"
+#include "log/PayloadCapture.h"
 #include "log/TrafficEvent.h"
 #include "openapi/JsonSchemaValidator.h"
 #include "openapi/ToolCallEncoder.h"
@@ -12,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QPointer>
+
+#include <limits>
 
 namespace Gateway {
 
@@ -371,6 +374,34 @@ void ToolCallPipeline::send()
     });
 }
 
+namespace {
+
+// The backend exchange for payload capture: the credential header fields this call sent are
+// replaced, and their values removed wherever else they appear (URL, other fields, echoed bodies).
+std::shared_ptr<const CapturedHttp> captureLeg(const EncodedCall& sent, const BackendResult& result,
+                                               const HttpHeaders& credentials, const SecretRedactor& redactor)
+{
+    auto leg = std::make_shared<CapturedHttp>();
+    leg->method = sent.method;
+    leg->url = sent.url.adjusted(QUrl::RemoveUserInfo).toString(QUrl::FullyEncoded);
+    leg->status = result.status;
+    leg->requestHeaders = sent.headers;
+    for (auto& h : leg->requestHeaders) {
+        for (const auto& c : credentials) {
+            if (h.first.compare(c.first, Qt::CaseInsensitive) == 0)
+                h.second = SecretRedactor::Marker;
+        }
+    }
+    leg->requestBody = sent.body;
+    leg->responseHeaders = result.headers;
+    leg->responseBody = result.body;
+    leg->micros = result.elapsedMicros;
+    PayloadRedaction::apply(*leg, redactor, std::numeric_limits<qint64>::max());
+    return leg;
+}
+
+} // namespace
+
 void ToolCallPipeline::onBackendResult(const BackendResult& result)
 {
     m_requestId = 0;
@@ -390,6 +421,8 @@ void ToolCallPipeline::onBackendResult(const BackendResult& result)
     m_stage = Stage::Map;
     const SecretRedactor redactor(m_sentCredentials);
     ToolCallOutcome o = m_facts;
+    if (m_input.captureBackend)
+        o.backendLeg = captureLeg(m_outgoing, result, m_sentCredentials, redactor);
     o.result = ToolResultMapper::payload(result, m_input.service->config.name, m_options.timeoutMs,
                                          m_options.maxResponseBytes, redactor.isEmpty() ? nullptr : &redactor);
     // redact the finished result once more (text the gateway composed around the body included)

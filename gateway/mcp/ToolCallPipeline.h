@@ -17,6 +17,7 @@
 
 namespace Gateway {
 
+struct CapturedHttp;
 class ServiceRuntime;
 struct TrafficEvent;
 
@@ -107,6 +108,9 @@ struct ToolCallOutcome
     QString backendError; // error class when the backend or a credential could not be had
     QString detail; // short human reason
     int backendAttempts = 0; // requests sent to the backend (a credential renewal adds one)
+    // Input::captureBackend: the last backend exchange, the credentials it sent already redacted
+    // (in its header fields, URL and bodies, in any JSON escaping); null when nothing was sent.
+    std::shared_ptr<const CapturedHttp> backendLeg;
 
     // Copies the facts into `event` (detail only when set, so a reason recorded earlier stays).
     void fillEvent(TrafficEvent& event) const;
@@ -149,6 +153,8 @@ public:
         // key id, or an MCP session for endpoints without security; empty for an anonymous caller.
         // Never a credential, never logged by the pipeline.
         QString principal;
+        // Keep the backend leg (method, URL, header fields, bodies) for payload capture.
+        bool captureBackend = false;
     };
     enum class Stage { Idle, Validate, Encode, Credentials, Send, Map, Redact, Finished };
     using Done = std::function<void(const ToolCallOutcome&)>;

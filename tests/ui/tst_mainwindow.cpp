@@ -118,7 +118,7 @@ void TestMainWindow::titleAndPages()
     QCOMPARE(window.size(), QSize(1200, 760));
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->count(), 3); // Services, Traffic, Elicitations
     QVERIFY(window.findChild<QTreeView*>(QStringLiteral("trafficTreeView")));
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("servicesListView")));
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("listenLabel"))->text(), QStringLiteral("Gateway stopped"));

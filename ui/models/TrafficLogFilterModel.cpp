@@ -27,7 +27,9 @@ void TrafficLogFilterModel::setFilterText(const QString& text)
     if (terms == m_terms)
         return;
     m_terms = terms;
-    invalidateFilter();
+    // invalidate() rebuilds the mapping in one pass (layoutChanged); invalidateFilter() removes
+    // hidden rows range by range, which costs seconds on 100,000 rows when half of them go.
+    invalidate();
     emit filterChanged();
 }
 
@@ -36,7 +38,7 @@ void TrafficLogFilterModel::setErrorsOnly(bool errorsOnly)
     if (errorsOnly == m_errorsOnly)
         return;
     m_errorsOnly = errorsOnly;
-    invalidateFilter();
+    invalidate();
     emit filterChanged();
 }
 
@@ -45,7 +47,7 @@ void TrafficLogFilterModel::setServiceFilter(const QString& service)
     if (service == m_service)
         return;
     m_service = service;
-    invalidateFilter();
+    invalidate();
     emit filterChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "models/TrafficLogFilterModel.h"
 #include "models/TrafficLogModel.h"
 #include "widgets/FilterLineEdit.h"
+#include "widgets/TrafficDetailPane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -65,7 +66,8 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
     , m_countLabel(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_trafficTreeView(new QTreeView(m_splitter))
-    , m_detailTextEdit(new QPlainTextEdit(m_splitter))
+    , m_detailPane(new TrafficDetailPane(m_splitter))
+    , m_detailTextEdit(m_detailPane->overviewTextEdit())
 {
     m_filterModel->setSourceModel(m_model);
 
@@ -95,12 +97,6 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
     filterBar->addWidget(m_countLabel);
 
     setUpTreeView();
-
-    m_detailTextEdit->setObjectName(QStringLiteral("detailTextEdit"));
-    m_detailTextEdit->setReadOnly(true);
-    m_detailTextEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_detailTextEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_detailTextEdit->setPlaceholderText(tr("Select a request to see its details (secrets are never recorded)."));
 
     m_splitter->setObjectName(QStringLiteral("trafficSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -216,17 +212,9 @@ void TrafficLogPage::onServiceChosen(int index)
 
 void TrafficLogPage::onCurrentChanged(const QModelIndex& current)
 {
-    if (!current.isValid()) {
-        m_detailTextEdit->clear();
-        return;
-    }
-    const quint64 id = current.data(TrafficLogModel::IdRole).toULongLong();
-    const std::optional<Gateway::TrafficEvent> event = m_model->eventById(id);
-    if (!event) {
-        m_detailTextEdit->clear();
-        return;
-    }
-    m_detailTextEdit->setPlainText(readableJson(event->toJson()));
+    const std::optional<Gateway::TrafficEvent> event
+        = current.isValid() ? m_model->eventById(current.data(TrafficLogModel::IdRole).toULongLong()) : std::nullopt;
+    m_detailPane->setEvent(event, event ? readableJson(event->toJson()) : QString());
 }
 
 void TrafficLogPage::updateCountLabel()

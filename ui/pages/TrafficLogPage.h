@@ -19,6 +19,7 @@ class TrafficLog;
 namespace Portcullis {
 
 class FilterLineEdit;
+class TrafficDetailPane;
 class TrafficLogFilterModel;
 class TrafficLogModel;
 
@@ -34,6 +35,7 @@ public:
     void setTrafficLog(Gateway::TrafficLog* log);
     TrafficLogModel* model() const { return m_model; }
     TrafficLogFilterModel* filterModel() const { return m_filterModel; }
+    TrafficDetailPane* detailPane() const { return m_detailPane; }
 
     // Names offered by the service filter; the current choice is kept when still present.
     void setServiceNames(const QStringList& names);
@@ -54,6 +56,7 @@ private:
     QLabel* m_countLabel;
     QSplitter* m_splitter;
     QTreeView* m_trafficTreeView;
+    TrafficDetailPane* m_detailPane;
     QPlainTextEdit* m_detailTextEdit;
     bool m_wasAtBottom = true;
 };
