@@ -4,6 +4,7 @@
 #include "GatewayServer.h"
 #include "config/WorkspaceConfig.h"
 #include "log/TrafficLog.h" // TrafficEvent and its metatype
+#include "secrets/SecretStore.h" // SecretResult
 
 #include <QList>
 #include <QMetaType>
@@ -84,6 +85,13 @@ public:
     void startDemo(const QString& listen = {});
     // Listens on HOST:PORT (port 0: any free port).
     void listen(const QString& hostPort);
+
+    // Writes or removes an entry of the gateway's own secret store (the OS keychain) on the gateway
+    // thread, so the gateway's caches see the change. `done` runs later on `context`'s thread with
+    // the result (never the value); nothing runs when `context` is gone.
+    using SecretCallback = std::function<void(const SecretResult&)>;
+    void writeSecret(const QString& key, const QByteArray& value, QObject* context, SecretCallback done);
+    void removeSecret(const QString& key, QObject* context, SecretCallback done);
 
     const GatewayStatus& status() const { return m_status; }
     bool isRunning() const { return m_thread != nullptr; }

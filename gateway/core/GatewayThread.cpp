@@ -61,6 +61,11 @@ GatewayThread::~GatewayThread()
     m_demo.reset();
 }
 
+SecretStore* GatewayThread::secretStore() const
+{
+    return m_server ? m_server->secretStore() : nullptr;
+}
+
 void GatewayThread::initialize()
 {
     m_eventTimer = new QTimer(this);

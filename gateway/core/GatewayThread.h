@@ -32,6 +32,7 @@ public:
     void applyWorkspace(const WorkspaceConfig& config);
     void startDemo(const QString& listen);
     void listen(const QString& hostPort);
+    SecretStore* secretStore() const; // the backend secret store; null before initialize()
 
 signals:
     void statusReady(const Gateway::GatewayStatus& status);

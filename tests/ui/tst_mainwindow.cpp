@@ -115,10 +115,11 @@ void TestMainWindow::titleAndPages()
     GatewayController controller;
     MainWindow window(&controller);
     QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] — Portcullis"));
-    QCOMPARE(window.size(), QSize(1200, 760));
+    QCOMPARE(window.size(), QSize(1200, 720)); // fits 1366x768 with the panel
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->count(), 3);
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("configurePage")));
     QVERIFY(window.findChild<QTreeView*>(QStringLiteral("trafficTreeView")));
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("servicesListView")));
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("listenLabel"))->text(), QStringLiteral("Gateway stopped"));
@@ -373,7 +374,8 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
     QCOMPARE(controller.status().services.first().name, QStringLiteral("demo-openapi"));
     QTRY_COMPARE(window.servicesPage()->currentServiceName(), QStringLiteral("demo-openapi"));
     const quint16 port = quint16(controller.status().baseUrl.port());
-    const QByteArray list = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(port) + "\r\n"; // the Host check includes the port
+    const QByteArray list = "GET /mcp/demo-openapi HTTP/1.1\r\n" + host + "\r\n";
     QVERIFY(TestSupport::rawExchange(port, list).first().status != 401); // no endpoint security yet
 
     QString key;
@@ -393,7 +395,7 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
     QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("apiKey"));
     QCOMPARE(TestSupport::rawExchange(port, list).first().status, 401);
     const QByteArray withKey
-        = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\nx-reshapr-key: " + key.toLatin1() + "\r\n\r\n";
+        = "GET /mcp/demo-openapi HTTP/1.1\r\n" + host + "x-reshapr-key: " + key.toLatin1() + "\r\n\r\n";
     const int keyed = TestSupport::rawExchange(port, withKey).first().status;
     QVERIFY2(keyed != 401 && keyed != 0, qPrintable(QString::number(keyed)));
     QFile saved(path);
