@@ -37,6 +37,7 @@ BackendSecretPage::BackendSecretPage(QWidget* parent)
                               tr("Elicited OAuth 2 (each person signs in)")});
     m_kindHelpLabel = plainTextLabel(this, "backendKindHelpLabel");
     m_kindHelpLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_kindHelpLabel->setWordWrap(false);
 
     m_usernameLineEdit = new QLineEdit(this);
     m_usernameLineEdit->setObjectName(QStringLiteral("usernameLineEdit"));
@@ -139,7 +140,7 @@ void BackendSecretPage::reload()
 {
     setEnabled(!m_context.service.isEmpty());
     if (m_context.keychainAvailable)
-        m_keychainLabel->setText(tr("Keychain: available (%1). Secret values are stored there and never shown again.")
+        m_keychainLabel->setText(tr("Keychain available: %1. Secret values are stored there and never shown again.")
                                      .arg(m_context.keychainBackend));
     else
         m_keychainLabel->setText(
@@ -208,6 +209,8 @@ void BackendSecretPage::updateRows()
     m_form->setRowVisible(m_caCertificateField, kind != QLatin1String("none") && !is({"elicitedToken"}));
     m_form->setRowVisible(m_persistCheckBox, is({"elicitedToken", "elicitedOAuth2"}));
 
+    m_secretField->setFileLoading(kind == QLatin1String("clientCertificate"),
+                                  tr("PEM files (*.pem *.key);;All files (*)"));
     if (kind == QLatin1String("basic"))
         m_secretLabel->setText(tr("&Password:"));
     else if (kind == QLatin1String("token"))
@@ -223,15 +226,13 @@ void BackendSecretPage::updateRows()
                                                  : tr("e.g. X-API-Key or Authorization"));
 
     static const char* const help[] = {
-        QT_TR_NOOP("The gateway adds no credential; in this mode the caller's own headers reach the backend."),
+        QT_TR_NOOP("No credential added; the caller's own headers reach the backend."),
         QT_TR_NOOP("Sent as Authorization: Basic on every backend call."),
         QT_TR_NOOP("Sent in the header below on every backend call."),
         QT_TR_NOOP("The gateway presents this certificate and key to an https backend."),
-        QT_TR_NOOP("The gateway gets a token from the token endpoint with its own client and sends it as a bearer."),
-        QT_TR_NOOP("Each person is asked, once, on a page the gateway serves, for their own credential; nothing is "
-                   "provisioned here. Needs API key or OAuth2 endpoint security to know who is asking."),
-        QT_TR_NOOP("Each person signs in at the backend's authorization server (code + PKCE) through a page the "
-                   "gateway serves; their tokens are kept per person."),
+        QT_TR_NOOP("The gateway gets a token with its own client and sends it as a bearer."),
+        QT_TR_NOOP("Each person types their own credential on a page the gateway serves (needs API key or OAuth2)."),
+        QT_TR_NOOP("Each person signs in at the backend's authorization server (code + PKCE) on a gateway page."),
     };
     m_kindHelpLabel->setText(tr(help[qBound(0, m_kindComboBox->currentIndex(), kKindCount - 1)]));
 }

@@ -42,6 +42,7 @@ ConnectClientPage::ConnectClientPage(QWidget* parent)
         edit->setTabChangesFocus(true);
     }
     m_inspectorEdit->setFixedHeight(m_inspectorEdit->fontMetrics().lineSpacing() * 3 + 12);
+    m_mcpJsonEdit->setFixedHeight(m_mcpJsonEdit->fontMetrics().lineSpacing() * 13 + 12);
 
     auto field = [this](QWidget* widget, QPushButton* button) {
         auto* row = new QHBoxLayout;
@@ -68,7 +69,8 @@ ConnectClientPage::ConnectClientPage(QWidget* parent)
                                        })));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_modeLabel);
-    layout->addLayout(form, 1);
+    layout->addLayout(form);
+    layout->addStretch(1);
 }
 
 ConnectClientPage::~ConnectClientPage() = default;

@@ -115,7 +115,8 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     m_toolScopesTableView->verticalHeader()->hide();
     m_toolScopesTableView->horizontalHeader()->setStretchLastSection(true);
     m_toolScopesTableView->setAlternatingRowColors(true);
-    m_toolScopesTableView->setMinimumHeight(110);
+    m_toolScopesTableView->verticalHeader()->setDefaultSectionSize(m_toolScopesTableView->fontMetrics().height() + 8);
+    m_toolScopesTableView->setMinimumHeight(130);
     m_resourceUrlLineEdit = new QLineEdit(m_oauth2GroupBox);
     m_resourceUrlLineEdit->setObjectName(QStringLiteral("resourceUrlLineEdit"));
     m_resourceUrlLineEdit->setReadOnly(true);

@@ -106,6 +106,7 @@ ServiceGeneralPage::ServiceGeneralPage(QWidget* parent)
     m_toolsTableView->verticalHeader()->hide();
     m_toolsTableView->horizontalHeader()->setStretchLastSection(true);
     m_toolsTableView->setWordWrap(false);
+    m_toolsTableView->verticalHeader()->setDefaultSectionSize(m_toolsTableView->fontMetrics().height() + 8);
     m_schemaEdit = new QPlainTextEdit(this);
     m_schemaEdit->setObjectName(QStringLiteral("inputSchemaEdit"));
     m_schemaEdit->setReadOnly(true);

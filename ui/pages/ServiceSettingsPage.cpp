@@ -71,11 +71,12 @@ QLabel* ServiceSettingsPage::addErrorRow(QFormLayout* form, const QString& relat
     name.replace(QLatin1Char('.'), QLatin1Char('_'));
     label->setObjectName(name);
     label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
+    // Not word-wrapped: a wrapped label in a form row reserves height for its narrowest width.
     label->setStyleSheet(QStringLiteral("color: #b00020;"));
-    label->hide();
     form->addRow(QString(), label);
+    form->setRowVisible(label, false); // a hidden row takes no spacing
     m_errorLabels.insert(relativePath, label);
+    m_errorForms.insert(label, form);
     return label;
 }
 
@@ -95,7 +96,7 @@ bool ServiceSettingsPage::showFieldError(const QString& relativePath, const QStr
         return false;
     QLabel* label = m_errorLabels.value(best);
     label->setText(reason);
-    label->show();
+    m_errorForms.value(label)->setRowVisible(label, true);
     return true;
 }
 
@@ -103,7 +104,7 @@ void ServiceSettingsPage::clearFieldErrors()
 {
     for (QLabel* label : std::as_const(m_errorLabels)) {
         label->clear();
-        label->hide();
+        m_errorForms.value(label)->setRowVisible(label, false);
     }
 }
 

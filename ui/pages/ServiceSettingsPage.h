@@ -67,6 +67,7 @@ protected:
 
 private:
     QMap<QString, QLabel*> m_errorLabels;
+    QMap<QLabel*, QFormLayout*> m_errorForms;
 };
 
 // Labels showing configuration data never interpret it as rich text.
