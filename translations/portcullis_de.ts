@@ -208,8 +208,33 @@
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="92"/>
-        <source>Sc&amp;heme:</source>
-        <translation>Sc&amp;hema:</translation>
+        <source>S&amp;cheme:</source>
+        <translation>S&amp;chema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Autorisierungs&amp;endpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
+        <source>Client I&amp;D:</source>
+        <translation>Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
+        <source>Sco&amp;pes:</source>
+        <translation>Sco&amp;pes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
+        <source>Reso&amp;urce:</source>
+        <translation>Ress&amp;ource:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
+        <source>Aud&amp;ience:</source>
+        <translation>Audi&amp;ence:</translation>
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="93"/>
@@ -222,34 +247,9 @@
         <translation>&amp;Aussteller:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
-        <source>&amp;Authorization endpoint:</source>
-        <translation>&amp;Autorisierungsendpunkt:</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="97"/>
         <source>&amp;Token endpoint:</source>
         <translation>&amp;Token-Endpunkt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
-        <source>Client &amp;ID:</source>
-        <translation>Client-&amp;ID:</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
-        <source>&amp;Scopes:</source>
-        <translation>&amp;Scopes:</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Ressource:</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
-        <source>Au&amp;dience:</source>
-        <translation>Ziel&amp;gruppe (Audience):</translation>
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="103"/>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <location filename="../ui/pages/ConfigurePage.cpp" line="44"/>
-        <source>Remo&amp;ve…</source>
+        <source>&amp;Remove…</source>
         <translation>Ent&amp;fernen…</translation>
     </message>
     <message>
@@ -482,13 +482,13 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="49"/>
-        <source>&amp;API key (x-reshapr-key header)</source>
-        <translation>&amp;API-Schlüssel (Header x-reshapr-key)</translation>
+        <source>API &amp;key (x-reshapr-key header)</source>
+        <translation>API-&amp;Schlüssel (Header x-reshapr-key)</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="51"/>
-        <source>O&amp;Auth 2 bearer tokens</source>
-        <translation>O&amp;Auth-2-Bearer-Tokens</translation>
+        <source>&amp;OAuth 2 bearer tokens</source>
+        <translation>&amp;OAuth-2-Bearer-Tokens</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="63"/>
@@ -523,13 +523,33 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="97"/>
-        <source>A&amp;dd</source>
+        <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="99"/>
-        <source>Re&amp;move</source>
-        <translation>Ent&amp;fernen</translation>
+        <source>Dele&amp;te</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
+        <source>Require the at+jwt token t&amp;ype (RFC 9068)</source>
+        <translation>Token-T&amp;yp at+jwt verlangen (RFC 9068)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
+        <source>Re&amp;quired scopes:</source>
+        <translation>Erforderliche Sco&amp;pes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
+        <source>Reso&amp;urce URL:</source>
+        <translation>Ress&amp;ourcen-URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <source>Introspection client I&amp;D:</source>
+        <translation>Introspektions-Client-I&amp;D:</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="111"/>
@@ -540,11 +560,6 @@
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="123"/>
         <source>Tokens must name this URL as their audience (RFC 8707 resource)</source>
         <translation>Tokens müssen diese URL als Zielgruppe nennen (RFC-8707-Ressource)</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
-        <source>Require the at+jwt token &amp;type (RFC 9068)</source>
-        <translation>Token-&amp;Typ at+jwt verlangen (RFC 9068)</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="127"/>
@@ -562,29 +577,14 @@
         <translation>Autori&amp;sierungsserver:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
-        <source>Required &amp;scopes:</source>
-        <translation>Erforderliche &amp;Scopes:</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="143"/>
         <source>Per-tool s&amp;copes:</source>
         <translation>S&amp;copes pro Werkzeug:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
-        <source>&amp;Resource URL:</source>
-        <translation>&amp;Ressourcen-URL:</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
         <source>&amp;Introspection endpoint:</source>
         <translation>&amp;Introspektionsendpunkt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
-        <source>Introspection client &amp;ID:</source>
-        <translation>Introspektions-Client-&amp;ID:</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>

@@ -208,8 +208,33 @@
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="92"/>
-        <source>Sc&amp;heme:</source>
-        <translation>Sc&amp;héma :</translation>
+        <source>S&amp;cheme:</source>
+        <translation>S&amp;chéma :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Point d’accès d’aut&amp;horisation :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
+        <source>Client I&amp;D:</source>
+        <translation>I&amp;dentifiant client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
+        <source>Sco&amp;pes:</source>
+        <translation>Por&amp;tées :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
+        <source>Reso&amp;urce:</source>
+        <translation>Ress&amp;ource :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
+        <source>Aud&amp;ience:</source>
+        <translation>Aud&amp;ience :</translation>
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="93"/>
@@ -222,34 +247,9 @@
         <translation>É&amp;metteur :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
-        <source>&amp;Authorization endpoint:</source>
-        <translation>Point d’accès d’&amp;autorisation :</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="97"/>
         <source>&amp;Token endpoint:</source>
         <translation>Point d’accès de &amp;jeton :</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
-        <source>Client &amp;ID:</source>
-        <translation>&amp;Identifiant client :</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
-        <source>&amp;Scopes:</source>
-        <translation>&amp;Portées :</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Ressource :</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
-        <source>Au&amp;dience:</source>
-        <translation>Au&amp;dience :</translation>
     </message>
     <message>
         <location filename="../ui/pages/BackendSecretPage.cpp" line="103"/>
@@ -361,8 +361,8 @@
     </message>
     <message>
         <location filename="../ui/pages/ConfigurePage.cpp" line="44"/>
-        <source>Remo&amp;ve…</source>
-        <translation>Supp&amp;rimer…</translation>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
     </message>
     <message>
         <location filename="../ui/pages/ConfigurePage.cpp" line="90"/>
@@ -482,13 +482,13 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="49"/>
-        <source>&amp;API key (x-reshapr-key header)</source>
-        <translation>Clé d’&amp;API (en-tête x-reshapr-key)</translation>
+        <source>API &amp;key (x-reshapr-key header)</source>
+        <translation>&amp;Clé d’API (en-tête x-reshapr-key)</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="51"/>
-        <source>O&amp;Auth 2 bearer tokens</source>
-        <translation>Jetons bearer O&amp;Auth 2</translation>
+        <source>&amp;OAuth 2 bearer tokens</source>
+        <translation>Jetons bearer &amp;OAuth 2</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="63"/>
@@ -523,13 +523,33 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="97"/>
-        <source>A&amp;dd</source>
-        <translation>A&amp;jouter</translation>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="99"/>
-        <source>Re&amp;move</source>
-        <translation>Supp&amp;rimer</translation>
+        <source>Dele&amp;te</source>
+        <translation>Supprim&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
+        <source>Require the at+jwt token t&amp;ype (RFC 9068)</source>
+        <translation>Exiger le t&amp;ype de jeton at+jwt (RFC 9068)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
+        <source>Re&amp;quired scopes:</source>
+        <translation>Portées re&amp;quises :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
+        <source>Reso&amp;urce URL:</source>
+        <translation>URL de la ress&amp;ource :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <source>Introspection client I&amp;D:</source>
+        <translation>I&amp;dentifiant client d’introspection :</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="111"/>
@@ -540,11 +560,6 @@
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="123"/>
         <source>Tokens must name this URL as their audience (RFC 8707 resource)</source>
         <translation>Les jetons doivent nommer cette URL comme audience (ressource RFC 8707)</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
-        <source>Require the at+jwt token &amp;type (RFC 9068)</source>
-        <translation>Exiger le &amp;type de jeton at+jwt (RFC 9068)</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="127"/>
@@ -562,29 +577,14 @@
         <translation>Serveurs d’auto&amp;risation :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
-        <source>Required &amp;scopes:</source>
-        <translation>&amp;Portées requises :</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="143"/>
         <source>Per-tool s&amp;copes:</source>
         <translation>Portées par &amp;outil :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
-        <source>&amp;Resource URL:</source>
-        <translation>URL de la &amp;ressource :</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
         <source>&amp;Introspection endpoint:</source>
         <translation>Point d’accès d’&amp;introspection :</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
-        <source>Introspection client &amp;ID:</source>
-        <translation>&amp;Identifiant client d’introspection :</translation>
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>

@@ -89,16 +89,16 @@ BackendSecretPage::BackendSecretPage(QWidget* parent)
     row(tr("&User name:"), m_usernameLineEdit, QStringLiteral("backendAuth.username"));
     m_secretLabel = row(tr("&Password:"), m_secretField, QStringLiteral("backendAuth.secretRef"));
     row(tr("&Header name:"), m_headerNameLineEdit, QStringLiteral("backendAuth.headerName"));
-    row(tr("Sc&heme:"), m_schemeLineEdit, QStringLiteral("backendAuth.scheme"));
+    row(tr("S&cheme:"), m_schemeLineEdit, QStringLiteral("backendAuth.scheme"));
     row(tr("&Certificate:"), m_certificateField, QStringLiteral("backendAuth.certificateRef"));
     row(tr("&Issuer:"), m_issuerLineEdit, QStringLiteral("backendAuth.issuer"));
-    row(tr("&Authorization endpoint:"), m_authorizationEndpointLineEdit,
+    row(tr("Aut&horization endpoint:"), m_authorizationEndpointLineEdit,
         QStringLiteral("backendAuth.authorizationEndpoint"));
     row(tr("&Token endpoint:"), m_tokenEndpointLineEdit, QStringLiteral("backendAuth.tokenEndpoint"));
-    row(tr("Client &ID:"), m_clientIdLineEdit, QStringLiteral("backendAuth.clientId"));
-    row(tr("&Scopes:"), m_scopesLineEdit, QStringLiteral("backendAuth.scopes"));
-    row(tr("&Resource:"), m_resourceLineEdit, QStringLiteral("backendAuth.resource"));
-    row(tr("Au&dience:"), m_audienceLineEdit, QStringLiteral("backendAuth.audience"));
+    row(tr("Client I&D:"), m_clientIdLineEdit, QStringLiteral("backendAuth.clientId"));
+    row(tr("Sco&pes:"), m_scopesLineEdit, QStringLiteral("backendAuth.scopes"));
+    row(tr("Reso&urce:"), m_resourceLineEdit, QStringLiteral("backendAuth.resource"));
+    row(tr("Aud&ience:"), m_audienceLineEdit, QStringLiteral("backendAuth.audience"));
     m_form->addRow(QString(), m_loopbackCheckBox);
     row(tr("Trusted C&A:"), m_caCertificateField, QStringLiteral("backendAuth.caCertificateRef"));
     m_form->addRow(QString(), m_persistCheckBox);

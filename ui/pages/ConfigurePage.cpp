@@ -41,7 +41,7 @@ ConfigurePage::ConfigurePage(WorkspaceDocument* document, Gateway::GatewayContro
     m_addButton->setToolTip(tr("Add a service from an OpenAPI document (you can also drop the file on the window)"));
     m_renameButton = new QPushButton(tr("Rena&me…"), this);
     m_renameButton->setObjectName(QStringLiteral("renameServiceButton"));
-    m_removeButton = new QPushButton(tr("Remo&ve…"), this);
+    m_removeButton = new QPushButton(tr("&Remove…"), this);
     m_removeButton->setObjectName(QStringLiteral("removeServiceButton"));
     auto* top = new QHBoxLayout;
     top->addWidget(serviceLabel);

@@ -46,9 +46,9 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     setObjectName(QStringLiteral("endpointSecurityPage"));
     m_noneRadioButton = new QRadioButton(tr("&None"), this);
     m_noneRadioButton->setObjectName(QStringLiteral("noneRadioButton"));
-    m_apiKeyRadioButton = new QRadioButton(tr("&API key (x-reshapr-key header)"), this);
+    m_apiKeyRadioButton = new QRadioButton(tr("API &key (x-reshapr-key header)"), this);
     m_apiKeyRadioButton->setObjectName(QStringLiteral("apiKeyRadioButton"));
-    m_oauth2RadioButton = new QRadioButton(tr("O&Auth 2 bearer tokens"), this);
+    m_oauth2RadioButton = new QRadioButton(tr("&OAuth 2 bearer tokens"), this);
     m_oauth2RadioButton->setObjectName(QStringLiteral("oauth2RadioButton"));
     m_modeGroup->addButton(m_noneRadioButton, NoneId);
     m_modeGroup->addButton(m_apiKeyRadioButton, ApiKeyId);
@@ -94,9 +94,9 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     m_serversListWidget->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                          | QAbstractItemView::SelectedClicked);
     m_serversListWidget->setMaximumHeight(m_serversListWidget->fontMetrics().lineSpacing() * 4 + 10);
-    m_addServerButton = new QPushButton(tr("A&dd"), m_oauth2GroupBox);
+    m_addServerButton = new QPushButton(tr("&Add"), m_oauth2GroupBox);
     m_addServerButton->setObjectName(QStringLiteral("addAuthorizationServerButton"));
-    m_removeServerButton = new QPushButton(tr("Re&move"), m_oauth2GroupBox);
+    m_removeServerButton = new QPushButton(tr("Dele&te"), m_oauth2GroupBox);
     m_removeServerButton->setObjectName(QStringLiteral("removeAuthorizationServerButton"));
     auto* serverButtons = new QVBoxLayout;
     serverButtons->addWidget(m_addServerButton);
@@ -121,7 +121,7 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     m_resourceUrlLineEdit->setObjectName(QStringLiteral("resourceUrlLineEdit"));
     m_resourceUrlLineEdit->setReadOnly(true);
     m_resourceUrlLineEdit->setToolTip(tr("Tokens must name this URL as their audience (RFC 8707 resource)"));
-    m_requireAtJwtCheckBox = new QCheckBox(tr("Require the at+jwt token &type (RFC 9068)"), m_oauth2GroupBox);
+    m_requireAtJwtCheckBox = new QCheckBox(tr("Require the at+jwt token t&ype (RFC 9068)"), m_oauth2GroupBox);
     m_requireAtJwtCheckBox->setObjectName(QStringLiteral("requireAtJwtCheckBox"));
     m_loopbackIssuersCheckBox
         = new QCheckBox(tr("Allow plain-http issuers on &loopback (local tests only)"), m_oauth2GroupBox);
@@ -137,20 +137,20 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     oauthForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     oauthForm->addRow(buddyLabel(tr("Authori&zation servers:"), m_serversListWidget, m_oauth2GroupBox), serverRow);
     addErrorRow(oauthForm, QStringLiteral("security.authorizationServers"));
-    oauthForm->addRow(buddyLabel(tr("Required &scopes:"), m_requiredScopesLineEdit, m_oauth2GroupBox),
+    oauthForm->addRow(buddyLabel(tr("Re&quired scopes:"), m_requiredScopesLineEdit, m_oauth2GroupBox),
                       m_requiredScopesLineEdit);
     addErrorRow(oauthForm, QStringLiteral("security.requiredScopes"));
     oauthForm->addRow(buddyLabel(tr("Per-tool s&copes:"), m_toolScopesTableView, m_oauth2GroupBox),
                       m_toolScopesTableView);
     addErrorRow(oauthForm, QStringLiteral("security.toolScopes"));
-    oauthForm->addRow(buddyLabel(tr("&Resource URL:"), m_resourceUrlLineEdit, m_oauth2GroupBox),
+    oauthForm->addRow(buddyLabel(tr("Reso&urce URL:"), m_resourceUrlLineEdit, m_oauth2GroupBox),
                       m_resourceUrlLineEdit);
     addErrorRow(oauthForm, QStringLiteral("security.resourceUrl"));
     oauthForm->addRow(QString(), m_requireAtJwtCheckBox);
     oauthForm->addRow(QString(), m_loopbackIssuersCheckBox);
     oauthForm->addRow(buddyLabel(tr("&Introspection endpoint:"), m_introspectionEndpointLineEdit, m_oauth2GroupBox),
                       m_introspectionEndpointLineEdit);
-    oauthForm->addRow(buddyLabel(tr("Introspection client &ID:"), m_introspectionClientIdLineEdit, m_oauth2GroupBox),
+    oauthForm->addRow(buddyLabel(tr("Introspection client I&D:"), m_introspectionClientIdLineEdit, m_oauth2GroupBox),
                       m_introspectionClientIdLineEdit);
     oauthForm->addRow(tr("Introspection secret:"), m_introspectionSecretField);
     addErrorRow(oauthForm, QStringLiteral("security.introspection"));
