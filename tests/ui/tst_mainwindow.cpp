@@ -434,6 +434,9 @@ void TestMainWindow::screenshots()
     tabs->setCurrentWidget(window.trafficLogPage());
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/traffic.png")));
+    tabs->setCurrentWidget(window.configurePage());
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-demo-not-editable.png")));
 
     auto* menu = window.findChild<QMenu*>(QStringLiteral("fileMenu"));
     menu->popup(window.mapToGlobal(QPoint(0, 20)));
