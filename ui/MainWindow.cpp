@@ -16,20 +16,20 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMimeData>
-#include <QSettings>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -167,7 +167,8 @@ void MainWindow::dropEvent(QDropEvent* event)
         }
     }
     // Queued: the drag source must not wait for the dialog.
-    QMetaObject::invokeMethod(this, [this, path] { addService(path); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, path] { addService(path); }, Qt::QueuedConnection);
 }
 
 void MainWindow::createMenus()

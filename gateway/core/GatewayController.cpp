@@ -109,7 +109,8 @@ SecretStore::Callback backTo(QObject* context, GatewayController::SecretCallback
         copy.value.fill('\0');
         copy.value.clear();
         QMetaObject::invokeMethod(
-            guard.data(), [guard, done, copy] {
+            guard.data(),
+            [guard, done, copy] {
                 if (guard && done)
                     done(copy);
             },

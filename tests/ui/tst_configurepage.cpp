@@ -82,10 +82,10 @@ RawResponse mcpCallBlocking(quint16 port, const QByteArray& service, const QByte
     if (initialized.status != 200)
         return initialized;
     QByteArray session = initialized.header("Mcp-Session-Id");
-    const QByteArray headers
-        = authHeader + "MCP-Protocol-Version: 2025-11-25\r\n" + (session.isEmpty() ? "" : "Mcp-Session-Id: " + session + "\r\n");
-    TestSupport::rawExchange(port, post(port, service, R"({"jsonrpc":"2.0","method":"notifications/initialized"})",
-                                        headers));
+    const QByteArray headers = authHeader + "MCP-Protocol-Version: 2025-11-25\r\n"
+        + (session.isEmpty() ? "" : "Mcp-Session-Id: " + session + "\r\n");
+    TestSupport::rawExchange(port,
+                             post(port, service, R"({"jsonrpc":"2.0","method":"notifications/initialized"})", headers));
     const QByteArray call = R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"getForecast",)"
                             R"("arguments":{"city":"Lisbon"}}})";
     return TestSupport::rawExchange(port, post(port, service, call, headers)).value(0);
@@ -95,8 +95,8 @@ RawResponse mcpCallBlocking(quint16 port, const QByteArray& service, const QByte
 // authorization server of a test lives on this thread and must answer the gateway meanwhile.
 RawResponse mcpCall(quint16 port, const QByteArray& service, const QByteArray& authHeader, int* initStatus)
 {
-    QFuture<RawResponse> future = QtConcurrent::run(
-        [=] { return mcpCallBlocking(port, service, authHeader, initStatus); });
+    QFuture<RawResponse> future
+        = QtConcurrent::run([=] { return mcpCallBlocking(port, service, authHeader, initStatus); });
     while (!future.isFinished())
         QTest::qWait(10);
     return future.result();
@@ -119,8 +119,7 @@ void addDemoService(MainWindow& window, const QString& backendUrl, bool* done)
     window.findChild<QPushButton*>(QStringLiteral("addServiceButton"))->click();
 }
 
-template<typename T>
-T* child(QWidget& window, const char* name)
+template <typename T> T* child(QWidget& window, const char* name)
 {
     T* widget = window.findChild<T*>(QLatin1String(name));
     if (!widget)
@@ -384,9 +383,12 @@ void TestConfigurePage::oauth2SettingsEndToEnd()
     // A token from that authorization server for this endpoint.
     auto bearer = [&](const QString& scope) {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QJsonObject claims{{QStringLiteral("iss"), as.baseUrl()},     {QStringLiteral("sub"), QStringLiteral("alice")},
-                                 {QStringLiteral("aud"), resource},         {QStringLiteral("iat"), now},
-                                 {QStringLiteral("exp"), now + 300},        {QStringLiteral("scope"), scope},
+        const QJsonObject claims{{QStringLiteral("iss"), as.baseUrl()},
+                                 {QStringLiteral("sub"), QStringLiteral("alice")},
+                                 {QStringLiteral("aud"), resource},
+                                 {QStringLiteral("iat"), now},
+                                 {QStringLiteral("exp"), now + 300},
+                                 {QStringLiteral("scope"), scope},
                                  {QStringLiteral("client_id"), QStringLiteral("tst")}};
         const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
                                  {QStringLiteral("typ"), QStringLiteral("at+jwt")},

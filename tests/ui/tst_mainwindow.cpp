@@ -19,13 +19,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QRadioButton>
-#include <QTableView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -485,7 +485,8 @@ void TestMainWindow::screenshots()
     auto* servers = window.findChild<QListWidget*>(QStringLiteral("authorizationServersListWidget"));
     servers->closePersistentEditor(servers->item(0));
     servers->item(0)->setText(QStringLiteral("https://login.example.com/realms/tools"));
-    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("requiredScopesLineEdit")), QStringLiteral("mcp:read"));
+    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("requiredScopesLineEdit")),
+                     QStringLiteral("mcp:read"));
     auto* toolScopes = window.findChild<QTableView*>(QStringLiteral("toolScopesTableView"))->model();
     if (toolScopes->rowCount() > 0)
         toolScopes->setData(toolScopes->index(0, 1), QStringLiteral("forecast:write"));

@@ -50,12 +50,9 @@ QVariant ToolPreviewModel::data(const QModelIndex& index, int role) const
         case DescriptionColumn: return tool.description.section(QLatin1Char('\n'), 0, 0);
         }
         return {};
-    case Qt::ToolTipRole:
-        return index.column() == DescriptionColumn ? tool.description : QVariant();
-    case SchemaRole:
-        return QString::fromUtf8(QJsonDocument(tool.inputSchema).toJson(QJsonDocument::Indented));
-    case NameRole:
-        return tool.name;
+    case Qt::ToolTipRole: return index.column() == DescriptionColumn ? tool.description : QVariant();
+    case SchemaRole: return QString::fromUtf8(QJsonDocument(tool.inputSchema).toJson(QJsonDocument::Indented));
+    case NameRole: return tool.name;
     }
     return {};
 }

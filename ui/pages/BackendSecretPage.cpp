@@ -18,8 +18,8 @@ namespace Portcullis {
 namespace {
 
 // Workspace names of the kinds, in the chooser's order.
-const char* const kKinds[] = {"none",    "basic",         "token",         "clientCertificate", "oauth2ClientCredentials",
-                              "elicitedToken", "elicitedOAuth2"};
+const char* const kKinds[]
+    = {"none", "basic", "token", "clientCertificate", "oauth2ClientCredentials", "elicitedToken", "elicitedOAuth2"};
 constexpr int kKindCount = 7;
 
 } // namespace
@@ -113,9 +113,9 @@ BackendSecretPage::BackendSecretPage(QWidget* parent)
         updateRows();
         write();
     });
-    for (QLineEdit* edit : {m_usernameLineEdit, m_headerNameLineEdit, m_schemeLineEdit, m_issuerLineEdit,
-                            m_authorizationEndpointLineEdit, m_tokenEndpointLineEdit, m_clientIdLineEdit,
-                            m_scopesLineEdit, m_resourceLineEdit, m_audienceLineEdit})
+    for (QLineEdit* edit :
+         {m_usernameLineEdit, m_headerNameLineEdit, m_schemeLineEdit, m_issuerLineEdit, m_authorizationEndpointLineEdit,
+          m_tokenEndpointLineEdit, m_clientIdLineEdit, m_scopesLineEdit, m_resourceLineEdit, m_audienceLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &BackendSecretPage::write);
     for (SecretField* field : {m_secretField, m_certificateField, m_caCertificateField})
         connect(field, &SecretField::referenceChanged, this, &BackendSecretPage::write);

@@ -143,8 +143,7 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
     oauthForm->addRow(buddyLabel(tr("Per-tool s&copes:"), m_toolScopesTableView, m_oauth2GroupBox),
                       m_toolScopesTableView);
     addErrorRow(oauthForm, QStringLiteral("security.toolScopes"));
-    oauthForm->addRow(buddyLabel(tr("Reso&urce URL:"), m_resourceUrlLineEdit, m_oauth2GroupBox),
-                      m_resourceUrlLineEdit);
+    oauthForm->addRow(buddyLabel(tr("Reso&urce URL:"), m_resourceUrlLineEdit, m_oauth2GroupBox), m_resourceUrlLineEdit);
     addErrorRow(oauthForm, QStringLiteral("security.resourceUrl"));
     oauthForm->addRow(QString(), m_requireAtJwtCheckBox);
     oauthForm->addRow(QString(), m_loopbackIssuersCheckBox);
@@ -198,8 +197,7 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
         setServiceValue(QStringLiteral("security.allowLoopbackHttpIssuers"), on ? QJsonValue(true) : QJsonValue());
     });
     connect(m_introspectionEndpointLineEdit, &QLineEdit::textChanged, this, &EndpointSecurityPage::writeIntrospection);
-    connect(m_introspectionClientIdLineEdit, &QLineEdit::textChanged, this,
-            &EndpointSecurityPage::writeIntrospection);
+    connect(m_introspectionClientIdLineEdit, &QLineEdit::textChanged, this, &EndpointSecurityPage::writeIntrospection);
     connect(m_introspectionSecretField, &SecretField::referenceChanged, this,
             &EndpointSecurityPage::writeIntrospection);
 }

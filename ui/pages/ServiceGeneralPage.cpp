@@ -258,7 +258,8 @@ void ServiceGeneralPage::startImport()
     options.exclude = lines(m_excludeEdit);
     m_importStatusLabel->setText(tr("Importing…"));
     ++m_importGeneration;
-    m_watcher.setFuture(QtConcurrent::run([path, options] { return Gateway::OpenApiImporter::importFile(path, options); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([path, options] { return Gateway::OpenApiImporter::importFile(path, options); }));
 }
 
 void ServiceGeneralPage::importFinished()

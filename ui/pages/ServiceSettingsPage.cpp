@@ -88,7 +88,8 @@ bool ServiceSettingsPage::showFieldError(const QString& relativePath, const QStr
         const QString& key = it.key();
         const bool parent = relativePath == key
             || (relativePath.startsWith(key)
-                && (relativePath.at(key.size()) == QLatin1Char('.') || relativePath.at(key.size()) == QLatin1Char('[')));
+                && (relativePath.at(key.size()) == QLatin1Char('.')
+                    || relativePath.at(key.size()) == QLatin1Char('[')));
         if (parent && key.size() > best.size())
             best = key;
     }
