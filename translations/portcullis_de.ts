@@ -108,236 +108,995 @@
     </message>
 </context>
 <context>
-    <name>Portcullis::MainWindow</name>
+    <name>Portcullis::BackendSecretPage</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
-        <source>Portcullis</source>
-        <translation>Portcullis</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>None</source>
+        <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53"/>
-        <source>Services</source>
-        <translation>Dienste</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (Benutzername und Passwort)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
-        <source>Traffic</source>
-        <translation>Verkehr</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>Token in a header</source>
+        <translation>Token in einem Header</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="35"/>
+        <source>Client certificate (mutual TLS)</source>
+        <translation>Client-Zertifikat (gegenseitiges TLS)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
-        <source>&amp;New</source>
-        <translation>&amp;Neu</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="35"/>
+        <source>OAuth 2 client credentials</source>
+        <translation>OAuth 2 Client Credentials</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Öffnen…</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="36"/>
+        <source>Elicited token (each person types their own)</source>
+        <translation>Erfragtes Token (jede Person gibt ihr eigenes ein)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="37"/>
+        <source>Elicited OAuth 2 (each person signs in)</source>
+        <translation>Erfragtes OAuth 2 (jede Person meldet sich an)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="49"/>
+        <source>Optional, e.g. Bearer</source>
+        <translation>Optional, z. B. Bearer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
-        <source>Save &amp;As…</source>
-        <translation>Speichern &amp;unter…</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="51"/>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="53"/>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
-        <source>Re&amp;load</source>
-        <translation>Neu &amp;laden</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="56"/>
+        <source>Discovers both endpoints (RFC 8414, then OpenID Connect)</source>
+        <translation>Ermittelt beide Endpunkte (RFC 8414, dann OpenID Connect)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="65"/>
+        <source>Space-separated</source>
+        <translation>Durch Leerzeichen getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
-        <source>&amp;Service</source>
-        <translation>D&amp;ienst</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="68"/>
+        <source>Optional (RFC 8707)</source>
+        <translation>Optional (RFC 8707)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
-        <source>&amp;Add Service…</source>
-        <translation>Dienst &amp;hinzufügen…</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="71"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
-        <source>&amp;Remove Service…</source>
-        <translation>Dienst &amp;entfernen…</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="72"/>
+        <source>Allow plain-http endpoints on &amp;loopback (local tests only)</source>
+        <translation>Unverschlüsselte http-Endpunkte auf &amp;Loopback erlauben (nur lokale Tests)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
-        <source>&amp;Generate API Key…</source>
-        <translation>API-Schlüssel &amp;erzeugen…</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="74"/>
+        <source>Keep each person&apos;s credential in the &amp;keychain across restarts</source>
+        <translation>Zugangsdaten jeder Person über Neustarts im &amp;Schlüsselbund behalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
-        <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
-        <translation>Dienst „%1“ hinzugefügt; speichern Sie den Arbeitsbereich, um ihn bereitzustellen.</translation>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="87"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="89"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="90"/>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="215"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="91"/>
+        <source>&amp;Header name:</source>
+        <translation>&amp;Header-Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="92"/>
+        <source>S&amp;cheme:</source>
+        <translation>S&amp;chema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Autorisierungs&amp;endpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
+        <source>Client I&amp;D:</source>
+        <translation>Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
+        <source>Sco&amp;pes:</source>
+        <translation>Sco&amp;pes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
+        <source>Reso&amp;urce:</source>
+        <translation>Ress&amp;ource:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
+        <source>Aud&amp;ience:</source>
+        <translation>Audi&amp;ence:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="93"/>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="94"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Aussteller:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="97"/>
+        <source>&amp;Token endpoint:</source>
+        <translation>&amp;Token-Endpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="103"/>
+        <source>Trusted C&amp;A:</source>
+        <translation>Vertrauenswürdige Zertifizierungs&amp;stelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="143"/>
+        <source>Keychain available: %1. Secret values are stored there and never shown again.</source>
+        <translation>Schlüsselbund verfügbar: %1. Geheime Werte werden dort gespeichert und nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="147"/>
+        <source>Keychain: not reachable. No Secret Service answers on the session bus (GNOME Keyring or KWallet must run and be unlocked). Enter ${env:NAME} references instead and set those variables for the gateway.</source>
+        <translation>Schlüsselbund: nicht erreichbar. Kein Secret Service antwortet auf dem Sitzungsbus (GNOME Keyring oder KWallet muss laufen und entsperrt sein). Geben Sie stattdessen ${env:NAME}-Verweise ein und setzen Sie diese Variablen für das Gateway.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="213"/>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="217"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="219"/>
+        <source>Private &amp;key:</source>
+        <translation>Privater &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="221"/>
+        <source>Client s&amp;ecret (optional):</source>
+        <translation>Client-G&amp;eheimnis (optional):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="223"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-G&amp;eheimnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="225"/>
+        <source>Default: Authorization (sends &quot;Bearer &lt;token&gt;&quot;)</source>
+        <translation>Standard: Authorization (sendet „Bearer &lt;Token&gt;“)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="226"/>
+        <source>e.g. X-API-Key or Authorization</source>
+        <translation>z. B. X-API-Key oder Authorization</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="229"/>
+        <source>No credential added; the caller&apos;s own headers reach the backend.</source>
+        <translation>Keine Zugangsdaten hinzugefügt; die eigenen Header des Aufrufers erreichen das Backend.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="230"/>
+        <source>Sent as Authorization: Basic on every backend call.</source>
+        <translation>Wird bei jedem Backend-Aufruf als Authorization: Basic gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="231"/>
+        <source>Sent in the header below on every backend call.</source>
+        <translation>Wird bei jedem Backend-Aufruf im unten angegebenen Header gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="232"/>
+        <source>The gateway presents this certificate and key to an https backend.</source>
+        <translation>Das Gateway legt einem https-Backend dieses Zertifikat und diesen Schlüssel vor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="233"/>
+        <source>The gateway gets a token with its own client and sends it as a bearer.</source>
+        <translation>Das Gateway holt mit seinem eigenen Client ein Token und sendet es als Bearer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="234"/>
+        <source>Each person types their own credential on a page the gateway serves (needs API key or OAuth2).</source>
+        <translation>Jede Person gibt ihre eigenen Zugangsdaten auf einer Gateway-Seite ein (erfordert API-Schlüssel oder OAuth2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="235"/>
+        <source>Each person signs in at the backend&apos;s authorization server (code + PKCE) on a gateway page.</source>
+        <translation>Jede Person meldet sich auf einer Gateway-Seite beim Autorisierungsserver des Backends an (Code + PKCE).</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ConfigurePage</name>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="37"/>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="39"/>
+        <source>Add &amp;Service…</source>
+        <translation>&amp;Dienst hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="41"/>
+        <source>Add a service from an OpenAPI document (you can also drop the file on the window)</source>
+        <translation>Einen Dienst aus einem OpenAPI-Dokument hinzufügen (die Datei kann auch auf das Fenster gezogen werden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="42"/>
+        <source>Rena&amp;me…</source>
+        <translation>Umbe&amp;nennen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="44"/>
+        <source>&amp;Remove…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="90"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="176"/>
+        <source>No services yet. Add one from an OpenAPI document with &quot;Add Service…&quot;, or drop the document on this window.</source>
+        <translation>Noch keine Dienste. Fügen Sie einen aus einem OpenAPI-Dokument mit „Dienst hinzufügen…“ hinzu oder ziehen Sie das Dokument auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="178"/>
+        <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one to configure services.</source>
+        <translation>Die eingebaute Demo kann nicht bearbeitet werden. Legen Sie einen Arbeitsbereich an (Datei ▸ Neu) oder öffnen Sie einen, um Dienste zu konfigurieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="258"/>
+        <source> (line %1)</source>
+        <translation> (Zeile %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="259"/>
+        <source>The workspace cannot be saved yet: %1</source>
+        <translation>Der Arbeitsbereich kann noch nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="263"/>
+        <source> — see the %1 page</source>
+        <translation> — siehe Seite „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="274"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="282"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="287"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="290"/>
+        <source>Rename Service</source>
+        <translation>Dienst umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="275"/>
+        <source>New name (the endpoint&apos;s path segment, A-Z a-z 0-9 _ . -):</source>
+        <translation>Neuer Name (Pfadsegment des Endpunkts, A-Z a-z 0-9 _ . -):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="283"/>
+        <source>A service name is 1-64 characters of A-Z a-z 0-9 _ . - (it is part of the URL).</source>
+        <translation>Ein Dienstname besteht aus 1-64 Zeichen aus A-Z a-z 0-9 _ . - (er ist Teil der URL).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="287"/>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Ein anderer Dienst heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="291"/>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;? Once saved, its endpoint moves to %3 and clients using the old URL must be updated.</source>
+        <translation>„%1“ in „%2“ umbenennen? Nach dem Speichern liegt sein Endpunkt unter %3, und Clients mit der alten URL müssen angepasst werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="307"/>
         <source>Remove Service</source>
         <translation>Dienst entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="308"/>
+        <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
+        <translation>Dienst „%1“ entfernen? Seine Clients verlieren den Zugriff, sobald der Arbeitsbereich gespeichert ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ConnectClientPage</name>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="55"/>
+        <source>&amp;Endpoint URL:</source>
+        <translation>&amp;Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="60"/>
+        <source>&amp;mcp.json entry:</source>
+        <translation>&amp;mcp.json-Eintrag:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="65"/>
+        <source>&amp;Inspector:</source>
+        <translation>&amp;Inspector:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="80"/>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="85"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="84"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="117"/>
+        <source>Clients send the API key in the x-reshapr-key header: replace the placeholder with the key you copied when it was generated.</source>
+        <translation>Clients senden den API-Schlüssel im Header x-reshapr-key: ersetzen Sie den Platzhalter durch den Schlüssel, den Sie beim Erzeugen kopiert haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="120"/>
+        <source>Clients sign in at the authorization server and send a bearer token; clients that support MCP authorization discover it from the endpoint.</source>
+        <translation>Clients melden sich beim Autorisierungsserver an und senden ein Bearer-Token; Clients mit MCP-Autorisierung finden ihn über den Endpunkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="123"/>
+        <source>No endpoint security: any local process can call this endpoint.</source>
+        <translation>Keine Endpunktsicherheit: jeder lokale Prozess kann diesen Endpunkt aufrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::EndpointSecurityPage</name>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="47"/>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="49"/>
+        <source>API &amp;key (x-reshapr-key header)</source>
+        <translation>API-&amp;Schlüssel (Header x-reshapr-key)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="51"/>
+        <source>&amp;OAuth 2 bearer tokens</source>
+        <translation>&amp;OAuth-2-Bearer-Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="63"/>
+        <source>No endpoint security — anyone who can reach this port can call these tools. For quick local tests only.</source>
+        <translation>Keine Endpunktsicherheit — jeder, der diesen Port erreicht, kann diese Werkzeuge aufrufen. Nur für schnelle lokale Tests.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="72"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="75"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <source>&amp;Generate Key…</source>
+        <translation>Schlüssel &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="81"/>
+        <source>Valid keys:</source>
+        <translation>Gültige Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="83"/>
+        <source>A key is shown once, when it is generated; only its id is kept. Generating a new key revokes the previous one when the workspace is saved.</source>
+        <translation>Ein Schlüssel wird nur einmal angezeigt, wenn er erzeugt wird; nur seine ID wird behalten. Ein neuer Schlüssel widerruft den vorherigen, sobald der Arbeitsbereich gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="90"/>
+        <source>OAuth 2</source>
+        <translation>OAuth 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="97"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="99"/>
+        <source>Dele&amp;te</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
+        <source>Require the at+jwt token t&amp;ype (RFC 9068)</source>
+        <translation>Token-T&amp;yp at+jwt verlangen (RFC 9068)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
+        <source>Re&amp;quired scopes:</source>
+        <translation>Erforderliche Sco&amp;pes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
+        <source>Reso&amp;urce URL:</source>
+        <translation>Ress&amp;ourcen-URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <source>Introspection client I&amp;D:</source>
+        <translation>Introspektions-Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="111"/>
+        <source>Space-separated, e.g. mcp:read</source>
+        <translation>Durch Leerzeichen getrennt, z. B. mcp:read</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="123"/>
+        <source>Tokens must name this URL as their audience (RFC 8707 resource)</source>
+        <translation>Tokens müssen diese URL als Zielgruppe nennen (RFC-8707-Ressource)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="127"/>
+        <source>Allow plain-http issuers on &amp;loopback (local tests only)</source>
+        <translation>Unverschlüsselte http-Aussteller auf &amp;Loopback erlauben (nur lokale Tests)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="131"/>
+        <source>Optional: RFC 7662 endpoint for opaque tokens</source>
+        <translation>Optional: RFC-7662-Endpunkt für opake Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="138"/>
+        <source>Authori&amp;zation servers:</source>
+        <translation>Autori&amp;sierungsserver:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="143"/>
+        <source>Per-tool s&amp;copes:</source>
+        <translation>S&amp;copes pro Werkzeug:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
+        <source>&amp;Introspection endpoint:</source>
+        <translation>&amp;Introspektionsendpunkt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>
+        <source>Introspection secret:</source>
+        <translation>Introspektions-Geheimnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="159"/>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="219"/>
+        <source>No key yet</source>
+        <translation>Noch kein Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <source>Re&amp;new Key…</source>
+        <translation>Schlüssel er&amp;neuern…</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <source>Portcullis</source>
+        <translation>Portcullis</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <source>Configure</source>
+        <translation>Konfigurieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <source>&amp;Service</source>
+        <translation>D&amp;ienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <source>&amp;Add Service…</source>
+        <translation>Dienst &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <source>&amp;Remove Service…</source>
+        <translation>Dienst &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <source>&amp;Generate API Key…</source>
+        <translation>API-Schlüssel &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <source>Add Service</source>
+        <translation>Dienst hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one first.</source>
+        <translation>Die eingebaute Demo kann nicht bearbeitet werden. Legen Sie zuerst einen Arbeitsbereich an (Datei ▸ Neu) oder öffnen Sie einen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
+        <translation>Dienst „%1“ hinzugefügt; speichern Sie den Arbeitsbereich, um ihn bereitzustellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <source>Remove Service</source>
+        <translation>Dienst entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
         <translation>Dienst „%1“ entfernen? Seine Clients verlieren den Zugriff, sobald der Arbeitsbereich gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>New API key for &quot;%1&quot;: save the workspace to activate it.</source>
         <translation>Neuer API-Schlüssel für „%1“: speichern Sie den Arbeitsbereich, um ihn zu aktivieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>%1[*] — Portcullis</source>
         <translation>%1[*] — Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>The workspace &quot;%1&quot; has unsaved changes.</source>
         <translation>Der Arbeitsbereich „%1“ hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Save them before going on?</source>
         <translation>Vor dem Fortfahren speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Workspaces (*.json);;All files (*)</source>
         <translation>Arbeitsbereiche (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Cannot Save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
         <source>Save Workspace As</source>
         <translation>Arbeitsbereich speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Workspaces (*.json)</source>
         <translation>Arbeitsbereiche (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Keychain: available</source>
         <translation>Schlüsselbund: verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="391"/>
         <source>Keychain unavailable: backend secrets cannot be read</source>
         <translation>Schlüsselbund nicht verfügbar: Backend-Geheimnisse können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>Open Another…</source>
         <translation>Anderen öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Gateway stopped</source>
         <translation>Gateway angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Gateway not listening: %1</source>
         <translation>Gateway lauscht nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Configuration rejected; the gateway keeps serving the previous configuration.
 %1</source>
         <translation>Konfiguration abgelehnt; das Gateway verwendet weiter die vorherige Konfiguration.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="349"/>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
         <source>Gateway listening on %1</source>
         <translation>Gateway lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
         <source>Gateway not listening</source>
         <translation>Gateway lauscht nicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="379"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>The workspace cannot be served; the gateway serves nothing.
 %1</source>
         <translation>Der Arbeitsbereich kann nicht bereitgestellt werden; das Gateway stellt nichts bereit.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Requests: %1 · Errors: %2</source>
         <translation>Anfragen: %1 · Fehler: %2</translation>
     </message>
 </context>
 <context>
+    <name>Portcullis::SecretField</name>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="27"/>
+        <source>Secret value (stored in the keychain), or ${env:NAME}</source>
+        <translation>Geheimer Wert (wird im Schlüsselbund gespeichert) oder ${env:NAME}</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="28"/>
+        <location filename="../ui/widgets/SecretField.cpp" line="79"/>
+        <source>Store</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="30"/>
+        <source>Store the value in the OS keychain; the workspace only names the entry</source>
+        <translation>Den Wert im Schlüsselbund des Systems speichern; der Arbeitsbereich nennt nur den Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="31"/>
+        <source>From File…</source>
+        <translation>Aus Datei…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="34"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="48"/>
+        <source>Replace…</source>
+        <translation>Ersetzen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="50"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="79"/>
+        <source>Use Variable</source>
+        <translation>Variable verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="133"/>
+        <source>Stored in the keychain (entry &quot;%1&quot;)</source>
+        <translation>Im Schlüsselbund gespeichert (Eintrag „%1“)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="135"/>
+        <source>From the environment variable %1</source>
+        <translation>Aus der Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="137"/>
+        <source>Not a valid reference; replace it</source>
+        <translation>Kein gültiger Verweis; bitte ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="157"/>
+        <source>Write an environment reference as ${env:NAME}, NAME made of letters, digits and _.</source>
+        <translation>Schreiben Sie einen Umgebungsverweis als ${env:NAME}, NAME aus Buchstaben, Ziffern und _.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="177"/>
+        <source>No gateway to store the secret with.</source>
+        <translation>Kein Gateway, um das Geheimnis zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="181"/>
+        <source>Storing in the keychain…</source>
+        <translation>Wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="187"/>
+        <source>No keychain is reachable (%1). Start your desktop&apos;s Secret Service (GNOME Keyring or KWallet) and try again, or enter ${env:NAME} and set that variable for the gateway.</source>
+        <translation>Kein Schlüsselbund erreichbar (%1). Starten Sie den Secret Service Ihres Desktops (GNOME Keyring oder KWallet) und versuchen Sie es erneut, oder geben Sie ${env:NAME} ein und setzen Sie diese Variable für das Gateway.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="191"/>
+        <source>The keychain refused the secret: %1</source>
+        <translation>Der Schlüsselbund hat das Geheimnis abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="206"/>
+        <source>Choose File</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="211"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="216"/>
+        <source>The file is larger than 64 KiB.</source>
+        <translation>Die Datei ist größer als 64 KiB.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="233"/>
+        <source>The keychain entry could not be removed: %1</source>
+        <translation>Der Schlüsselbund-Eintrag konnte nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ServiceGeneralPage</name>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="43"/>
+        <source>OpenAPI 3 document (YAML or JSON)</source>
+        <translation>OpenAPI-3-Dokument (YAML oder JSON)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="44"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="52"/>
+        <source>Default: the document&apos;s first server</source>
+        <translation>Standard: der erste Server des Dokuments</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="57"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="60"/>
+        <source>Automatic (operationId, else method and path)</source>
+        <translation>Automatisch (operationId, sonst Methode und Pfad)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="61"/>
+        <source>operationId</source>
+        <translation>operationId</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="62"/>
+        <source>Method and path (get_v1_forecast)</source>
+        <translation>Methode und Pfad (get_v1_forecast)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="65"/>
+        <source>One per line: tool name, operationId or &quot;GET /path&quot;. Empty: all.</source>
+        <translation>Einer pro Zeile: Werkzeugname, operationId oder „GET /pfad“. Leer: alle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="68"/>
+        <source>One per line</source>
+        <translation>Einer pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="85"/>
+        <source>&amp;OpenAPI document:</source>
+        <translation>&amp;OpenAPI-Dokument:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="86"/>
+        <source>Backend base &amp;URL:</source>
+        <translation>Backend-Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="87"/>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="88"/>
+        <source>Tool &amp;naming:</source>
+        <translation>Werkzeug&amp;benennung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="89"/>
+        <source>&amp;Include:</source>
+        <translation>&amp;Einschließen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="90"/>
+        <source>E&amp;xclude:</source>
+        <translation>A&amp;usschließen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="113"/>
+        <source>Select a tool to see its input schema</source>
+        <translation>Wählen Sie ein Werkzeug, um sein Eingabeschema zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="115"/>
+        <source>&amp;Preview of the tools</source>
+        <translation>&amp;Vorschau der Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="246"/>
+        <source>Choose a document to see its tools.</source>
+        <translation>Wählen Sie ein Dokument, um seine Werkzeuge zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="259"/>
+        <source>Importing…</source>
+        <translation>Importiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="273"/>
+        <source>The document cannot be imported: %1</source>
+        <translation>Das Dokument kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <source>%1 — %2 tools</source>
+        <translation>%1 — %2 Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="286"/>
+        <source>Import warnings:</source>
+        <translation>Import-Warnungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="303"/>
+        <source>OpenAPI Document</source>
+        <translation>OpenAPI-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
+        <source>OpenAPI documents (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>OpenAPI-Dokumente (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ServiceListModel</name>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="56"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="57"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="58"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="59"/>
         <source>OAuth 2 bearer token</source>
         <translation>OAuth-2-Bearer-Token</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="60"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="61"/>
         <source>None (unsafe)</source>
         <translation>Keine (unsicher)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="90"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="94"/>
+        <source>%1
+Not served: configuration refused</source>
+        <translation>%1
+Nicht bereitgestellt: Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ServiceListModel.cpp" line="95"/>
         <source>%1
 Tools: %2 · Security: %3</source>
         <translation>%1
 Werkzeuge: %2 · Sicherheit: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ServiceListModel.cpp" line="99"/>
+        <source>%1 is not served (its endpoint answers 503): %2</source>
+        <translation>%1 wird nicht bereitgestellt (sein Endpunkt antwortet 503): %2</translation>
     </message>
 </context>
 <context>
@@ -407,6 +1166,42 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
         <location filename="../ui/pages/ServicesPage.cpp" line="220"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ToolPreviewModel</name>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="68"/>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="69"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="70"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ToolScopesModel</name>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="51"/>
+        <source>The document has no tool of this name; these scopes apply to nothing.</source>
+        <translation>Das Dokument hat kein Werkzeug dieses Namens; diese Scopes gelten für nichts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
+        <source>Extra scopes (space-separated)</source>
+        <translation>Zusätzliche Scopes (durch Leerzeichen getrennt)</translation>
     </message>
 </context>
 <context>
@@ -583,7 +1378,7 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
         <translation>Dieser Arbeitsbereich kann nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/WorkspaceDocument.cpp" line="110"/>
+        <location filename="../ui/WorkspaceDocument.cpp" line="109"/>
         <source>%1 (line %2): %3</source>
         <translation>%1 (Zeile %2): %3</translation>
     </message>
@@ -591,46 +1386,61 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/Application.cpp" line="260"/>
+        <location filename="../app/Application.cpp" line="334"/>
         <source>Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.
 Without --config it runs its built-in demo.</source>
         <translation>Portcullis stellt REST-APIs (OpenAPI 3) als MCP-Server unter /mcp/{service} bereit.
 Ohne --config läuft die eingebaute Demo.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="266"/>
+        <location filename="../app/Application.cpp" line="340"/>
         <source>Run without a window (servers, CI).</source>
         <translation>Ohne Fenster laufen (Server, CI).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="268"/>
+        <location filename="../app/Application.cpp" line="342"/>
         <source>Workspace file to serve (hot-reloaded).</source>
         <translation>Bereitzustellende Arbeitsbereichsdatei (wird live neu geladen).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="271"/>
+        <location filename="../app/Application.cpp" line="345"/>
         <source>Serve the built-in demo API and workspace.</source>
         <translation>Die eingebaute Demo-API und ihren Arbeitsbereich bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="274"/>
+        <location filename="../app/Application.cpp" line="348"/>
         <source>Listen address, e.g. 127.0.0.1:8765 (port 0: any).</source>
         <translation>Lauschadresse, z. B. 127.0.0.1:8765 (Port 0: beliebig).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="278"/>
+        <location filename="../app/Application.cpp" line="352"/>
         <source>Print one JSON line per traffic event to stdout.</source>
         <translation>Eine JSON-Zeile pro Verkehrsereignis auf stdout ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="280"/>
+        <location filename="../app/Application.cpp" line="354"/>
         <source>Serve Prometheus metrics at /metrics.</source>
         <translation>Prometheus-Metriken unter /metrics bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="283"/>
+        <location filename="../app/Application.cpp" line="357"/>
         <source>Generate (or renew) the API key of SERVICE in --config, print it once, exit.</source>
         <translation>Den API-Schlüssel von SERVICE in --config erzeugen (oder erneuern), einmal ausgeben, beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="362"/>
+        <source>All or nothing (CI): refuse the whole workspace, at start and on reload, when any service&apos;s settings or OpenAPI document are refused. Without it such a service is not served (503) and the others run.</source>
+        <translation>Alles oder nichts (CI): den ganzen Arbeitsbereich beim Start und beim Neuladen ablehnen, wenn die Einstellungen oder das OpenAPI-Dokument eines Dienstes abgelehnt werden. Ohne diese Option wird ein solcher Dienst nicht bereitgestellt (503) und die anderen laufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="368"/>
+        <source>Drop the elicited backend credentials SERVICE in --config keeps in the keychain (all, or only those of PERSON given after it), exit.</source>
+        <translation>Die erfragten Backend-Zugangsdaten, die SERVICE aus --config im Schlüsselbund hält, löschen (alle, oder nur die der danach angegebenen PERSON) und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="374"/>
+        <source>With --forget-credentials: one person only.</source>
+        <translation>Mit --forget-credentials: nur eine Person.</translation>
     </message>
 </context>
 </TS>

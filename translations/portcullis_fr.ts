@@ -108,236 +108,995 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::BackendSecretPage</name>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (nom d’utilisateur et mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="34"/>
+        <source>Token in a header</source>
+        <translation>Jeton dans un en-tête</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="35"/>
+        <source>Client certificate (mutual TLS)</source>
+        <translation>Certificat client (TLS mutuel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="35"/>
+        <source>OAuth 2 client credentials</source>
+        <translation>OAuth 2 client credentials</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="36"/>
+        <source>Elicited token (each person types their own)</source>
+        <translation>Jeton sollicité (chaque personne saisit le sien)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="37"/>
+        <source>Elicited OAuth 2 (each person signs in)</source>
+        <translation>OAuth 2 sollicité (chaque personne se connecte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="49"/>
+        <source>Optional, e.g. Bearer</source>
+        <translation>Facultatif, p. ex. Bearer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="51"/>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="53"/>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="56"/>
+        <source>Discovers both endpoints (RFC 8414, then OpenID Connect)</source>
+        <translation>Découvre les deux points d’accès (RFC 8414, puis OpenID Connect)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="65"/>
+        <source>Space-separated</source>
+        <translation>Séparées par des espaces</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="68"/>
+        <source>Optional (RFC 8707)</source>
+        <translation>Facultatif (RFC 8707)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="71"/>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="72"/>
+        <source>Allow plain-http endpoints on &amp;loopback (local tests only)</source>
+        <translation>Autoriser des points d’accès http en clair sur &amp;loopback (tests locaux uniquement)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="74"/>
+        <source>Keep each person&apos;s credential in the &amp;keychain across restarts</source>
+        <translation>Conserver l’identifiant de chaque personne dans le &amp;trousseau entre les redémarrages</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="87"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="89"/>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="90"/>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="215"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="91"/>
+        <source>&amp;Header name:</source>
+        <translation>Nom de l’&amp;en-tête :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="92"/>
+        <source>S&amp;cheme:</source>
+        <translation>S&amp;chéma :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="95"/>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Point d’accès d’aut&amp;horisation :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="98"/>
+        <source>Client I&amp;D:</source>
+        <translation>I&amp;dentifiant client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="99"/>
+        <source>Sco&amp;pes:</source>
+        <translation>Por&amp;tées :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="100"/>
+        <source>Reso&amp;urce:</source>
+        <translation>Ress&amp;ource :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="101"/>
+        <source>Aud&amp;ience:</source>
+        <translation>Aud&amp;ience :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="93"/>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificat :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="94"/>
+        <source>&amp;Issuer:</source>
+        <translation>É&amp;metteur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="97"/>
+        <source>&amp;Token endpoint:</source>
+        <translation>Point d’accès de &amp;jeton :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="103"/>
+        <source>Trusted C&amp;A:</source>
+        <translation>A&amp;C de confiance :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="143"/>
+        <source>Keychain available: %1. Secret values are stored there and never shown again.</source>
+        <translation>Trousseau disponible : %1. Les valeurs secrètes y sont stockées et ne sont plus jamais affichées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="147"/>
+        <source>Keychain: not reachable. No Secret Service answers on the session bus (GNOME Keyring or KWallet must run and be unlocked). Enter ${env:NAME} references instead and set those variables for the gateway.</source>
+        <translation>Trousseau : injoignable. Aucun Secret Service ne répond sur le bus de session (GNOME Keyring ou KWallet doit tourner et être déverrouillé). Saisissez plutôt des références ${env:NAME} et définissez ces variables pour la passerelle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="213"/>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="217"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="219"/>
+        <source>Private &amp;key:</source>
+        <translation>&amp;Clé privée :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="221"/>
+        <source>Client s&amp;ecret (optional):</source>
+        <translation>S&amp;ecret client (facultatif) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="223"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>S&amp;ecret client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="225"/>
+        <source>Default: Authorization (sends &quot;Bearer &lt;token&gt;&quot;)</source>
+        <translation>Par défaut : Authorization (envoie « Bearer &lt;jeton&gt; »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="226"/>
+        <source>e.g. X-API-Key or Authorization</source>
+        <translation>p. ex. X-API-Key ou Authorization</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="229"/>
+        <source>No credential added; the caller&apos;s own headers reach the backend.</source>
+        <translation>Aucun identifiant ajouté ; les en-têtes de l’appelant parviennent au backend.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="230"/>
+        <source>Sent as Authorization: Basic on every backend call.</source>
+        <translation>Envoyé comme Authorization: Basic à chaque appel du backend.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="231"/>
+        <source>Sent in the header below on every backend call.</source>
+        <translation>Envoyé dans l’en-tête ci-dessous à chaque appel du backend.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="232"/>
+        <source>The gateway presents this certificate and key to an https backend.</source>
+        <translation>La passerelle présente ce certificat et cette clé à un backend https.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="233"/>
+        <source>The gateway gets a token with its own client and sends it as a bearer.</source>
+        <translation>La passerelle obtient un jeton avec son propre client et l’envoie comme bearer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="234"/>
+        <source>Each person types their own credential on a page the gateway serves (needs API key or OAuth2).</source>
+        <translation>Chaque personne saisit son propre identifiant sur une page de la passerelle (nécessite clé d’API ou OAuth2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/BackendSecretPage.cpp" line="235"/>
+        <source>Each person signs in at the backend&apos;s authorization server (code + PKCE) on a gateway page.</source>
+        <translation>Chaque personne se connecte au serveur d’autorisation du backend (code + PKCE) sur une page de la passerelle.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ConfigurePage</name>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="37"/>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="39"/>
+        <source>Add &amp;Service…</source>
+        <translation>Ajouter un &amp;service…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="41"/>
+        <source>Add a service from an OpenAPI document (you can also drop the file on the window)</source>
+        <translation>Ajouter un service depuis un document OpenAPI (vous pouvez aussi déposer le fichier sur la fenêtre)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="42"/>
+        <source>Rena&amp;me…</source>
+        <translation>Reno&amp;mmer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="44"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="90"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="176"/>
+        <source>No services yet. Add one from an OpenAPI document with &quot;Add Service…&quot;, or drop the document on this window.</source>
+        <translation>Aucun service pour l’instant. Ajoutez-en un depuis un document OpenAPI avec « Ajouter un service… », ou déposez le document sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="178"/>
+        <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one to configure services.</source>
+        <translation>La démo intégrée ne peut pas être modifiée. Créez un espace de travail (Fichier ▸ Nouveau) ou ouvrez-en un pour configurer des services.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="258"/>
+        <source> (line %1)</source>
+        <translation> (ligne %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="259"/>
+        <source>The workspace cannot be saved yet: %1</source>
+        <translation>L’espace de travail ne peut pas encore être enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="263"/>
+        <source> — see the %1 page</source>
+        <translation> — voir la page « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="274"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="282"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="287"/>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="290"/>
+        <source>Rename Service</source>
+        <translation>Renommer le service</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="275"/>
+        <source>New name (the endpoint&apos;s path segment, A-Z a-z 0-9 _ . -):</source>
+        <translation>Nouveau nom (segment de chemin du point d’accès, A-Z a-z 0-9 _ . -) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="283"/>
+        <source>A service name is 1-64 characters of A-Z a-z 0-9 _ . - (it is part of the URL).</source>
+        <translation>Un nom de service compte de 1 à 64 caractères parmi A-Z a-z 0-9 _ . - (il fait partie de l’URL).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="287"/>
+        <source>Another service is already called &quot;%1&quot;.</source>
+        <translation>Un autre service s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="291"/>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;? Once saved, its endpoint moves to %3 and clients using the old URL must be updated.</source>
+        <translation>Renommer « %1 » en « %2 » ? Une fois enregistré, son point d’accès devient %3 et les clients utilisant l’ancienne URL doivent être mis à jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="307"/>
+        <source>Remove Service</source>
+        <translation>Supprimer le service</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConfigurePage.cpp" line="308"/>
+        <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
+        <translation>Supprimer le service « %1 » ? Ses clients perdent l’accès dès l’enregistrement de l’espace de travail.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ConnectClientPage</name>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="55"/>
+        <source>&amp;Endpoint URL:</source>
+        <translation>URL du point d’&amp;accès :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="60"/>
+        <source>&amp;mcp.json entry:</source>
+        <translation>Entrée &amp;mcp.json :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="65"/>
+        <source>&amp;Inspector:</source>
+        <translation>&amp;Inspector :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="80"/>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="85"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="84"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="117"/>
+        <source>Clients send the API key in the x-reshapr-key header: replace the placeholder with the key you copied when it was generated.</source>
+        <translation>Les clients envoient la clé d’API dans l’en-tête x-reshapr-key : remplacez l’espace réservé par la clé copiée lors de sa génération.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="120"/>
+        <source>Clients sign in at the authorization server and send a bearer token; clients that support MCP authorization discover it from the endpoint.</source>
+        <translation>Les clients se connectent au serveur d’autorisation et envoient un jeton bearer ; les clients qui gèrent l’autorisation MCP le découvrent depuis le point d’accès.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectClientPage.cpp" line="123"/>
+        <source>No endpoint security: any local process can call this endpoint.</source>
+        <translation>Aucune sécurité du point d’accès : tout processus local peut appeler ce point d’accès.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::EndpointSecurityPage</name>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="47"/>
+        <source>&amp;None</source>
+        <translation>&amp;Aucune</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="49"/>
+        <source>API &amp;key (x-reshapr-key header)</source>
+        <translation>&amp;Clé d’API (en-tête x-reshapr-key)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="51"/>
+        <source>&amp;OAuth 2 bearer tokens</source>
+        <translation>Jetons bearer &amp;OAuth 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="63"/>
+        <source>No endpoint security — anyone who can reach this port can call these tools. For quick local tests only.</source>
+        <translation>Aucune sécurité du point d’accès — quiconque atteint ce port peut appeler ces outils. Uniquement pour des tests locaux rapides.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="72"/>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="75"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <source>&amp;Generate Key…</source>
+        <translation>&amp;Générer une clé…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="81"/>
+        <source>Valid keys:</source>
+        <translation>Clés valides :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="83"/>
+        <source>A key is shown once, when it is generated; only its id is kept. Generating a new key revokes the previous one when the workspace is saved.</source>
+        <translation>Une clé n’est affichée qu’une fois, à sa génération ; seul son identifiant est conservé. Générer une nouvelle clé révoque la précédente à l’enregistrement de l’espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="90"/>
+        <source>OAuth 2</source>
+        <translation>OAuth 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="97"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="99"/>
+        <source>Dele&amp;te</source>
+        <translation>Supprim&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="124"/>
+        <source>Require the at+jwt token t&amp;ype (RFC 9068)</source>
+        <translation>Exiger le t&amp;ype de jeton at+jwt (RFC 9068)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="140"/>
+        <source>Re&amp;quired scopes:</source>
+        <translation>Portées re&amp;quises :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="146"/>
+        <source>Reso&amp;urce URL:</source>
+        <translation>URL de la ress&amp;ource :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <source>Introspection client I&amp;D:</source>
+        <translation>I&amp;dentifiant client d’introspection :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="111"/>
+        <source>Space-separated, e.g. mcp:read</source>
+        <translation>Séparées par des espaces, p. ex. mcp:read</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="123"/>
+        <source>Tokens must name this URL as their audience (RFC 8707 resource)</source>
+        <translation>Les jetons doivent nommer cette URL comme audience (ressource RFC 8707)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="127"/>
+        <source>Allow plain-http issuers on &amp;loopback (local tests only)</source>
+        <translation>Autoriser des émetteurs http en clair sur &amp;loopback (tests locaux uniquement)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="131"/>
+        <source>Optional: RFC 7662 endpoint for opaque tokens</source>
+        <translation>Facultatif : point d’accès RFC 7662 pour les jetons opaques</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="138"/>
+        <source>Authori&amp;zation servers:</source>
+        <translation>Serveurs d’auto&amp;risation :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="143"/>
+        <source>Per-tool s&amp;copes:</source>
+        <translation>Portées par &amp;outil :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
+        <source>&amp;Introspection endpoint:</source>
+        <translation>Point d’accès d’&amp;introspection :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>
+        <source>Introspection secret:</source>
+        <translation>Secret d’introspection :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="159"/>
+        <source>Mode:</source>
+        <translation>Mode :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="219"/>
+        <source>No key yet</source>
+        <translation>Pas encore de clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <source>Re&amp;new Key…</source>
+        <translation>Re&amp;nouveler la clé…</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="39"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>Portcullis</source>
         <translation>Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <source>Configure</source>
+        <translation>Configurer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>Traffic</source>
         <translation>Trafic</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>&amp;Service</source>
         <translation>&amp;Service</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;Add Service…</source>
         <translation>&amp;Ajouter un service…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Remove Service…</source>
         <translation>&amp;Retirer le service…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;Generate API Key…</source>
         <translation>&amp;Générer une clé d’API…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <source>Add Service</source>
+        <translation>Ajouter un service</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one first.</source>
+        <translation>La démo intégrée ne peut pas être modifiée. Créez d’abord un espace de travail (Fichier ▸ Nouveau) ou ouvrez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
         <translation>Service « %1 » ajouté ; enregistrez l’espace de travail pour le servir.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>Remove Service</source>
         <translation>Retirer le service</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
         <translation>Retirer le service « %1 » ? Ses clients perdent l’accès dès que l’espace de travail est enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>New API key for &quot;%1&quot;: save the workspace to activate it.</source>
         <translation>Nouvelle clé d’API pour « %1 » : enregistrez l’espace de travail pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>&amp;Clear List</source>
         <translation>&amp;Vider la liste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source>%1[*] — Portcullis</source>
         <translation>%1[*] — Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>The workspace &quot;%1&quot; has unsaved changes.</source>
         <translation>L’espace de travail « %1 » a des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>Save them before going on?</source>
         <translation>Les enregistrer avant de continuer ?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Workspaces (*.json);;All files (*)</source>
         <translation>Espaces de travail (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Cannot Save</source>
         <translation>Impossible d’enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
         <source>Save Workspace As</source>
         <translation>Enregistrer l’espace de travail sous</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Workspaces (*.json)</source>
         <translation>Espaces de travail (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Keychain: available</source>
         <translation>Trousseau : disponible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="391"/>
         <source>Keychain unavailable: backend secrets cannot be read</source>
         <translation>Trousseau indisponible : les secrets des backends ne peuvent pas être lus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="324"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>Open Another…</source>
         <translation>Ouvrir un autre…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Gateway stopped</source>
         <translation>Passerelle arrêtée</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="349"/>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
         <source>Gateway listening on %1</source>
         <translation>Passerelle à l’écoute sur %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Gateway not listening: %1</source>
         <translation>La passerelle n’écoute pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
         <source>Gateway not listening</source>
         <translation>La passerelle n’écoute pas</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="373"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Configuration rejected; the gateway keeps serving the previous configuration.
 %1</source>
         <translation>Configuration refusée ; la passerelle continue de servir la configuration précédente.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="379"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>The workspace cannot be served; the gateway serves nothing.
 %1</source>
         <translation>L’espace de travail ne peut pas être servi ; la passerelle ne sert rien.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Requests: %1 · Errors: %2</source>
         <translation>Requêtes : %1 · Erreurs : %2</translation>
     </message>
 </context>
 <context>
+    <name>Portcullis::SecretField</name>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="27"/>
+        <source>Secret value (stored in the keychain), or ${env:NAME}</source>
+        <translation>Valeur secrète (stockée dans le trousseau) ou ${env:NAME}</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="28"/>
+        <location filename="../ui/widgets/SecretField.cpp" line="79"/>
+        <source>Store</source>
+        <translation>Stocker</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="30"/>
+        <source>Store the value in the OS keychain; the workspace only names the entry</source>
+        <translation>Stocker la valeur dans le trousseau du système ; l’espace de travail ne nomme que l’entrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="31"/>
+        <source>From File…</source>
+        <translation>Depuis un fichier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="48"/>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="50"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="79"/>
+        <source>Use Variable</source>
+        <translation>Utiliser la variable</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="133"/>
+        <source>Stored in the keychain (entry &quot;%1&quot;)</source>
+        <translation>Stocké dans le trousseau (entrée « %1 »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="135"/>
+        <source>From the environment variable %1</source>
+        <translation>Depuis la variable d’environnement %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="137"/>
+        <source>Not a valid reference; replace it</source>
+        <translation>Référence invalide ; remplacez-la</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="157"/>
+        <source>Write an environment reference as ${env:NAME}, NAME made of letters, digits and _.</source>
+        <translation>Écrivez une référence d’environnement sous la forme ${env:NAME}, NAME composé de lettres, chiffres et _.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="177"/>
+        <source>No gateway to store the secret with.</source>
+        <translation>Aucune passerelle pour stocker le secret.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="181"/>
+        <source>Storing in the keychain…</source>
+        <translation>Stockage dans le trousseau…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="187"/>
+        <source>No keychain is reachable (%1). Start your desktop&apos;s Secret Service (GNOME Keyring or KWallet) and try again, or enter ${env:NAME} and set that variable for the gateway.</source>
+        <translation>Aucun trousseau n’est joignable (%1). Démarrez le Secret Service de votre bureau (GNOME Keyring ou KWallet) et réessayez, ou saisissez ${env:NAME} et définissez cette variable pour la passerelle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="191"/>
+        <source>The keychain refused the secret: %1</source>
+        <translation>Le trousseau a refusé le secret : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="206"/>
+        <source>Choose File</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="211"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="216"/>
+        <source>The file is larger than 64 KiB.</source>
+        <translation>Le fichier dépasse 64 Kio.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/SecretField.cpp" line="233"/>
+        <source>The keychain entry could not be removed: %1</source>
+        <translation>L’entrée du trousseau n’a pas pu être supprimée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ServiceGeneralPage</name>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="43"/>
+        <source>OpenAPI 3 document (YAML or JSON)</source>
+        <translation>Document OpenAPI 3 (YAML ou JSON)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="44"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="52"/>
+        <source>Default: the document&apos;s first server</source>
+        <translation>Par défaut : le premier serveur du document</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="57"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="60"/>
+        <source>Automatic (operationId, else method and path)</source>
+        <translation>Automatique (operationId, sinon méthode et chemin)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="61"/>
+        <source>operationId</source>
+        <translation>operationId</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="62"/>
+        <source>Method and path (get_v1_forecast)</source>
+        <translation>Méthode et chemin (get_v1_forecast)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="65"/>
+        <source>One per line: tool name, operationId or &quot;GET /path&quot;. Empty: all.</source>
+        <translation>Un par ligne : nom d’outil, operationId ou « GET /chemin ». Vide : tous.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="68"/>
+        <source>One per line</source>
+        <translation>Un par ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="85"/>
+        <source>&amp;OpenAPI document:</source>
+        <translation>Document &amp;OpenAPI :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="86"/>
+        <source>Backend base &amp;URL:</source>
+        <translation>&amp;URL de base du backend :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="87"/>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Délai :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="88"/>
+        <source>Tool &amp;naming:</source>
+        <translation>&amp;Nommage des outils :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="89"/>
+        <source>&amp;Include:</source>
+        <translation>&amp;Inclure :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="90"/>
+        <source>E&amp;xclude:</source>
+        <translation>E&amp;xclure :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="113"/>
+        <source>Select a tool to see its input schema</source>
+        <translation>Sélectionnez un outil pour voir son schéma d’entrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="115"/>
+        <source>&amp;Preview of the tools</source>
+        <translation>&amp;Aperçu des outils</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="246"/>
+        <source>Choose a document to see its tools.</source>
+        <translation>Choisissez un document pour voir ses outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="259"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="273"/>
+        <source>The document cannot be imported: %1</source>
+        <translation>Le document ne peut pas être importé : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <source>%1 — %2 tools</source>
+        <translation>%1 — %2 outils</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="286"/>
+        <source>Import warnings:</source>
+        <translation>Avertissements d’import :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="303"/>
+        <source>OpenAPI Document</source>
+        <translation>Document OpenAPI</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
+        <source>OpenAPI documents (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Documents OpenAPI (*.yaml *.yml *.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ServiceListModel</name>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="56"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="57"/>
         <source>API key</source>
         <translation>Clé d’API</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="58"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="59"/>
         <source>OAuth 2 bearer token</source>
         <translation>Jeton porteur OAuth 2</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="60"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="61"/>
         <source>None (unsafe)</source>
         <translation>Aucune (non sûr)</translation>
     </message>
     <message>
-        <location filename="../ui/models/ServiceListModel.cpp" line="90"/>
+        <location filename="../ui/models/ServiceListModel.cpp" line="94"/>
+        <source>%1
+Not served: configuration refused</source>
+        <translation>%1
+Non servi : configuration refusée</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ServiceListModel.cpp" line="95"/>
         <source>%1
 Tools: %2 · Security: %3</source>
         <translation>%1
 Outils : %2 · Sécurité : %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ServiceListModel.cpp" line="99"/>
+        <source>%1 is not served (its endpoint answers 503): %2</source>
+        <translation>%1 n’est pas servi (son point d’accès répond 503) : %2</translation>
     </message>
 </context>
 <context>
@@ -407,6 +1166,42 @@ Outils : %2 · Sécurité : %3</translation>
         <location filename="../ui/pages/ServicesPage.cpp" line="220"/>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ToolPreviewModel</name>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="68"/>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="69"/>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="70"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ToolScopesModel</name>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="51"/>
+        <source>The document has no tool of this name; these scopes apply to nothing.</source>
+        <translation>Le document n’a aucun outil de ce nom ; ces portées ne s’appliquent à rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
+        <source>Extra scopes (space-separated)</source>
+        <translation>Portées supplémentaires (séparées par des espaces)</translation>
     </message>
 </context>
 <context>
@@ -583,7 +1378,7 @@ Outils : %2 · Sécurité : %3</translation>
         <translation>Cet espace de travail ne peut pas être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/WorkspaceDocument.cpp" line="110"/>
+        <location filename="../ui/WorkspaceDocument.cpp" line="109"/>
         <source>%1 (line %2): %3</source>
         <translation>%1 (ligne %2) : %3</translation>
     </message>
@@ -591,46 +1386,61 @@ Outils : %2 · Sécurité : %3</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/Application.cpp" line="260"/>
+        <location filename="../app/Application.cpp" line="334"/>
         <source>Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.
 Without --config it runs its built-in demo.</source>
         <translation>Portcullis expose des API REST (OpenAPI 3) comme serveurs MCP sous /mcp/{service}.
 Sans --config, il lance sa démo intégrée.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="266"/>
+        <location filename="../app/Application.cpp" line="340"/>
         <source>Run without a window (servers, CI).</source>
         <translation>Fonctionner sans fenêtre (serveurs, CI).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="268"/>
+        <location filename="../app/Application.cpp" line="342"/>
         <source>Workspace file to serve (hot-reloaded).</source>
         <translation>Fichier d’espace de travail à servir (rechargé à chaud).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="271"/>
+        <location filename="../app/Application.cpp" line="345"/>
         <source>Serve the built-in demo API and workspace.</source>
         <translation>Servir l’API et l’espace de travail de démonstration intégrés.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="274"/>
+        <location filename="../app/Application.cpp" line="348"/>
         <source>Listen address, e.g. 127.0.0.1:8765 (port 0: any).</source>
         <translation>Adresse d’écoute, par ex. 127.0.0.1:8765 (port 0 : quelconque).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="278"/>
+        <location filename="../app/Application.cpp" line="352"/>
         <source>Print one JSON line per traffic event to stdout.</source>
         <translation>Écrire une ligne JSON par événement de trafic sur stdout.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="280"/>
+        <location filename="../app/Application.cpp" line="354"/>
         <source>Serve Prometheus metrics at /metrics.</source>
         <translation>Servir les métriques Prometheus sous /metrics.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="283"/>
+        <location filename="../app/Application.cpp" line="357"/>
         <source>Generate (or renew) the API key of SERVICE in --config, print it once, exit.</source>
         <translation>Générer (ou renouveler) la clé d’API de SERVICE dans --config, l’afficher une fois, quitter.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="362"/>
+        <source>All or nothing (CI): refuse the whole workspace, at start and on reload, when any service&apos;s settings or OpenAPI document are refused. Without it such a service is not served (503) and the others run.</source>
+        <translation>Tout ou rien (CI) : refuser tout l’espace de travail, au démarrage et au rechargement, dès que les réglages ou le document OpenAPI d’un service sont refusés. Sans cette option, ce service n’est pas servi (503) et les autres tournent.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="368"/>
+        <source>Drop the elicited backend credentials SERVICE in --config keeps in the keychain (all, or only those of PERSON given after it), exit.</source>
+        <translation>Supprimer les identifiants backend sollicités que SERVICE de --config garde dans le trousseau (tous, ou seulement ceux de PERSONNE donnée ensuite), puis quitter.</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="374"/>
+        <source>With --forget-credentials: one person only.</source>
+        <translation>Avec --forget-credentials : une seule personne.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "dialogs/ApiKeyDialog.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
+#include "pages/ConfigurePage.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "TrafficInspector.h"
@@ -15,15 +16,22 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -41,11 +49,12 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     setWindowTitle(tr("Portcullis"));
     createMenus();
     connect(m_document, &WorkspaceDocument::changed, this, &MainWindow::updateTitle);
-    resize(1200, 760);
+    resize(1200, 720);
 
     auto* central = new QWidget(this);
     m_servicesPage = new ServicesPage(m_serviceModel, central);
     m_servicesPage->setObjectName(QStringLiteral("servicesPage"));
+    m_configurePage = new ConfigurePage(m_document, controller, central);
     m_trafficLogPage = new TrafficLogPage(nullptr, central);
     m_trafficLogPage->setObjectName(QStringLiteral("trafficLogPage"));
 
@@ -53,10 +62,12 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     m_tabWidget->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabWidget->setDocumentMode(true);
     m_tabWidget->addTab(m_servicesPage, tr("Services"));
+    m_tabWidget->addTab(m_configurePage, tr("Configure"));
     m_tabWidget->addTab(m_trafficLogPage, tr("Traffic"));
     auto* elicitationsPage = new ElicitationsPage(central);
     elicitationsPage->setObjectName(QStringLiteral("elicitationsPage"));
     m_tabWidget->addTab(elicitationsPage, tr("Elicitations"));
+    setAcceptDrops(true);
 
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -83,6 +94,8 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         m_tabWidget->setCurrentWidget(m_trafficLogPage);
     });
     connect(m_servicesPage, &ServicesPage::currentServiceChanged, this, &MainWindow::updateTitle);
+    connect(m_servicesPage, &ServicesPage::currentServiceChanged, m_configurePage, &ConfigurePage::selectService);
+    connect(m_configurePage, &ConfigurePage::addServiceRequested, this, [this] { addService(); });
     connect(m_trafficLogPage->model(), &TrafficLogModel::countersChanged, this, &MainWindow::updateEventCounter);
 
     if (controller) {
@@ -97,9 +110,72 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     }
     updateEventCounter();
     updateTitle();
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
+
+namespace {
+
+// Window state only; the workspace and every secret stay out of QSettings.
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kTabKey = QStringLiteral("window/lastTab");
+const QString kSettingsPageKey = QStringLiteral("window/lastSettingsPage");
+
+} // namespace
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1200, 720);
+    m_tabWidget->setCurrentIndex(settings.value(kTabKey, 0).toInt());
+    m_configurePage->setCurrentPageIndex(settings.value(kSettingsPageKey, 0).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kTabKey, m_tabWidget->currentIndex());
+    settings.setValue(kSettingsPageKey, m_configurePage->currentPageIndex());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        const QString suffix = QFileInfo(urls.first().toLocalFile()).suffix().toLower();
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json")) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+    event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // A JSON object with "services" is a workspace; anything else is taken as an OpenAPI document.
+    QFile file(path);
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) && file.open(QIODevice::ReadOnly)
+        && file.size() < 4 * 1024 * 1024) {
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        if (root.contains(QLatin1String("services")) && !root.contains(QLatin1String("openapi"))) {
+            if (maybeSave())
+                openWorkspace(path);
+            return;
+        }
+    }
+    // Queued: the drag source must not wait for the dialog.
+    QMetaObject::invokeMethod(
+        this, [this, path] { addService(path); }, Qt::QueuedConnection);
+}
 
 void MainWindow::createMenus()
 {
@@ -128,7 +204,7 @@ void MainWindow::createMenus()
     // Service edits go through the document's WorkspaceEditor and apply when saved.
     QMenu* service = menuBar()->addMenu(tr("&Service"));
     service->setObjectName(QStringLiteral("serviceMenu"));
-    m_addServiceAction = service->addAction(tr("&Add Service…"), this, &MainWindow::addService);
+    m_addServiceAction = service->addAction(tr("&Add Service…"), this, [this] { addService(); });
     m_addServiceAction->setObjectName(QStringLiteral("addServiceAction"));
     m_removeServiceAction = service->addAction(tr("&Remove Service…"), this, &MainWindow::removeService);
     m_removeServiceAction->setObjectName(QStringLiteral("removeServiceAction"));
@@ -144,13 +220,23 @@ QString MainWindow::editableCurrentService() const
     return m_document->canSave() && m_document->editor().serviceIndex(name) >= 0 ? name : QString();
 }
 
-void MainWindow::addService()
+void MainWindow::addService(const QString& openApiPath)
 {
+    if (!m_document->canSave()) {
+        QMessageBox::information(this, tr("Add Service"),
+                                 tr("The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one "
+                                    "first."));
+        return;
+    }
     AddServiceDialog dialog(m_document->editor().serviceNames(), this);
+    if (!openApiPath.isEmpty())
+        dialog.setOpenApiPath(openApiPath);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_document->editor().addService(dialog.serviceName(), dialog.openApiPath(), dialog.baseUrl());
     m_document->notifyEdited();
+    m_configurePage->selectService(dialog.serviceName());
+    m_tabWidget->setCurrentWidget(m_configurePage);
     statusBar()->showMessage(tr("Service \"%1\" added; save the workspace to serve it.").arg(dialog.serviceName()),
                              10000);
 }
@@ -296,10 +382,12 @@ void MainWindow::reload()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (maybeSave())
+    if (maybeSave()) {
+        saveSettings();
         event->accept();
-    else
+    } else {
         event->ignore();
+    }
 }
 
 void MainWindow::updateKeychainStatus(bool available)
@@ -348,6 +436,7 @@ QFrame* MainWindow::createConfigErrorBanner()
 void MainWindow::applyStatus(const Gateway::GatewayStatus& status)
 {
     m_serviceModel->setServices(status.services);
+    m_configurePage->applyStatus(status);
     m_trafficLogPage->setServiceNames(m_serviceModel->serviceNames());
     if (!status.running)
         m_listenLabel->setText(tr("Gateway stopped"));

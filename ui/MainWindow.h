@@ -6,6 +6,8 @@
 
 class QAction;
 class QCloseEvent;
+class QDragEnterEvent;
+class QDropEvent;
 class QFrame;
 class QLabel;
 class QMenu;
@@ -19,6 +21,7 @@ struct GatewayStatus;
 
 namespace Portcullis {
 
+class ConfigurePage;
 class ServiceListModel;
 class ServicesPage;
 class TrafficLogPage;
@@ -36,6 +39,7 @@ public:
     ~MainWindow() override;
 
     ServicesPage* servicesPage() const { return m_servicesPage; }
+    ConfigurePage* configurePage() const { return m_configurePage; }
     WorkspaceDocument* document() const { return m_document; }
 
     // File menu operations without their dialogs (the menu asks for names and confirmation).
@@ -53,6 +57,9 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // OpenAPI documents dropped on the window become services (a workspace file is opened).
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
@@ -61,7 +68,9 @@ private:
     // Asks what to do with unsaved changes; true when the caller may go on.
     bool maybeSave();
     void newWorkspace();
-    void addService();
+    void addService(const QString& openApiPath = {});
+    void restoreSettings();
+    void saveSettings() const;
     void removeService();
     void generateApiKey();
     QString editableCurrentService() const; // the selected service when the document has it
@@ -85,6 +94,7 @@ private:
     quint64 m_configGeneration = 0;
     ServiceListModel* m_serviceModel;
     ServicesPage* m_servicesPage = nullptr;
+    ConfigurePage* m_configurePage = nullptr;
     TrafficLogPage* m_trafficLogPage;
     QTabWidget* m_tabWidget;
     QFrame* m_configErrorBanner;

@@ -3,6 +3,7 @@
 
 #include "GatewayThread.h"
 
+#include <QPointer>
 #include <QThread>
 
 namespace Gateway {
@@ -111,6 +112,56 @@ void GatewayController::replay(quint64 eventId, const QList<QPair<QByteArray, QB
 void GatewayController::exportHar(const QList<TrafficEvent>& events, const QString& path)
 {
     post([events, path](GatewayThread* worker) { worker->exportHar(events, path); });
+}
+
+namespace {
+
+// Hands `result` back to `context`'s thread; dropped when the context is gone.
+SecretStore::Callback backTo(QObject* context, GatewayController::SecretCallback done)
+{
+    QPointer<QObject> guard(context);
+    return [guard, done](const SecretResult& result) {
+        if (!guard)
+            return;
+        SecretResult copy = result;
+        copy.value.fill('\0');
+        copy.value.clear();
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, done, copy] {
+                if (guard && done)
+                    done(copy);
+            },
+            Qt::QueuedConnection);
+    };
+}
+
+} // namespace
+
+void GatewayController::writeSecret(const QString& key, const QByteArray& value, QObject* context, SecretCallback done)
+{
+    SecretStore::Callback reply = backTo(context, std::move(done));
+    post([key, value, reply](GatewayThread* worker) {
+        SecretStore* store = worker->secretStore();
+        if (!store) {
+            reply(SecretResult::failure(SecretResult::Status::Unavailable, QStringLiteral("no secret store")));
+            return;
+        }
+        store->write(key, value, reply);
+    });
+}
+
+void GatewayController::removeSecret(const QString& key, QObject* context, SecretCallback done)
+{
+    SecretStore::Callback reply = backTo(context, std::move(done));
+    post([key, reply](GatewayThread* worker) {
+        SecretStore* store = worker->secretStore();
+        if (!store) {
+            reply(SecretResult::failure(SecretResult::Status::Unavailable, QStringLiteral("no secret store")));
+            return;
+        }
+        store->remove(key, reply);
+    });
 }
 
 void GatewayController::takeStatus(const GatewayStatus& status)

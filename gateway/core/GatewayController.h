@@ -5,6 +5,7 @@
 #include "config/WorkspaceConfig.h"
 #include "log/PayloadCapture.h"
 #include "log/TrafficLog.h" // TrafficEvent and its metatype
+#include "secrets/SecretStore.h" // SecretResult
 
 #include <QList>
 #include <QMetaType>
@@ -99,6 +100,12 @@ public:
     // Writes `events` with their captures (both legs) as HAR 1.2 to `path`, on the gateway thread
     // (which holds the captures). Answered by harExported.
     void exportHar(const QList<Gateway::TrafficEvent>& events, const QString& path);
+    // Writes or removes an entry of the gateway's own secret store (the OS keychain) on the gateway
+    // thread, so the gateway's caches see the change. `done` runs later on `context`'s thread with
+    // the result (never the value); nothing runs when `context` is gone.
+    using SecretCallback = std::function<void(const SecretResult&)>;
+    void writeSecret(const QString& key, const QByteArray& value, QObject* context, SecretCallback done);
+    void removeSecret(const QString& key, QObject* context, SecretCallback done);
 
     const GatewayStatus& status() const { return m_status; }
     bool isRunning() const { return m_thread != nullptr; }

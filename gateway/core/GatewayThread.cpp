@@ -105,6 +105,11 @@ void GatewayThread::replay(quint64 eventId, const QList<QPair<QByteArray, QByteA
                         });
 }
 
+SecretStore* GatewayThread::secretStore() const
+{
+    return m_server ? m_server->secretStore() : nullptr;
+}
+
 void GatewayThread::initialize()
 {
     m_eventTimer = new QTimer(this);

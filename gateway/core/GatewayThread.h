@@ -35,6 +35,7 @@ public:
     void requestPayload(quint64 eventId);
     void exportHar(const QList<TrafficEvent>& events, const QString& path);
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders);
+    SecretStore* secretStore() const; // the backend secret store; null before initialize()
 
 signals:
     void statusReady(const Gateway::GatewayStatus& status);

@@ -175,6 +175,7 @@ private slots:
     void servicesRefusedOneByOne();
     void eventsWaitBoundedWhileNobodyReads();
     void stopJoinsTheThread();
+    void secretCommandsRunOnTheGatewayStore();
 };
 
 void TestGatewayController::servesWhileTheControllerThreadIsBlocked()
@@ -378,6 +379,57 @@ void TestGatewayController::eventsWaitBoundedWhileNobodyReads()
             return n + int(controller.status().droppedEvents);
         }(),
         12, 5000);
+}
+
+// The window stores backend secrets through the controller: the gateway's own store is written on
+// the gateway thread and the answer (never the value) comes back on the caller's thread.
+void TestGatewayController::secretCommandsRunOnTheGatewayStore()
+{
+    QThread* storeThread = nullptr;
+    Gateway::MemorySecretStore* store = nullptr;
+    GatewayController::Options options;
+    options.secretStoreFactory = [&](QObject* parent) {
+        storeThread = QThread::currentThread();
+        store = new Gateway::MemorySecretStore(parent);
+        return store;
+    };
+    GatewayController controller(options);
+    controller.start();
+    QTRY_VERIFY(controller.status().running);
+    QVERIFY(storeThread && storeThread != QThread::currentThread());
+
+    QObject context;
+    QList<Gateway::SecretResult> results;
+    QList<QThread*> threads;
+    auto record = [&](const Gateway::SecretResult& result) {
+        results.append(result);
+        threads.append(QThread::currentThread());
+    };
+    controller.writeSecret(QStringLiteral("portcullis/svc/backend-secret"), "s3cret", &context, record);
+    QVERIFY(results.isEmpty()); // never answered inside the call
+    QTRY_COMPARE(results.size(), 1);
+    QVERIFY(results.first().isOk());
+    QVERIFY(results.first().value.isEmpty());
+    QCOMPARE(threads.first(), QThread::currentThread());
+    QCOMPARE(store->size(), 1);
+
+    controller.removeSecret(QStringLiteral("portcullis/svc/backend-secret"), &context, record);
+    QTRY_COMPARE(results.size(), 2);
+    QVERIFY(results.at(1).isOk());
+    QCOMPARE(store->size(), 0);
+
+    // An invalid key is refused by the store, with a reason.
+    controller.writeSecret(QString(), "x", &context, record);
+    QTRY_COMPARE(results.size(), 3);
+    QVERIFY(!results.at(2).isOk());
+
+    // A context gone before the answer: nothing runs.
+    auto* gone = new QObject;
+    bool called = false;
+    controller.writeSecret(QStringLiteral("k"), "v", gone, [&](const Gateway::SecretResult&) { called = true; });
+    delete gone;
+    QTest::qWait(100);
+    QVERIFY(!called);
 }
 
 void TestGatewayController::stopJoinsTheThread()

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
+#include "pages/ConfigurePage.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "secrets/MemorySecretStore.h"
@@ -17,11 +18,14 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -115,10 +119,12 @@ void TestMainWindow::titleAndPages()
     GatewayController controller;
     MainWindow window(&controller);
     QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] — Portcullis"));
-    QCOMPARE(window.size(), QSize(1200, 760));
+    QCOMPARE(window.size(), QSize(1200, 720)); // fits 1366x768 with the panel
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 3); // Services, Traffic, Elicitations
+    QCOMPARE(tabs->count(), 4); // Services, Configure, Traffic, Elicitations
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("configurePage")));
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("elicitationsPage")));
     QVERIFY(window.findChild<QTreeView*>(QStringLiteral("trafficTreeView")));
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("servicesListView")));
     QCOMPARE(window.findChild<QLabel*>(QStringLiteral("listenLabel"))->text(), QStringLiteral("Gateway stopped"));
@@ -373,7 +379,8 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
     QCOMPARE(controller.status().services.first().name, QStringLiteral("demo-openapi"));
     QTRY_COMPARE(window.servicesPage()->currentServiceName(), QStringLiteral("demo-openapi"));
     const quint16 port = quint16(controller.status().baseUrl.port());
-    const QByteArray list = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(port) + "\r\n"; // the Host check includes the port
+    const QByteArray list = "GET /mcp/demo-openapi HTTP/1.1\r\n" + host + "\r\n";
     QVERIFY(TestSupport::rawExchange(port, list).first().status != 401); // no endpoint security yet
 
     QString key;
@@ -393,7 +400,7 @@ void TestMainWindow::newWorkspaceServiceAndApiKeyEndToEnd()
     QCOMPARE(controller.status().services.first().securityMode, QStringLiteral("apiKey"));
     QCOMPARE(TestSupport::rawExchange(port, list).first().status, 401);
     const QByteArray withKey
-        = "GET /mcp/demo-openapi HTTP/1.1\r\nHost: 127.0.0.1\r\nx-reshapr-key: " + key.toLatin1() + "\r\n\r\n";
+        = "GET /mcp/demo-openapi HTTP/1.1\r\n" + host + "x-reshapr-key: " + key.toLatin1() + "\r\n\r\n";
     const int keyed = TestSupport::rawExchange(port, withKey).first().status;
     QVERIFY2(keyed != 401 && keyed != 0, qPrintable(QString::number(keyed)));
     QFile saved(path);
@@ -425,9 +432,12 @@ void TestMainWindow::screenshots()
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/services.png")));
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
-    tabs->setCurrentIndex(1);
+    tabs->setCurrentWidget(window.trafficLogPage());
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/traffic.png")));
+    tabs->setCurrentWidget(window.configurePage());
+    QTest::qWait(100);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-demo-not-editable.png")));
 
     auto* menu = window.findChild<QMenu*>(QStringLiteral("fileMenu"));
     menu->popup(window.mapToGlobal(QPoint(0, 20)));
@@ -456,6 +466,65 @@ void TestMainWindow::screenshots()
     window.findChild<QAction*>(QStringLiteral("generateApiKeyAction"))->trigger();
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/unsaved-workspace.png")));
+
+    // The Configure tab, one PNG per page, at a laptop size.
+    window.resize(1280, 720);
+    tabs->setCurrentWidget(window.configurePage());
+    Portcullis::ConfigurePage* configure = window.configurePage();
+    const char* const pages[] = {"configure-general.png", "configure-endpoint-security.png",
+                                 "configure-backend-secret.png", "configure-connect-client.png"};
+    QTRY_VERIFY(window.findChild<QTableView*>(QStringLiteral("toolPreviewTableView"))->model()->rowCount() > 0);
+    window.findChild<QTableView*>(QStringLiteral("toolPreviewTableView"))->selectRow(0);
+    for (int i = 0; i < 4; ++i) {
+        configure->setCurrentPageIndex(i);
+        QTest::qWait(150);
+        QVERIFY(window.grab().save(out + QLatin1Char('/') + QLatin1String(pages[i])));
+    }
+    configure->setCurrentPageIndex(1);
+    window.findChild<QRadioButton*>(QStringLiteral("oauth2RadioButton"))->click();
+    window.findChild<QPushButton*>(QStringLiteral("addAuthorizationServerButton"))->click();
+    auto* servers = window.findChild<QListWidget*>(QStringLiteral("authorizationServersListWidget"));
+    servers->closePersistentEditor(servers->item(0));
+    servers->item(0)->setText(QStringLiteral("https://login.example.com/realms/tools"));
+    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("requiredScopesLineEdit")),
+                     QStringLiteral("mcp:read"));
+    auto* toolScopes = window.findChild<QTableView*>(QStringLiteral("toolScopesTableView"))->model();
+    if (toolScopes->rowCount() > 0)
+        toolScopes->setData(toolScopes->index(0, 1), QStringLiteral("forecast:write"));
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-endpoint-security-oauth2.png")));
+    window.findChild<QRadioButton*>(QStringLiteral("noneRadioButton"))->click();
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-endpoint-security-none.png")));
+    configure->setCurrentPageIndex(2);
+    window.findChild<QComboBox*>(QStringLiteral("backendKindComboBox"))->setCurrentIndex(1);
+    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("usernameLineEdit")), QStringLiteral("alice"));
+    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("backendSecretLineEdit")), QStringLiteral("pw"));
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-backend-secret-basic-typing.png")));
+    window.findChild<QPushButton*>(QStringLiteral("backendStoreButton"))->click();
+    QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("backendStoredLabel"))->isVisible());
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-backend-secret-stored.png")));
+    window.findChild<QComboBox*>(QStringLiteral("backendKindComboBox"))->setCurrentIndex(3);
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-backend-secret-certificate.png")));
+    window.findChild<QComboBox*>(QStringLiteral("backendKindComboBox"))->setCurrentIndex(6);
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-backend-secret-elicited-oauth2.png")));
+    configure->setCurrentPageIndex(0);
+    auto* baseUrl = configure->findChild<QLineEdit*>(QStringLiteral("baseUrlLineEdit"));
+    const QString goodUrl = baseUrl->text();
+    baseUrl->setText(QStringLiteral("ftp://backend"));
+    QTest::qWait(150);
+    QVERIFY(window.grab().save(out + QStringLiteral("/configure-invalid-field.png")));
+    baseUrl->setText(goodUrl);
+    grabDialog(QStringLiteral("rename-service-dialog.png"));
+    window.findChild<QPushButton*>(QStringLiteral("renameServiceButton"))->click();
+    grabDialog(QStringLiteral("remove-service-dialog.png"));
+    window.findChild<QPushButton*>(QStringLiteral("removeServiceButton"))->click();
+    window.resize(1100, 640);
+    tabs->setCurrentIndex(0);
     grabDialog(QStringLiteral("add-service-dialog.png"));
     window.findChild<QAction*>(QStringLiteral("addServiceAction"))->trigger();
     grabDialog(QStringLiteral("unsaved-changes-dialog.png"));
