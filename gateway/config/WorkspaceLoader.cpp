@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -501,7 +502,15 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : -1;
     const QString listenHost = colon > 0 ? listen.left(colon) : QString();
     const bool bracketed = listenHost.startsWith(QLatin1Char('[')) && listenHost.endsWith(QLatin1Char(']'));
-    if (!portOk || port < 0 || port > 65535 || listenHost.isEmpty()
+    // The host is an IP literal (IPv6 in brackets) or a DNS name: nothing else can be bound, and
+    // what loads must save and load again unchanged.
+    const QString bareHost = bracketed ? listenHost.mid(1, listenHost.size() - 2) : listenHost;
+    static const QRegularExpression dnsName(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                                                           "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"));
+    const QHostAddress literal(bareHost);
+    const bool hostOk = bracketed ? (!literal.isNull() && literal.protocol() == QAbstractSocket::IPv6Protocol)
+                                  : (dnsName.match(bareHost).hasMatch() || !literal.isNull());
+    if (!portOk || port < 0 || port > 65535 || listenHost.isEmpty() || !hostOk
         || (!bracketed && listenHost.contains(QLatin1Char(':'))))
         gw.fail(QStringLiteral("listen"), QStringLiteral("must be HOST:PORT (IPv6 in brackets: [::1]:8765)"));
     else {

@@ -215,6 +215,10 @@ describe('elicited backend credentials with the SDK 2.x client and a scripted pe
         const person = new ScriptedPerson();
         const urls = [];
         let personDone;
+        // The person submits only once the SDK's early retry has been answered input_required
+        // again, so the pending-flow answer is exercised whatever the machine's speed.
+        let secondRound;
+        const retried = new Promise((resolve) => { secondRound = resolve; });
         const client = new Client(clientInfo, {
             versionNegotiation: { mode: { pin: MODERN } },
             capabilities: { elicitation: { url: {} } },
@@ -228,11 +232,13 @@ describe('elicited backend credentials with the SDK 2.x client and a scripted pe
                     const page = await person.get(request.params.url);
                     assert.equal(page.status, 200, page.body);
                     assert.match(page.headers.get('set-cookie') ?? '', /HttpOnly; SameSite=Lax/);
+                    await retried;
                     const done = await person.submit(page, 'submit', { credential: TOKEN_VALUE });
                     assert.equal(done.status, 200, done.body);
                 })();
                 return { action: 'accept' };
             }
+            secondRound();
             await personDone;
             return { action: 'accept' };
         });

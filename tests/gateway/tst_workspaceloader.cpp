@@ -539,6 +539,10 @@ void tst_WorkspaceLoader::invalid_data()
     QTest::newRow("listen without host") << workspace({}, obj(R"({"listen":":8765"})")) << gw;
     QTest::newRow("listen bracketed IPv6 without port") << workspace({}, obj(R"({"listen":"[::1]"})")) << gw;
     QTest::newRow("listen bare IPv6") << workspace({}, obj(R"({"listen":"::1"})")) << gw;
+    // Found by fuzzing: an unclosed bracket loaded, then failed to load again after a save.
+    QTest::newRow("listen unclosed bracket") << workspace({}, obj(R"({"listen":"[27%0.0.1:8765"})")) << gw;
+    QTest::newRow("listen IPv4 in brackets") << workspace({}, obj(R"({"listen":"[127.0.0.1]:8765"})")) << gw;
+    QTest::newRow("listen host with space") << workspace({}, obj(R"({"listen":"local host:8765"})")) << gw;
     QTest::newRow("listen number") << workspace({}, obj(R"({"listen":8765})"))
                                    << kSource + QStringLiteral(": $.gateway.listen: must be a string");
 }
