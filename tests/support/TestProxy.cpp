@@ -14,8 +14,8 @@ namespace {
 
 struct ProxyConnection
 {
-    QPointer<QTcpSocket> client;
-    QPointer<QTcpSocket> upstream;
+    QPointer<QAbstractSocket> client; // QAbstractSocket: also read while a QTcpSocket is being destroyed
+    QPointer<QAbstractSocket> upstream;
     quint16 upstreamPort = 0;
     QByteArray buffer;
     bool tunnel = false;
