@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/WorkspaceConfig.h"
+#include "secrets/SecretStore.h" // complete: secretStore() converts a QPointer
 
 #include <QByteArray>
 #include <QDateTime>
@@ -18,8 +19,6 @@
 #include <optional>
 
 namespace Gateway {
-
-class SecretStore;
 
 // One person's credential for one service, obtained through an elicitation.
 struct ElicitedCredential
