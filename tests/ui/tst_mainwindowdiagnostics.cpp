@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -345,6 +346,7 @@ void tst_MainWindowDiagnostics::screenshots()
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     tabs->setCurrentIndex(0);
     auto save = [&](QWidget* widget, const QString& name) {
+        window.statusBar()->clearMessage();
         QTest::qWait(150);
         QVERIFY(widget->grab().save(out + QLatin1Char('/') + name));
     };

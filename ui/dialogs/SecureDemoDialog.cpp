@@ -48,7 +48,7 @@ SecureDemoDialog::SecureDemoDialog(const QString& guide, QWidget* parent)
     layout->addWidget(m_guideText, 1);
     layout->addWidget(buttons);
     const QFontMetrics metrics(m_guideText->font());
-    resize(qMin(metrics.horizontalAdvance(QLatin1Char('x')) * 104 + 40, 1300), 520);
+    resize(qMin(metrics.horizontalAdvance(QLatin1Char('x')) * 124 + 48, 1240), 520);
 }
 
 QString SecureDemoDialog::guide() const

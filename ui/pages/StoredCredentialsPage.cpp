@@ -38,11 +38,11 @@ StoredCredentialsPage::StoredCredentialsPage(QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->resizeSection(StoredCredentialModel::Service, 120);
-    m_view->header()->resizeSection(StoredCredentialModel::Person, 260);
+    m_view->header()->resizeSection(StoredCredentialModel::Person, 330);
     m_view->header()->resizeSection(StoredCredentialModel::Kind, 130);
-    m_view->header()->resizeSection(StoredCredentialModel::Age, 100);
+    m_view->header()->resizeSection(StoredCredentialModel::Age, 80);
     m_view->header()->resizeSection(StoredCredentialModel::Expires, 130);
-    m_view->header()->resizeSection(StoredCredentialModel::Refresh, 220);
+    m_view->header()->resizeSection(StoredCredentialModel::Refresh, 190);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("storedCredentialsCountLabel"));
