@@ -13,7 +13,6 @@
 #include "dialogs/SecureDemoDialog.h"
 #include "models/StoredCredentialModel.h"
 #include "models/TrafficLogModel.h"
-#include "widgets/TrafficDetailPane.h"
 #include "pages/ConfigurePage.h"
 #include "pages/ConnectionDoctorPage.h"
 #include "pages/EndpointSecurityPage.h"
@@ -21,6 +20,7 @@
 #include "pages/TokenInspectorPage.h"
 #include "pages/TrafficLogPage.h"
 #include "secrets/MemorySecretStore.h"
+#include "widgets/TrafficDetailPane.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -83,8 +83,9 @@ struct DemoInfo
 
 DemoInfo readGuide(const QString& guide)
 {
-    return {QUrl(field(guide, QStringLiteral("MCP endpoint"))), QUrl(field(guide, QStringLiteral("Authorization server"))),
-            field(guide, QStringLiteral("Agent client id")), field(guide, QStringLiteral("Agent client secret"))};
+    return {QUrl(field(guide, QStringLiteral("MCP endpoint"))),
+            QUrl(field(guide, QStringLiteral("Authorization server"))), field(guide, QStringLiteral("Agent client id")),
+            field(guide, QStringLiteral("Agent client secret"))};
 }
 
 // An agent token from the demo authorization server (client credentials).
@@ -99,12 +100,17 @@ QByteArray agentToken(const DemoInfo& demo)
     const auto answer = TestSupport::rawExchange(quint16(demo.issuer.port()), request);
     if (answer.size() != 1 || answer.first().status != 200)
         return {};
-    return QJsonDocument::fromJson(answer.first().body).object().value(QLatin1String("access_token")).toString().toLatin1();
+    return QJsonDocument::fromJson(answer.first().body)
+        .object()
+        .value(QLatin1String("access_token"))
+        .toString()
+        .toLatin1();
 }
 
 QByteArray callTool(const DemoInfo& demo, const QByteArray& token)
 {
-    const auto answer = TestSupport::rawExchange(quint16(demo.endpoint.port()), toolCall(demo.endpoint, token), 1, 10000);
+    const auto answer
+        = TestSupport::rawExchange(quint16(demo.endpoint.port()), toolCall(demo.endpoint, token), 1, 10000);
     return answer.isEmpty() ? QByteArray() : answer.first().body;
 }
 
@@ -231,6 +237,15 @@ void tst_MainWindowDiagnostics::secureDemoTokenInspectorAndStoredCredentials()
     const QByteArray again = call();
     QVERIFY2(again.contains("input_required"), again.constData());
 
+    // Revoke All: the person completes the flow again, then every service's credentials go.
+    QCOMPARE(completeOAuthElicitation(elicitationLink(again)), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    QTest::mouseClick(
+        window.storedCredentialsPage()->findChild<QPushButton*>(QStringLiteral("revokeAllCredentialsButton")),
+        Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, 10000);
+    QVERIFY(call().contains("input_required"));
+
     // "Inspect Token" in the traffic detail pane opens the inspector with an empty paste box: the
     // captured Authorization value is redacted and stays so.
     tabs->setCurrentWidget(window.trafficLogPage());
@@ -239,9 +254,11 @@ void tst_MainWindowDiagnostics::secureDemoTokenInspectorAndStoredCredentials()
     int mcpRow = -1;
     for (int row = 0; row < trafficView->model()->rowCount() && mcpRow < 0; ++row) {
         if (trafficView->model()->index(row, 0).data(Portcullis::TrafficLogModel::IdRole).isValid()
-            && window.trafficLogPage()->model()->eventById(
-                   trafficView->model()->index(row, 0).data(Portcullis::TrafficLogModel::IdRole).toULongLong())
-                   ->service
+            && window.trafficLogPage()
+                    ->model()
+                    ->eventById(
+                        trafficView->model()->index(row, 0).data(Portcullis::TrafficLogModel::IdRole).toULongLong())
+                    ->service
                 == QLatin1String("secure-demo"))
             mcpRow = row;
     }
@@ -305,7 +322,8 @@ void tst_MainWindowDiagnostics::checkButtonRunsTheDoctor()
     tabs->setCurrentWidget(window.configurePage());
     window.configurePage()->selectService(QStringLiteral("guarded"));
     window.configurePage()->setCurrentPageIndex(1); // General, Endpoint Security, ...
-    auto* check = window.configurePage()->securityPage()->findChild<QPushButton*>(QStringLiteral("checkConnectionButton"));
+    auto* check
+        = window.configurePage()->securityPage()->findChild<QPushButton*>(QStringLiteral("checkConnectionButton"));
     QVERIFY(check);
     QTRY_VERIFY(check->isVisible());
     QTest::mouseClick(check, Qt::LeftButton);
@@ -367,7 +385,9 @@ void tst_MainWindowDiagnostics::screenshots()
     const QByteArray token = agentToken(demo);
     QVERIFY(!token.isEmpty());
     window.inspectToken(QStringLiteral("secure-demo"));
-    window.tokenInspectorPage()->findChild<QPlainTextEdit*>(QStringLiteral("tokenEdit"))->setPlainText(QString::fromLatin1(token));
+    window.tokenInspectorPage()
+        ->findChild<QPlainTextEdit*>(QStringLiteral("tokenEdit"))
+        ->setPlainText(QString::fromLatin1(token));
     window.tokenInspectorPage()->findChild<QPushButton*>(QStringLiteral("tokenCheckButton"))->click();
     auto* verdict = window.tokenInspectorPage()->findChild<QLabel*>(QStringLiteral("tokenVerdictLabel"));
     QTRY_VERIFY_WITH_TIMEOUT(!verdict->text().contains(QStringLiteral("Asking")), 10000);

@@ -131,7 +131,8 @@ void tst_StoredCredentialModel::refreshReplacesTheList()
     model.setNow(kNow);
     QList<ElicitedCredentialInfo> many;
     for (int n = 0; n < 500; ++n)
-        many.append(info(QStringLiteral("key:%1").arg(n, 8, 10, QLatin1Char('0')), BackendAuth::Kind::ElicitedToken, n, 0));
+        many.append(
+            info(QStringLiteral("key:%1").arg(n, 8, 10, QLatin1Char('0')), BackendAuth::Kind::ElicitedToken, n, 0));
     model.setCredentials(many);
     QCOMPARE(model.rowCount(), 500);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);

@@ -62,8 +62,7 @@ QVariant StoredCredentialModel::data(const QModelIndex& index, int role) const
         return info.service;
     if (role == PersonRole)
         return info.person;
-    if (role == Qt::ForegroundRole && index.column() == Expires && info.expiresAt.isValid()
-        && info.expiresAt <= now())
+    if (role == Qt::ForegroundRole && index.column() == Expires && info.expiresAt.isValid() && info.expiresAt <= now())
         return QColor(0xb0, 0x00, 0x20);
     if (role == Qt::ToolTipRole) {
         if (index.column() == Age && info.obtainedAt.isValid())
@@ -79,8 +78,7 @@ QVariant StoredCredentialModel::data(const QModelIndex& index, int role) const
     switch (Column(index.column())) {
     case Service: return info.service;
     case Person: return info.person;
-    case Kind:
-        return info.kind == BackendAuth::Kind::ElicitedOAuth2 ? tr("OAuth 2.0 token") : tr("Typed credential");
+    case Kind: return info.kind == BackendAuth::Kind::ElicitedOAuth2 ? tr("OAuth 2.0 token") : tr("Typed credential");
     case Age: return info.obtainedAt.isValid() ? duration(info.obtainedAt.secsTo(now())) : tr("unknown");
     case Expires: {
         if (!info.expiresAt.isValid())
