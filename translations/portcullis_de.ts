@@ -1493,82 +1493,82 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
         <translation>Nicht erneuerbar (von der Person eingegeben)</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="70"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="69"/>
         <source>Obtained %1</source>
         <translation>Erhalten %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="83"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
         <source>OAuth 2.0 token</source>
         <translation>OAuth-2.0-Token</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="83"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
         <source>Typed credential</source>
         <translation>Eingegebene Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="84"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="82"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="85"/>
         <source>No known expiry</source>
         <translation>Kein bekanntes Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="89"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="89"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
         <source>expired %1 ago</source>
         <translation>vor %1 abgelaufen</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="92"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
         <source>Memory and keychain</source>
         <translation>Speicher und Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="92"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
         <source>Memory only</source>
         <translation>Nur Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="101"/>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="102"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="108"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
         <source>Refresh</source>
         <translation>Erneuerung</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="109"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
         <source>Stored in</source>
         <translation>Gespeichert in</translation>
     </message>

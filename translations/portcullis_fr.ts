@@ -1493,82 +1493,82 @@ Outils : %2 · Sécurité : %3</translation>
         <translation>Non renouvelable (saisi par la personne)</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="70"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="69"/>
         <source>Obtained %1</source>
         <translation>Obtenu le %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="83"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
         <source>OAuth 2.0 token</source>
         <translation>Jeton OAuth 2.0</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="83"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
         <source>Typed credential</source>
         <translation>Identifiant saisi</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="84"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="82"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="85"/>
         <source>No known expiry</source>
         <translation>Pas d’expiration connue</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="89"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="89"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
         <source>expired %1 ago</source>
         <translation>expiré il y a %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="92"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
         <source>Memory and keychain</source>
         <translation>Mémoire et trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="92"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
         <source>Memory only</source>
         <translation>Mémoire uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="101"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="102"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
         <source>Expires</source>
         <translation>Expire</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="108"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
         <source>Refresh</source>
         <translation>Renouvellement</translation>
     </message>
     <message>
-        <location filename="../ui/models/StoredCredentialModel.cpp" line="109"/>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
         <source>Stored in</source>
         <translation>Stocké dans</translation>
     </message>
