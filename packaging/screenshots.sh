@@ -6,11 +6,15 @@
 set -euo pipefail
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
 build="${2:-build/ui}"
-test_bin="$build/tests/tst_mainwindow"
-[ -x "$test_bin" ] || { echo "build $test_bin first (.ci/build $build -DPORTCULLIS_BUILD_UI=ON -- tst_mainwindow)" >&2; exit 2; }
-if command -v xvfb-run >/dev/null; then
-  PORTCULLIS_SCREENSHOT_DIR="$out" xvfb-run -a -s "-screen 0 1366x768x24" "$test_bin" screenshots
-else
-  PORTCULLIS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$test_bin" screenshots
-fi
+# tst_mainwindow: configuration pages and dialogs; tst_mainwindowdiagnostics: diagnostics, stored
+# credentials and the secure demo.
+for name in tst_mainwindow tst_mainwindowdiagnostics; do
+  test_bin="$build/tests/$name"
+  [ -x "$test_bin" ] || { echo "build $test_bin first (.ci/build $build -DPORTCULLIS_BUILD_UI=ON -- $name)" >&2; exit 2; }
+  if command -v xvfb-run >/dev/null; then
+    PORTCULLIS_SCREENSHOT_DIR="$out" xvfb-run -a -s "-screen 0 1366x768x24" "$test_bin" screenshots
+  else
+    PORTCULLIS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$test_bin" screenshots
+  fi
+done
 ls "$out"/*.png

@@ -474,6 +474,185 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::ConnectionDoctorPage</name>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="49"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="57"/>
+        <source>Check the service&apos;s OAuth chain step by step</source>
+        <translation>Die OAuth-Kette des Dienstes Schritt für Schritt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Authorization server</source>
+        <translation>Autorisierungsserver</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="80"/>
+        <source>Select a step to read what was asked and what came back.</source>
+        <translation>Wählen Sie einen Schritt, um zu sehen, was angefragt wurde und was zurückkam.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="83"/>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="103"/>
+        <source>Choose an OAuth2 service and press Run: the gateway&apos;s own metadata, each authorization server&apos;s metadata, issuer and keys, and the introspection endpoint are checked in turn.</source>
+        <translation>Wählen Sie einen OAuth2-Dienst und klicken Sie auf „Ausführen“: Die Metadaten des Gateways, Metadaten, Aussteller und Schlüssel jedes Autorisierungsservers sowie der Introspection-Endpunkt werden nacheinander geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="133"/>
+        <source>No OAuth2 service</source>
+        <translation>Kein OAuth2-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="160"/>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="177"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="194"/>
+        <source>All checks passed for %1 (%2 steps, %3 ms).</source>
+        <translation>Alle Prüfungen für %1 bestanden (%2 Schritte, %3 ms).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="201"/>
+        <source>Step %1 (%2) failed: %3</source>
+        <translation>Schritt %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="204"/>
+        <source>Cannot check: %1</source>
+        <translation>Prüfung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="221"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="223"/>
+        <source>Authorization server: %1</source>
+        <translation>Autorisierungsserver: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="225"/>
+        <source>Request: %1 %2</source>
+        <translation>Anfrage: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="227"/>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="229"/>
+        <source>Time: %1 ms</source>
+        <translation>Zeit: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="230"/>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ElicitationLogModel</name>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="70"/>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="71"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="72"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="73"/>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="74"/>
+        <source>Stage</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="75"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="76"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ElicitationsPage</name>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="37"/>
+        <source>Filter by person, service, credential, stage or reason</source>
+        <translation>Nach Person, Dienst, Zugangsdaten, Stand oder Grund filtern</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="41"/>
+        <source>All stages</source>
+        <translation>Alle Stände</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="101"/>
+        <source>Elicitations: %1 of %2</source>
+        <translation>Abfragen: %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::EndpointSecurityPage</name>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="47"/>
@@ -502,7 +681,7 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="75"/>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="231"/>
         <source>&amp;Generate Key…</source>
         <translation>Schlüssel &amp;erzeugen…</translation>
     </message>
@@ -547,7 +726,7 @@
         <translation>Ress&amp;ourcen-URL:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="152"/>
         <source>Introspection client I&amp;D:</source>
         <translation>Introspektions-Client-I&amp;D:</translation>
     </message>
@@ -582,27 +761,37 @@
         <translation>S&amp;copes pro Werkzeug:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="150"/>
         <source>&amp;Introspection endpoint:</source>
         <translation>&amp;Introspektionsendpunkt:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="154"/>
         <source>Introspection secret:</source>
         <translation>Introspektions-Geheimnis:</translation>
     </message>
     <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="156"/>
+        <source>C&amp;heck Connection…</source>
+        <translation>Verbindung &amp;prüfen …</translation>
+    </message>
+    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="159"/>
+        <source>Run the connection doctor: the gateway&apos;s metadata, each authorization server&apos;s metadata, issuer and keys, and the introspection endpoint, step by step (on the saved configuration)</source>
+        <translation>Den Verbindungsdoktor ausführen: Metadaten des Gateways, Metadaten, Aussteller und Schlüssel jedes Autorisierungsservers und der Introspection-Endpunkt, Schritt für Schritt (mit der gespeicherten Konfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="167"/>
         <source>Mode:</source>
         <translation>Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="219"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="230"/>
         <source>No key yet</source>
         <translation>Noch kein Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="231"/>
         <source>Re&amp;new Key…</source>
         <translation>Schlüssel er&amp;neuern…</translation>
     </message>
@@ -610,222 +799,287 @@
 <context>
     <name>Portcullis::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>Portcullis</source>
         <translation>Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Configure</source>
         <translation>Konfigurieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Traffic</source>
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <source>Elicitations</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;Service</source>
         <translation>D&amp;ienst</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>&amp;Add Service…</source>
         <translation>Dienst &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Remove Service…</source>
         <translation>Dienst &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>&amp;Generate API Key…</source>
         <translation>API-Schlüssel &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>Start &amp;Secure Demo</source>
+        <translation>&amp;Sichere Demo starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <source>OAuth 2 on the endpoint and an elicited backend token, with a demo authorization server, all on this computer</source>
+        <translation>OAuth 2 am Endpunkt und ein abgefragtes Backend-Token, mit einem Demo-Autorisierungsserver, alles auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <source>Connection Doctor</source>
+        <translation>Verbindungsdoktor</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>Token Inspector</source>
+        <translation>Token-Inspektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <source>&quot;%1&quot; is not served with OAuth 2 yet: save the workspace, then check again.</source>
+        <translation>„%1“ wird noch nicht mit OAuth 2 bereitgestellt: Speichern Sie den Arbeitsbereich und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <source>Captured tokens are redacted: paste the bearer token to inspect it.</source>
+        <translation>Mitgeschnittene Token sind geschwärzt: Fügen Sie das Bearer-Token ein, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <source>Starting the secure demo…</source>
+        <translation>Sichere Demo wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <source>Secure Demo</source>
+        <translation>Sichere Demo</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <source>The secure demo could not start: %1</source>
+        <translation>Die sichere Demo konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Add Service</source>
         <translation>Dienst hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one first.</source>
         <translation>Die eingebaute Demo kann nicht bearbeitet werden. Legen Sie zuerst einen Arbeitsbereich an (Datei ▸ Neu) oder öffnen Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
         <translation>Dienst „%1“ hinzugefügt; speichern Sie den Arbeitsbereich, um ihn bereitzustellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="374"/>
         <source>Remove Service</source>
         <translation>Dienst entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
         <translation>Dienst „%1“ entfernen? Seine Clients verlieren den Zugriff, sobald der Arbeitsbereich gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>New API key for &quot;%1&quot;: save the workspace to activate it.</source>
         <translation>Neuer API-Schlüssel für „%1“: speichern Sie den Arbeitsbereich, um ihn zu aktivieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>%1[*] — Portcullis</source>
         <translation>%1[*] — Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <source>The workspace &quot;%1&quot; has unsaved changes.</source>
         <translation>Der Arbeitsbereich „%1“ hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Save them before going on?</source>
         <translation>Vor dem Fortfahren speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Workspaces (*.json);;All files (*)</source>
         <translation>Arbeitsbereiche (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Cannot Save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>Save Workspace As</source>
         <translation>Arbeitsbereich speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>Workspaces (*.json)</source>
         <translation>Arbeitsbereiche (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="521"/>
         <source>Keychain: available</source>
         <translation>Schlüsselbund: verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="391"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>Keychain unavailable: backend secrets cannot be read</source>
         <translation>Schlüsselbund nicht verfügbar: Backend-Geheimnisse können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="542"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="547"/>
         <source>Open Another…</source>
         <translation>Anderen öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="569"/>
         <source>Gateway stopped</source>
         <translation>Gateway angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="439"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Gateway not listening: %1</source>
         <translation>Gateway lauscht nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>Configuration rejected; the gateway keeps serving the previous configuration.
 %1</source>
         <translation>Konfiguration abgelehnt; das Gateway verwendet weiter die vorherige Konfiguration.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="571"/>
         <source>Gateway listening on %1</source>
         <translation>Gateway lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="575"/>
         <source>Gateway not listening</source>
         <translation>Gateway lauscht nicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="467"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>The workspace cannot be served; the gateway serves nothing.
 %1</source>
         <translation>Der Arbeitsbereich kann nicht bereitgestellt werden; das Gateway stellt nichts bereit.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="616"/>
         <source>Requests: %1 · Errors: %2</source>
         <translation>Anfragen: %1 · Fehler: %2</translation>
     </message>
@@ -935,6 +1189,24 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::SecureDemoDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="20"/>
+        <source>Secure Demo</source>
+        <translation>Sichere Demo</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="21"/>
+        <source>The secure demo is running on this computer only (127.0.0.1): OAuth 2 on the MCP endpoint and an elicited backend token. The authorization server is for the demo only. Try it with the MCP Inspector or the SDK:</source>
+        <translation>Die sichere Demo läuft nur auf diesem Computer (127.0.0.1): OAuth 2 am MCP-Endpunkt und ein abgefragtes Backend-Token. Der Autorisierungsserver ist nur für die Demo gedacht. Probieren Sie es mit dem MCP Inspector oder dem SDK aus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="35"/>
+        <source>&amp;Copy Guide</source>
+        <translation>Anleitung &amp;kopieren</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ServiceGeneralPage</name>
     <message>
         <location filename="../ui/pages/ServiceGeneralPage.cpp" line="43"/>
@@ -1032,32 +1304,32 @@
         <translation>Importiere…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="273"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="274"/>
         <source>The document cannot be imported: %1</source>
         <translation>Das Dokument kann nicht importiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="280"/>
         <source>%1 — %2 tools</source>
         <translation>%1 — %2 Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="280"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="286"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="287"/>
         <source>Import warnings:</source>
         <translation>Import-Warnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="303"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
         <source>OpenAPI Document</source>
         <translation>OpenAPI-Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="305"/>
         <source>OpenAPI documents (*.yaml *.yml *.json);;All files (*)</source>
         <translation>OpenAPI-Dokumente (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
     </message>
@@ -1169,19 +1441,421 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
     </message>
 </context>
 <context>
+    <name>Portcullis::StoredCredentialModel</name>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="36"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="38"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="40"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="41"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="47"/>
+        <source>Refreshing…</source>
+        <translation>Wird erneuert …</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="50"/>
+        <source>Refresh due</source>
+        <translation>Erneuerung fällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="50"/>
+        <source>Expired: the person is asked again</source>
+        <translation>Abgelaufen: Die Person wird erneut gefragt</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="51"/>
+        <source>Refresh token held</source>
+        <translation>Refresh-Token vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="51"/>
+        <source>No refresh token</source>
+        <translation>Kein Refresh-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="53"/>
+        <source>Not refreshable (typed by the person)</source>
+        <translation>Nicht erneuerbar (von der Person eingegeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="69"/>
+        <source>Obtained %1</source>
+        <translation>Erhalten %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
+        <source>OAuth 2.0 token</source>
+        <translation>OAuth-2.0-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
+        <source>Typed credential</source>
+        <translation>Eingegebene Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="82"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="85"/>
+        <source>No known expiry</source>
+        <translation>Kein bekanntes Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <source>expired %1 ago</source>
+        <translation>vor %1 abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
+        <source>Memory and keychain</source>
+        <translation>Speicher und Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
+        <source>Memory only</source>
+        <translation>Nur Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="101"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="102"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
+        <source>Refresh</source>
+        <translation>Erneuerung</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
+        <source>Stored in</source>
+        <translation>Gespeichert in</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::StoredCredentialsPage</name>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="25"/>
+        <source>Backend credentials that people entered or authorized through an elicitation, per service and person. Values are never shown. Revoking one makes the gateway ask that person again on their next call.</source>
+        <translation>Backend-Zugangsdaten, die Personen über eine Abfrage eingegeben oder autorisiert haben, je Dienst und Person. Werte werden nie angezeigt. Nach einem Widerruf fragt das Gateway die Person beim nächsten Aufruf erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="54"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="56"/>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="58"/>
+        <source>Drop the selected credential from memory and the keychain</source>
+        <translation>Die ausgewählten Zugangsdaten aus Speicher und Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="59"/>
+        <source>Revoke &amp;All…</source>
+        <translation>&amp;Alle widerrufen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="61"/>
+        <source>Drop every stored credential of every service, keychain entries included</source>
+        <translation>Alle gespeicherten Zugangsdaten aller Dienste entfernen, einschließlich der Schlüsselbund-Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="109"/>
+        <source>Stored credentials: %1</source>
+        <translation>Gespeicherte Zugangsdaten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="118"/>
+        <source>No stored credentials</source>
+        <translation>Keine gespeicherten Zugangsdaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="128"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="139"/>
+        <source>Revoke Credential</source>
+        <translation>Zugangsdaten widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="140"/>
+        <source>Revoke the credential of %1 for &quot;%2&quot;? Their next call asks them again.</source>
+        <translation>Die Zugangsdaten von %1 für „%2“ widerrufen? Beim nächsten Aufruf wird die Person erneut gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="154"/>
+        <source>Revoke All Credentials</source>
+        <translation>Alle Zugangsdaten widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="155"/>
+        <source>Revoke every stored credential of every service, keychain entries included? Everyone is asked again on their next call.</source>
+        <translation>Alle gespeicherten Zugangsdaten aller Dienste widerrufen, einschließlich der Schlüsselbund-Einträge? Alle werden beim nächsten Aufruf erneut gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="166"/>
+        <source>Revoking for &quot;%1&quot; failed: %2</source>
+        <translation>Widerruf für „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="168"/>
+        <source>Revoked %1 credential(s) of &quot;%2&quot;.</source>
+        <translation>%1 Zugangsdaten von „%2“ widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="170"/>
+        <source>Revoked the credential of %1 for &quot;%2&quot;.</source>
+        <translation>Zugangsdaten von %1 für „%2“ widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TimingBar</name>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="32"/>
+        <source>%1: %2 ms</source>
+        <translation>%1: %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TokenInspectorPage</name>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="87"/>
+        <source>Check with the gateway</source>
+        <translation>Beim Gateway prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="93"/>
+        <source>Paste an access token (a JWT, or an opaque token), with or without &quot;Bearer &quot;</source>
+        <translation>Fügen Sie ein Zugriffstoken ein (ein JWT oder ein opakes Token), mit oder ohne „Bearer “</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="128"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="136"/>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="137"/>
+        <source>T&amp;ool:</source>
+        <translation>&amp;Werkzeug:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="202"/>
+        <source>No OAuth2 service</source>
+        <translation>Kein OAuth2-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="213"/>
+        <source>Endpoint only (no tool)</source>
+        <translation>Nur Endpunkt (kein Werkzeug)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="253"/>
+        <source>No token yet.</source>
+        <translation>Noch kein Token.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="256"/>
+        <source>A JWT (signed, %1 signature bytes). Decoded below, not yet verified.</source>
+        <translation>Ein JWT (signiert, %1 Signatur-Bytes). Unten dekodiert, noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="258"/>
+        <source>A JWT, but %1.</source>
+        <translation>Ein JWT, aber %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="261"/>
+        <source>Not a well-formed JWT: %1.</source>
+        <translation>Kein wohlgeformtes JWT: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="265"/>
+        <source>Opaque token (not a JWT: %1): only introspection can check it.</source>
+        <translation>Opakes Token (kein JWT: %1): Nur Introspection kann es prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="285"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="286"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="299"/>
+        <source>No exp claim: the gateway refuses tokens without one.</source>
+        <translation>Kein exp-Claim: Das Gateway lehnt Token ohne diesen ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="307"/>
+        <source>Expires in %1 (at %2).</source>
+        <translation>Läuft ab in %1 (um %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="310"/>
+        <source>Expired %1 ago (at %2).</source>
+        <translation>Vor %1 abgelaufen (um %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="318"/>
+        <source>Pick a service and press “Check with the gateway” for its verdict.</source>
+        <translation>Wählen Sie einen Dienst und klicken Sie auf „Beim Gateway prüfen“, um sein Urteil zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="331"/>
+        <source>Asking the gateway…</source>
+        <translation>Gateway wird gefragt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="344"/>
+        <source>Gateway answer: HTTP %1, reason %2</source>
+        <translation>Antwort des Gateways: HTTP %1, Grund %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="346"/>
+        <source>error_description: %1</source>
+        <translation>error_description: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="348"/>
+        <source>WWW-Authenticate: %1</source>
+        <translation>WWW-Authenticate: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="350"/>
+        <source>Checked by the introspection endpoint (the token is not a JWT).</source>
+        <translation>Vom Introspection-Endpunkt geprüft (das Token ist kein JWT).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="351"/>
+        <source>Expected audience: %1</source>
+        <translation>Erwartete Zielgruppe (aud): %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="352"/>
+        <source>Trusted issuers: %1</source>
+        <translation>Vertrauenswürdige Aussteller: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="353"/>
+        <source>Required scopes: %1</source>
+        <translation>Erforderliche Scopes: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="354"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="356"/>
+        <source>Granted scopes: %1</source>
+        <translation>Gewährte Scopes: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="358"/>
+        <source>Principal: %1</source>
+        <translation>Principal: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="360"/>
+        <source>Tools with extra scopes:</source>
+        <translation>Werkzeuge mit zusätzlichen Scopes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="364"/>
+        <source>  ✓ %1 (%2)</source>
+        <translation>  ✓ %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="365"/>
+        <source>  ✗ %1 — missing %2</source>
+        <translation>  ✗ %1 — fehlt: %2</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ToolPreviewModel</name>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="68"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="65"/>
         <source>Tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="69"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="66"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="70"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="67"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -1202,6 +1876,235 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
         <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
         <source>Extra scopes (space-separated)</source>
         <translation>Zusätzliche Scopes (durch Leerzeichen getrennt)</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TrafficDetailPane</name>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="83"/>
+        <source>Select a request to see its details (secrets are never recorded).</source>
+        <translation>Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="85"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="86"/>
+        <source>MCP request</source>
+        <translation>MCP-Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="87"/>
+        <source>MCP response</source>
+        <translation>MCP-Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="88"/>
+        <source>Backend request</source>
+        <translation>Backend-Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="89"/>
+        <source>Backend response</source>
+        <translation>Backend-Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="90"/>
+        <source>Auth</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="95"/>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="97"/>
+        <source>The MCP call as a curl command; the API key or token is a shell variable.</source>
+        <translation>Der MCP-Aufruf als curl-Befehl; API-Schlüssel oder Token sind eine Shell-Variable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="98"/>
+        <source>Replay</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="100"/>
+        <source>Send the captured MCP request to the gateway again</source>
+        <translation>Die mitgeschnittene MCP-Anfrage erneut an das Gateway senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="101"/>
+        <source>Export HAR…</source>
+        <translation>HAR exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="103"/>
+        <source>Save the requests in view, both legs, as HAR 1.2</source>
+        <translation>Die angezeigten Anfragen, beide Teilstrecken, als HAR 1.2 speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="104"/>
+        <source>Inspect Token…</source>
+        <translation>Token prüfen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="106"/>
+        <source>Open the token inspector for this service; paste the bearer token there (captured tokens are redacted)</source>
+        <translation>Den Token-Inspektor für diesen Dienst öffnen; fügen Sie dort das Bearer-Token ein (mitgeschnittene Token sind geschwärzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="142"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="153"/>
+        <source>No x-reshapr-key header was sent.</source>
+        <translation>Es wurde kein x-reshapr-key-Header gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="154"/>
+        <source>The API key does not match any key of this service.</source>
+        <translation>Der API-Schlüssel passt zu keinem Schlüssel dieses Dienstes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="155"/>
+        <source>More than one x-reshapr-key header was sent.</source>
+        <translation>Es wurde mehr als ein x-reshapr-key-Header gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="156"/>
+        <source>The API key was sent in the URL; it is only accepted in the header.</source>
+        <translation>Der API-Schlüssel wurde in der URL gesendet; er wird nur im Header akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="157"/>
+        <source>No Authorization: Bearer token was sent.</source>
+        <translation>Es wurde kein Token per Authorization: Bearer gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="158"/>
+        <source>The Authorization header is not &quot;Bearer &lt;token&gt;&quot;.</source>
+        <translation>Der Authorization-Header hat nicht die Form „Bearer &lt;token&gt;“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="159"/>
+        <source>More than one Authorization header was sent.</source>
+        <translation>Es wurde mehr als ein Authorization-Header gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="160"/>
+        <source>The token was sent in the URL; it is only accepted in the header.</source>
+        <translation>Das Token wurde in der URL gesendet; es wird nur im Header akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="161"/>
+        <source>The token is longer than the gateway accepts.</source>
+        <translation>Das Token ist länger, als das Gateway akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
+        <source>The token is not a well-formed JWT.</source>
+        <translation>Das Token ist kein wohlgeformtes JWT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="163"/>
+        <source>The token failed verification (signature, expiry or claims).</source>
+        <translation>Das Token hat die Prüfung nicht bestanden (Signatur, Ablauf oder Claims).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="164"/>
+        <source>The token&apos;s exp is in the past.</source>
+        <translation>Das exp des Tokens liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="165"/>
+        <source>The token&apos;s aud does not name this endpoint&apos;s resource.</source>
+        <translation>Das aud des Tokens nennt nicht die Ressource dieses Endpunkts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="166"/>
+        <source>The token&apos;s iss is not an authorization server of this service.</source>
+        <translation>Das iss des Tokens ist kein Autorisierungsserver dieses Dienstes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="167"/>
+        <source>The token lacks a scope the service or tool requires.</source>
+        <translation>Dem Token fehlt ein Scope, den der Dienst oder das Werkzeug verlangt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="168"/>
+        <source>The issuer&apos;s signing keys (JWKS) could not be fetched.</source>
+        <translation>Die Signaturschlüssel (JWKS) des Ausstellers konnten nicht abgerufen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="169"/>
+        <source>The token introspection endpoint could not be reached.</source>
+        <translation>Der Introspection-Endpunkt war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="170"/>
+        <source>The person&apos;s request budget (rate limit) is used up.</source>
+        <translation>Das Anfragebudget (Ratenlimit) der Person ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="192"/>
+        <source>gateway (auth, queue, mapping)</source>
+        <translation>Gateway (Authentifizierung, Warteschlange, Abbildung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="193"/>
+        <source>backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="194"/>
+        <source>total %1 ms · gateway %2 ms · backend %3 ms</source>
+        <translation>gesamt %1 ms · Gateway %2 ms · Backend %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <source>Decision: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <source>(not checked)</source>
+        <translation>(nicht geprüft)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="201"/>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <source>(anonymous)</source>
+        <translation>(anonym)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="208"/>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="242"/>
+        <source>Not captured (payload capture off, not an MCP request, or evicted by the capture budget).</source>
+        <translation>Nicht mitgeschnitten (Mitschnitt aus, keine MCP-Anfrage oder durch das Mitschnittbudget verdrängt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="266"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="267"/>
+        <source>No backend call.</source>
+        <translation>Kein Backend-Aufruf.</translation>
     </message>
 </context>
 <context>
@@ -1310,47 +2213,46 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>Portcullis::TrafficLogPage</name>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="64"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="65"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="73"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="75"/>
         <source>Filter by service, tool, method, principal, path or detail</source>
         <translation>Nach Dienst, Werkzeug, Methode, Prinzipal, Pfad oder Detail filtern</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="74"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="76"/>
         <source>Every word must match (case-insensitive). Esc clears.</source>
         <translation>Jedes Wort muss passen (ohne Beachtung der Groß-/Kleinschreibung). Esc leert das Feld.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="78"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="80"/>
         <source>Show the traffic of one service only</source>
         <translation>Nur den Verkehr eines Dienstes anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="80"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="82"/>
         <source>All services</source>
         <translation>Alle Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="84"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="86"/>
         <source>HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests</source>
         <translation>HTTP 4xx/5xx, JSON-RPC-Fehler, Werkzeugfehler, abgelehnte Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="103"/>
         <source>Select a request to see its details (secrets are never recorded).</source>
-        <translation>Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
+        <translation type="vanished">Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="237"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="225"/>
         <source>Showing %1 of %2</source>
         <translation>%1 von %2 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="239"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="227"/>
         <source>Requests: %1</source>
         <translation>Anfragen: %1</translation>
     </message>
@@ -1384,61 +2286,141 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <source>Export HAR</source>
+        <translation>HAR exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <source>HTTP Archive (*.har)</source>
+        <translation>HTTP-Archiv (*.har)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="52"/>
+        <source>Saved %1 HAR entries to %2</source>
+        <translation>%1 HAR-Einträge in %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="53"/>
+        <source>HAR export failed: %1</source>
+        <translation>HAR-Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="63"/>
+        <source>Replay</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="64"/>
+        <source>The %1 value was not captured. Enter it for this replay (it is not stored):</source>
+        <translation>Der Wert von %1 wurde nicht mitgeschnitten. Geben Sie ihn für dieses erneute Senden ein (er wird nicht gespeichert):</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="75"/>
+        <source>Replay of request %1: HTTP %2</source>
+        <translation>Erneutes Senden von Anfrage %1: HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="76"/>
+        <source>Replay of request %1 failed: %2</source>
+        <translation>Erneutes Senden von Anfrage %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="57"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="59"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="61"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="62"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="234"/>
+        <source>
+… truncated (%1 bytes in all)</source>
+        <translation>
+… gekürzt (insgesamt %1 Bytes)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/Application.cpp" line="334"/>
+        <location filename="../app/Application.cpp" line="371"/>
         <source>Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.
 Without --config it runs its built-in demo.</source>
         <translation>Portcullis stellt REST-APIs (OpenAPI 3) als MCP-Server unter /mcp/{service} bereit.
 Ohne --config läuft die eingebaute Demo.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="340"/>
+        <location filename="../app/Application.cpp" line="377"/>
         <source>Run without a window (servers, CI).</source>
         <translation>Ohne Fenster laufen (Server, CI).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="342"/>
+        <location filename="../app/Application.cpp" line="379"/>
         <source>Workspace file to serve (hot-reloaded).</source>
         <translation>Bereitzustellende Arbeitsbereichsdatei (wird live neu geladen).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="345"/>
+        <location filename="../app/Application.cpp" line="382"/>
         <source>Serve the built-in demo API and workspace.</source>
         <translation>Die eingebaute Demo-API und ihren Arbeitsbereich bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="348"/>
+        <location filename="../app/Application.cpp" line="385"/>
         <source>Listen address, e.g. 127.0.0.1:8765 (port 0: any).</source>
         <translation>Lauschadresse, z. B. 127.0.0.1:8765 (Port 0: beliebig).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="352"/>
+        <location filename="../app/Application.cpp" line="389"/>
         <source>Print one JSON line per traffic event to stdout.</source>
         <translation>Eine JSON-Zeile pro Verkehrsereignis auf stdout ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="354"/>
+        <location filename="../app/Application.cpp" line="392"/>
+        <source>Headless: keep redacted MCP and backend payloads in memory (written to the traffic log file only with gateway.capturePayloadsToFile).</source>
+        <translation>Ohne Fenster: geschwärzte MCP- und Backend-Nutzdaten im Speicher halten (in die Verkehrsprotokolldatei nur mit gateway.capturePayloadsToFile geschrieben).</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="396"/>
         <source>Serve Prometheus metrics at /metrics.</source>
         <translation>Prometheus-Metriken unter /metrics bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="357"/>
+        <location filename="../app/Application.cpp" line="399"/>
         <source>Generate (or renew) the API key of SERVICE in --config, print it once, exit.</source>
         <translation>Den API-Schlüssel von SERVICE in --config erzeugen (oder erneuern), einmal ausgeben, beenden.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="362"/>
+        <location filename="../app/Application.cpp" line="404"/>
         <source>All or nothing (CI): refuse the whole workspace, at start and on reload, when any service&apos;s settings or OpenAPI document are refused. Without it such a service is not served (503) and the others run.</source>
         <translation>Alles oder nichts (CI): den ganzen Arbeitsbereich beim Start und beim Neuladen ablehnen, wenn die Einstellungen oder das OpenAPI-Dokument eines Dienstes abgelehnt werden. Ohne diese Option wird ein solcher Dienst nicht bereitgestellt (503) und die anderen laufen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="368"/>
+        <location filename="../app/Application.cpp" line="410"/>
+        <source>Serve the demo with OAuth2 on the endpoint and an elicited backend OAuth token, using a built-in demo authorization server (loopback only).</source>
+        <translation>Die Demo mit OAuth2 am Endpunkt und einem abgefragten Backend-OAuth-Token bereitstellen, mit einem eingebauten Demo-Autorisierungsserver (nur Loopback).</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="415"/>
         <source>Drop the elicited backend credentials SERVICE in --config keeps in the keychain (all, or only those of PERSON given after it), exit.</source>
         <translation>Die erfragten Backend-Zugangsdaten, die SERVICE aus --config im Schlüsselbund hält, löschen (alle, oder nur die der danach angegebenen PERSON) und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="374"/>
+        <location filename="../app/Application.cpp" line="423"/>
         <source>With --forget-credentials: one person only.</source>
         <translation>Mit --forget-credentials: nur eine Person.</translation>
     </message>

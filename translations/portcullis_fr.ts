@@ -56,7 +56,7 @@
     <message>
         <location filename="../ui/dialogs/AddServiceDialog.cpp" line="119"/>
         <source>The document does not exist.</source>
-        <translation>Le document n&apos;existe pas.</translation>
+        <translation>Le document n’existe pas.</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/AddServiceDialog.cpp" line="121"/>
@@ -474,6 +474,185 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::ConnectionDoctorPage</name>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="49"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="57"/>
+        <source>Check the service&apos;s OAuth chain step by step</source>
+        <translation>Vérifier la chaîne OAuth du service étape par étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Authorization server</source>
+        <translation>Serveur d’autorisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="69"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="80"/>
+        <source>Select a step to read what was asked and what came back.</source>
+        <translation>Sélectionnez une étape pour lire ce qui a été demandé et ce qui a été répondu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="83"/>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="103"/>
+        <source>Choose an OAuth2 service and press Run: the gateway&apos;s own metadata, each authorization server&apos;s metadata, issuer and keys, and the introspection endpoint are checked in turn.</source>
+        <translation>Choisissez un service OAuth2 et cliquez sur Lancer : les métadonnées de la passerelle, puis les métadonnées, l’émetteur et les clés de chaque serveur d’autorisation, et le point de terminaison d’introspection sont vérifiés tour à tour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="133"/>
+        <source>No OAuth2 service</source>
+        <translation>Aucun service OAuth2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="160"/>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="177"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="194"/>
+        <source>All checks passed for %1 (%2 steps, %3 ms).</source>
+        <translation>Toutes les vérifications ont réussi pour %1 (%2 étapes, %3 ms).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="201"/>
+        <source>Step %1 (%2) failed: %3</source>
+        <translation>Étape %1 (%2) en échec : %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="204"/>
+        <source>Cannot check: %1</source>
+        <translation>Vérification impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="221"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="223"/>
+        <source>Authorization server: %1</source>
+        <translation>Serveur d’autorisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="225"/>
+        <source>Request: %1 %2</source>
+        <translation>Requête : %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="227"/>
+        <source>HTTP status: %1</source>
+        <translation>Statut HTTP : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="229"/>
+        <source>Time: %1 ms</source>
+        <translation>Durée : %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ConnectionDoctorPage.cpp" line="230"/>
+        <source>Result: %1</source>
+        <translation>Résultat : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ElicitationLogModel</name>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="70"/>
+        <source>Requested</source>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="71"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="72"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="73"/>
+        <source>Credential</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="74"/>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="75"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ElicitationLogModel.cpp" line="76"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::ElicitationsPage</name>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="37"/>
+        <source>Filter by person, service, credential, stage or reason</source>
+        <translation>Filtrer par personne, service, identifiant, étape ou motif</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="41"/>
+        <source>All stages</source>
+        <translation>Toutes les étapes</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ElicitationsPage.cpp" line="101"/>
+        <source>Elicitations: %1 of %2</source>
+        <translation>Sollicitations : %1 sur %2</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::EndpointSecurityPage</name>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="47"/>
@@ -502,7 +681,7 @@
     </message>
     <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="75"/>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="231"/>
         <source>&amp;Generate Key…</source>
         <translation>&amp;Générer une clé…</translation>
     </message>
@@ -547,7 +726,7 @@
         <translation>URL de la ress&amp;ource :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="153"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="152"/>
         <source>Introspection client I&amp;D:</source>
         <translation>I&amp;dentifiant client d’introspection :</translation>
     </message>
@@ -582,27 +761,37 @@
         <translation>Portées par &amp;outil :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="151"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="150"/>
         <source>&amp;Introspection endpoint:</source>
         <translation>Point d’accès d’&amp;introspection :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="155"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="154"/>
         <source>Introspection secret:</source>
         <translation>Secret d’introspection :</translation>
     </message>
     <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="156"/>
+        <source>C&amp;heck Connection…</source>
+        <translation>Vérifier la &amp;connexion…</translation>
+    </message>
+    <message>
         <location filename="../ui/pages/EndpointSecurityPage.cpp" line="159"/>
+        <source>Run the connection doctor: the gateway&apos;s metadata, each authorization server&apos;s metadata, issuer and keys, and the introspection endpoint, step by step (on the saved configuration)</source>
+        <translation>Lancer le diagnostic de connexion : métadonnées de la passerelle, métadonnées, émetteur et clés de chaque serveur d’autorisation, et point de terminaison d’introspection, étape par étape (sur la configuration enregistrée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="167"/>
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="219"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="230"/>
         <source>No key yet</source>
         <translation>Pas encore de clé</translation>
     </message>
     <message>
-        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="220"/>
+        <location filename="../ui/pages/EndpointSecurityPage.cpp" line="231"/>
         <source>Re&amp;new Key…</source>
         <translation>Re&amp;nouveler la clé…</translation>
     </message>
@@ -610,222 +799,287 @@
 <context>
     <name>Portcullis::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
         <source>Portcullis</source>
         <translation>Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Configure</source>
         <translation>Configurer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Traffic</source>
         <translation>Trafic</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <source>Elicitations</source>
+        <translation>Sollicitations</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <source>Diagnostics</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>Re&amp;load</source>
         <translation>Re&amp;charger</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>&amp;Service</source>
         <translation>&amp;Service</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="221"/>
         <source>&amp;Add Service…</source>
         <translation>&amp;Ajouter un service…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Remove Service…</source>
         <translation>&amp;Retirer le service…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>&amp;Generate API Key…</source>
         <translation>&amp;Générer une clé d’API…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>Start &amp;Secure Demo</source>
+        <translation>Démarrer la démo &amp;sécurisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <source>OAuth 2 on the endpoint and an elicited backend token, with a demo authorization server, all on this computer</source>
+        <translation>OAuth 2 sur le point de terminaison et un jeton de backend sollicité, avec un serveur d’autorisation de démonstration, le tout sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <source>Connection Doctor</source>
+        <translation>Diagnostic de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <source>Token Inspector</source>
+        <translation>Inspecteur de jeton</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <source>&quot;%1&quot; is not served with OAuth 2 yet: save the workspace, then check again.</source>
+        <translation>« %1 » n’est pas encore servi avec OAuth 2 : enregistrez l’espace de travail, puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <source>Captured tokens are redacted: paste the bearer token to inspect it.</source>
+        <translation>Les jetons capturés sont masqués : collez le jeton bearer pour l’inspecter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <source>Starting the secure demo…</source>
+        <translation>Démarrage de la démo sécurisée…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <source>Secure Demo</source>
+        <translation>Démo sécurisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <source>The secure demo could not start: %1</source>
+        <translation>La démo sécurisée n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Add Service</source>
         <translation>Ajouter un service</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one first.</source>
         <translation>La démo intégrée ne peut pas être modifiée. Créez d’abord un espace de travail (Fichier ▸ Nouveau) ou ouvrez-en un.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="364"/>
         <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
         <translation>Service « %1 » ajouté ; enregistrez l’espace de travail pour le servir.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="374"/>
         <source>Remove Service</source>
         <translation>Retirer le service</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
         <translation>Retirer le service « %1 » ? Ses clients perdent l’accès dès que l’espace de travail est enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>New API key for &quot;%1&quot;: save the workspace to activate it.</source>
         <translation>Nouvelle clé d’API pour « %1 » : enregistrez l’espace de travail pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
         <source>&amp;Clear List</source>
         <translation>&amp;Vider la liste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>%1[*] — Portcullis</source>
         <translation>%1[*] — Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <source>The workspace &quot;%1&quot; has unsaved changes.</source>
         <translation>L’espace de travail « %1 » a des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Save them before going on?</source>
         <translation>Les enregistrer avant de continuer ?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>Workspaces (*.json);;All files (*)</source>
         <translation>Espaces de travail (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
         <source>Cannot Save</source>
         <translation>Impossible d’enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>Save Workspace As</source>
         <translation>Enregistrer l’espace de travail sous</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>Workspaces (*.json)</source>
         <translation>Espaces de travail (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="521"/>
         <source>Keychain: available</source>
         <translation>Trousseau : disponible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="391"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>Keychain unavailable: backend secrets cannot be read</source>
         <translation>Trousseau indisponible : les secrets des backends ne peuvent pas être lus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="542"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="547"/>
         <source>Open Another…</source>
         <translation>Ouvrir un autre…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="569"/>
         <source>Gateway stopped</source>
         <translation>Passerelle arrêtée</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="571"/>
         <source>Gateway listening on %1</source>
         <translation>Passerelle à l’écoute sur %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="439"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Gateway not listening: %1</source>
         <translation>La passerelle n’écoute pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="575"/>
         <source>Gateway not listening</source>
         <translation>La passerelle n’écoute pas</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="461"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>Configuration rejected; the gateway keeps serving the previous configuration.
 %1</source>
         <translation>Configuration refusée ; la passerelle continue de servir la configuration précédente.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="467"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>The workspace cannot be served; the gateway serves nothing.
 %1</source>
         <translation>L’espace de travail ne peut pas être servi ; la passerelle ne sert rien.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="616"/>
         <source>Requests: %1 · Errors: %2</source>
         <translation>Requêtes : %1 · Erreurs : %2</translation>
     </message>
@@ -935,6 +1189,24 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::SecureDemoDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="20"/>
+        <source>Secure Demo</source>
+        <translation>Démo sécurisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="21"/>
+        <source>The secure demo is running on this computer only (127.0.0.1): OAuth 2 on the MCP endpoint and an elicited backend token. The authorization server is for the demo only. Try it with the MCP Inspector or the SDK:</source>
+        <translation>La démo sécurisée tourne uniquement sur cet ordinateur (127.0.0.1) : OAuth 2 sur le point de terminaison MCP et un jeton de backend sollicité. Le serveur d’autorisation sert uniquement à la démo. Essayez-la avec le MCP Inspector ou le SDK :</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/SecureDemoDialog.cpp" line="35"/>
+        <source>&amp;Copy Guide</source>
+        <translation>&amp;Copier le guide</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ServiceGeneralPage</name>
     <message>
         <location filename="../ui/pages/ServiceGeneralPage.cpp" line="43"/>
@@ -1032,32 +1304,32 @@
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="273"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="274"/>
         <source>The document cannot be imported: %1</source>
         <translation>Le document ne peut pas être importé : %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="280"/>
         <source>%1 — %2 tools</source>
         <translation>%1 — %2 outils</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="279"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="280"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="286"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="287"/>
         <source>Import warnings:</source>
         <translation>Avertissements d’import :</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="303"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
         <source>OpenAPI Document</source>
         <translation>Document OpenAPI</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="304"/>
+        <location filename="../ui/pages/ServiceGeneralPage.cpp" line="305"/>
         <source>OpenAPI documents (*.yaml *.yml *.json);;All files (*)</source>
         <translation>Documents OpenAPI (*.yaml *.yml *.json);;Tous les fichiers (*)</translation>
     </message>
@@ -1169,19 +1441,421 @@ Outils : %2 · Sécurité : %3</translation>
     </message>
 </context>
 <context>
+    <name>Portcullis::StoredCredentialModel</name>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="36"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="38"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="40"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="41"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="47"/>
+        <source>Refreshing…</source>
+        <translation>Renouvellement…</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="50"/>
+        <source>Refresh due</source>
+        <translation>Renouvellement dû</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="50"/>
+        <source>Expired: the person is asked again</source>
+        <translation>Expiré : la personne sera sollicitée à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="51"/>
+        <source>Refresh token held</source>
+        <translation>Jeton de rafraîchissement détenu</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="51"/>
+        <source>No refresh token</source>
+        <translation>Aucun jeton de rafraîchissement</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="53"/>
+        <source>Not refreshable (typed by the person)</source>
+        <translation>Non renouvelable (saisi par la personne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="69"/>
+        <source>Obtained %1</source>
+        <translation>Obtenu le %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
+        <source>OAuth 2.0 token</source>
+        <translation>Jeton OAuth 2.0</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="81"/>
+        <source>Typed credential</source>
+        <translation>Identifiant saisi</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="82"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="85"/>
+        <source>No known expiry</source>
+        <translation>Pas d’expiration connue</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="87"/>
+        <source>expired %1 ago</source>
+        <translation>expiré il y a %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
+        <source>Memory and keychain</source>
+        <translation>Mémoire et trousseau</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="90"/>
+        <source>Memory only</source>
+        <translation>Mémoire uniquement</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="101"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="102"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="103"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="104"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="105"/>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="106"/>
+        <source>Refresh</source>
+        <translation>Renouvellement</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/StoredCredentialModel.cpp" line="107"/>
+        <source>Stored in</source>
+        <translation>Stocké dans</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::StoredCredentialsPage</name>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="25"/>
+        <source>Backend credentials that people entered or authorized through an elicitation, per service and person. Values are never shown. Revoking one makes the gateway ask that person again on their next call.</source>
+        <translation>Identifiants de backend que des personnes ont saisis ou autorisés lors d’une sollicitation, par service et par personne. Les valeurs ne sont jamais affichées. Après une révocation, la passerelle sollicite à nouveau la personne lors de son prochain appel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="54"/>
+        <source>Re&amp;fresh</source>
+        <translation>Actua&amp;liser</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="56"/>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="58"/>
+        <source>Drop the selected credential from memory and the keychain</source>
+        <translation>Supprimer l’identifiant sélectionné de la mémoire et du trousseau</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="59"/>
+        <source>Revoke &amp;All…</source>
+        <translation>&amp;Tout révoquer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="61"/>
+        <source>Drop every stored credential of every service, keychain entries included</source>
+        <translation>Supprimer tous les identifiants stockés de tous les services, entrées du trousseau comprises</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="109"/>
+        <source>Stored credentials: %1</source>
+        <translation>Identifiants stockés : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="118"/>
+        <source>No stored credentials</source>
+        <translation>Aucun identifiant stocké</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="128"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="139"/>
+        <source>Revoke Credential</source>
+        <translation>Révoquer l’identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="140"/>
+        <source>Revoke the credential of %1 for &quot;%2&quot;? Their next call asks them again.</source>
+        <translation>Révoquer l’identifiant de %1 pour « %2 » ? Son prochain appel la sollicitera à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="154"/>
+        <source>Revoke All Credentials</source>
+        <translation>Révoquer tous les identifiants</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="155"/>
+        <source>Revoke every stored credential of every service, keychain entries included? Everyone is asked again on their next call.</source>
+        <translation>Révoquer tous les identifiants stockés de tous les services, entrées du trousseau comprises ? Chacun sera sollicité à nouveau lors de son prochain appel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="166"/>
+        <source>Revoking for &quot;%1&quot; failed: %2</source>
+        <translation>La révocation pour « %1 » a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="168"/>
+        <source>Revoked %1 credential(s) of &quot;%2&quot;.</source>
+        <translation>%1 identifiant(s) de « %2 » révoqué(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StoredCredentialsPage.cpp" line="170"/>
+        <source>Revoked the credential of %1 for &quot;%2&quot;.</source>
+        <translation>Identifiant de %1 pour « %2 » révoqué.</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TimingBar</name>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="32"/>
+        <source>%1: %2 ms</source>
+        <translation>%1 : %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TokenInspectorPage</name>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="87"/>
+        <source>Check with the gateway</source>
+        <translation>Vérifier auprès de la passerelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="93"/>
+        <source>Paste an access token (a JWT, or an opaque token), with or without &quot;Bearer &quot;</source>
+        <translation>Collez un jeton d’accès (un JWT ou un jeton opaque), avec ou sans « Bearer »</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="102"/>
+        <source>Meaning</source>
+        <translation>Signification</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="128"/>
+        <source>Token:</source>
+        <translation>Jeton :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="136"/>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="137"/>
+        <source>T&amp;ool:</source>
+        <translation>&amp;Outil :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="202"/>
+        <source>No OAuth2 service</source>
+        <translation>Aucun service OAuth2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="213"/>
+        <source>Endpoint only (no tool)</source>
+        <translation>Point de terminaison seul (aucun outil)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="253"/>
+        <source>No token yet.</source>
+        <translation>Pas encore de jeton.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="256"/>
+        <source>A JWT (signed, %1 signature bytes). Decoded below, not yet verified.</source>
+        <translation>Un JWT (signé, %1 octets de signature). Décodé ci-dessous, pas encore vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="258"/>
+        <source>A JWT, but %1.</source>
+        <translation>Un JWT, mais %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="261"/>
+        <source>Not a well-formed JWT: %1.</source>
+        <translation>JWT mal formé : %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="265"/>
+        <source>Opaque token (not a JWT: %1): only introspection can check it.</source>
+        <translation>Jeton opaque (pas un JWT : %1) : seule l’introspection peut le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="285"/>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="286"/>
+        <source>Claims</source>
+        <translation>Revendications</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="299"/>
+        <source>No exp claim: the gateway refuses tokens without one.</source>
+        <translation>Pas de revendication exp : la passerelle refuse les jetons qui n’en ont pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="307"/>
+        <source>Expires in %1 (at %2).</source>
+        <translation>Expire dans %1 (à %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="310"/>
+        <source>Expired %1 ago (at %2).</source>
+        <translation>Expiré il y a %1 (à %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="318"/>
+        <source>Pick a service and press “Check with the gateway” for its verdict.</source>
+        <translation>Choisissez un service et cliquez sur « Vérifier auprès de la passerelle » pour obtenir son verdict.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="331"/>
+        <source>Asking the gateway…</source>
+        <translation>Interrogation de la passerelle…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="344"/>
+        <source>Gateway answer: HTTP %1, reason %2</source>
+        <translation>Réponse de la passerelle : HTTP %1, motif %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="346"/>
+        <source>error_description: %1</source>
+        <translation>error_description : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="348"/>
+        <source>WWW-Authenticate: %1</source>
+        <translation>WWW-Authenticate : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="350"/>
+        <source>Checked by the introspection endpoint (the token is not a JWT).</source>
+        <translation>Vérifié par le point de terminaison d’introspection (le jeton n’est pas un JWT).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="351"/>
+        <source>Expected audience: %1</source>
+        <translation>Audience attendue : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="352"/>
+        <source>Trusted issuers: %1</source>
+        <translation>Émetteurs de confiance : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="353"/>
+        <source>Required scopes: %1</source>
+        <translation>Portées requises : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="354"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="356"/>
+        <source>Granted scopes: %1</source>
+        <translation>Portées accordées : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="358"/>
+        <source>Principal: %1</source>
+        <translation>Principal : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="360"/>
+        <source>Tools with extra scopes:</source>
+        <translation>Outils avec des portées supplémentaires :</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="364"/>
+        <source>  ✓ %1 (%2)</source>
+        <translation>  ✓ %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="365"/>
+        <source>  ✗ %1 — missing %2</source>
+        <translation>  ✗ %1 — manque %2</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::ToolPreviewModel</name>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="68"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="65"/>
         <source>Tool</source>
         <translation>Outil</translation>
     </message>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="69"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="66"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../ui/models/ToolPreviewModel.cpp" line="70"/>
+        <location filename="../ui/models/ToolPreviewModel.cpp" line="67"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1202,6 +1876,235 @@ Outils : %2 · Sécurité : %3</translation>
         <location filename="../ui/models/ToolScopesModel.cpp" line="87"/>
         <source>Extra scopes (space-separated)</source>
         <translation>Portées supplémentaires (séparées par des espaces)</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::TrafficDetailPane</name>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="83"/>
+        <source>Select a request to see its details (secrets are never recorded).</source>
+        <translation>Sélectionnez une requête pour voir ses détails (les secrets ne sont jamais enregistrés).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="85"/>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="86"/>
+        <source>MCP request</source>
+        <translation>Requête MCP</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="87"/>
+        <source>MCP response</source>
+        <translation>Réponse MCP</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="88"/>
+        <source>Backend request</source>
+        <translation>Requête au backend</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="89"/>
+        <source>Backend response</source>
+        <translation>Réponse du backend</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="90"/>
+        <source>Auth</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="95"/>
+        <source>Copy as curl</source>
+        <translation>Copier en curl</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="97"/>
+        <source>The MCP call as a curl command; the API key or token is a shell variable.</source>
+        <translation>L’appel MCP sous forme de commande curl ; la clé d’API ou le jeton est une variable shell.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="98"/>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="100"/>
+        <source>Send the captured MCP request to the gateway again</source>
+        <translation>Renvoyer la requête MCP capturée à la passerelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="101"/>
+        <source>Export HAR…</source>
+        <translation>Exporter en HAR…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="103"/>
+        <source>Save the requests in view, both legs, as HAR 1.2</source>
+        <translation>Enregistrer les requêtes affichées, les deux tronçons, au format HAR 1.2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="104"/>
+        <source>Inspect Token…</source>
+        <translation>Inspecter le jeton…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="106"/>
+        <source>Open the token inspector for this service; paste the bearer token there (captured tokens are redacted)</source>
+        <translation>Ouvrir l’inspecteur de jeton pour ce service ; collez-y le jeton bearer (les jetons capturés sont masqués)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="142"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="153"/>
+        <source>No x-reshapr-key header was sent.</source>
+        <translation>Aucun en-tête x-reshapr-key n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="154"/>
+        <source>The API key does not match any key of this service.</source>
+        <translation>La clé d’API ne correspond à aucune clé de ce service.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="155"/>
+        <source>More than one x-reshapr-key header was sent.</source>
+        <translation>Plus d’un en-tête x-reshapr-key a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="156"/>
+        <source>The API key was sent in the URL; it is only accepted in the header.</source>
+        <translation>La clé d’API a été envoyée dans l’URL ; elle n’est acceptée que dans l’en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="157"/>
+        <source>No Authorization: Bearer token was sent.</source>
+        <translation>Aucun jeton Authorization: Bearer n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="158"/>
+        <source>The Authorization header is not &quot;Bearer &lt;token&gt;&quot;.</source>
+        <translation>L’en-tête Authorization n’est pas de la forme « Bearer &lt;token&gt; ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="159"/>
+        <source>More than one Authorization header was sent.</source>
+        <translation>Plus d’un en-tête Authorization a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="160"/>
+        <source>The token was sent in the URL; it is only accepted in the header.</source>
+        <translation>Le jeton a été envoyé dans l’URL ; il n’est accepté que dans l’en-tête.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="161"/>
+        <source>The token is longer than the gateway accepts.</source>
+        <translation>Le jeton est plus long que ce que la passerelle accepte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
+        <source>The token is not a well-formed JWT.</source>
+        <translation>Le jeton n’est pas un JWT bien formé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="163"/>
+        <source>The token failed verification (signature, expiry or claims).</source>
+        <translation>Le jeton a échoué à la vérification (signature, expiration ou revendications).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="164"/>
+        <source>The token&apos;s exp is in the past.</source>
+        <translation>L’exp du jeton est dans le passé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="165"/>
+        <source>The token&apos;s aud does not name this endpoint&apos;s resource.</source>
+        <translation>L’aud du jeton ne désigne pas la ressource de ce point de terminaison.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="166"/>
+        <source>The token&apos;s iss is not an authorization server of this service.</source>
+        <translation>L’iss du jeton n’est pas un serveur d’autorisation de ce service.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="167"/>
+        <source>The token lacks a scope the service or tool requires.</source>
+        <translation>Il manque au jeton une portée exigée par le service ou l’outil.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="168"/>
+        <source>The issuer&apos;s signing keys (JWKS) could not be fetched.</source>
+        <translation>Les clés de signature (JWKS) de l’émetteur n’ont pas pu être récupérées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="169"/>
+        <source>The token introspection endpoint could not be reached.</source>
+        <translation>Le point de terminaison d’introspection n’a pas pu être joint.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="170"/>
+        <source>The person&apos;s request budget (rate limit) is used up.</source>
+        <translation>Le budget de requêtes (limite de débit) de la personne est épuisé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="192"/>
+        <source>gateway (auth, queue, mapping)</source>
+        <translation>passerelle (authentification, file d’attente, conversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="193"/>
+        <source>backend</source>
+        <translation>backend</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="194"/>
+        <source>total %1 ms · gateway %2 ms · backend %3 ms</source>
+        <translation>total %1 ms · passerelle %2 ms · backend %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <source>Decision: %1</source>
+        <translation>Décision : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <source>(not checked)</source>
+        <translation>(non vérifié)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="201"/>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <source>Person: %1</source>
+        <translation>Personne : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="208"/>
+        <source>Detail: %1</source>
+        <translation>Détail : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="242"/>
+        <source>Not captured (payload capture off, not an MCP request, or evicted by the capture budget).</source>
+        <translation>Non capturé (capture désactivée, pas une requête MCP, ou évincé par le budget de capture).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="266"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="267"/>
+        <source>No backend call.</source>
+        <translation>Aucun appel au backend.</translation>
     </message>
 </context>
 <context>
@@ -1310,47 +2213,46 @@ Outils : %2 · Sécurité : %3</translation>
 <context>
     <name>Portcullis::TrafficLogPage</name>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="64"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="65"/>
         <source>Errors only</source>
         <translation>Erreurs seulement</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="73"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="75"/>
         <source>Filter by service, tool, method, principal, path or detail</source>
         <translation>Filtrer par service, outil, méthode, principal, chemin ou détail</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="74"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="76"/>
         <source>Every word must match (case-insensitive). Esc clears.</source>
         <translation>Chaque mot doit correspondre (sans tenir compte de la casse). Échap efface.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="78"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="80"/>
         <source>Show the traffic of one service only</source>
         <translation>N’afficher que le trafic d’un service</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="80"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="82"/>
         <source>All services</source>
         <translation>Tous les services</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="84"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="86"/>
         <source>HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests</source>
         <translation>HTTP 4xx/5xx, erreurs JSON-RPC, erreurs d’outil, requêtes refusées</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="103"/>
         <source>Select a request to see its details (secrets are never recorded).</source>
-        <translation>Sélectionnez une requête pour en voir le détail (les secrets ne sont jamais enregistrés).</translation>
+        <translation type="vanished">Sélectionnez une requête pour en voir le détail (les secrets ne sont jamais enregistrés).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="237"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="225"/>
         <source>Showing %1 of %2</source>
         <translation>%1 affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="239"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="227"/>
         <source>Requests: %1</source>
         <translation>Requêtes : %1</translation>
     </message>
@@ -1384,61 +2286,141 @@ Outils : %2 · Sécurité : %3</translation>
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <source>Export HAR</source>
+        <translation>Exporter en HAR</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <source>HTTP Archive (*.har)</source>
+        <translation>Archive HTTP (*.har)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="52"/>
+        <source>Saved %1 HAR entries to %2</source>
+        <translation>%1 entrées HAR enregistrées dans %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="53"/>
+        <source>HAR export failed: %1</source>
+        <translation>L’export HAR a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="63"/>
+        <source>Replay</source>
+        <translation>Rejouer</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="64"/>
+        <source>The %1 value was not captured. Enter it for this replay (it is not stored):</source>
+        <translation>La valeur %1 n’a pas été capturée. Saisissez-la pour ce rejeu (elle n’est pas conservée) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="75"/>
+        <source>Replay of request %1: HTTP %2</source>
+        <translation>Rejeu de la requête %1 : HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrafficInspector.cpp" line="76"/>
+        <source>Replay of request %1 failed: %2</source>
+        <translation>Le rejeu de la requête %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="57"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="59"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="61"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TokenInspectorPage.cpp" line="62"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="234"/>
+        <source>
+… truncated (%1 bytes in all)</source>
+        <translation>
+… tronqué (%1 octets au total)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/Application.cpp" line="334"/>
+        <location filename="../app/Application.cpp" line="371"/>
         <source>Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.
 Without --config it runs its built-in demo.</source>
         <translation>Portcullis expose des API REST (OpenAPI 3) comme serveurs MCP sous /mcp/{service}.
 Sans --config, il lance sa démo intégrée.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="340"/>
+        <location filename="../app/Application.cpp" line="377"/>
         <source>Run without a window (servers, CI).</source>
         <translation>Fonctionner sans fenêtre (serveurs, CI).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="342"/>
+        <location filename="../app/Application.cpp" line="379"/>
         <source>Workspace file to serve (hot-reloaded).</source>
         <translation>Fichier d’espace de travail à servir (rechargé à chaud).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="345"/>
+        <location filename="../app/Application.cpp" line="382"/>
         <source>Serve the built-in demo API and workspace.</source>
         <translation>Servir l’API et l’espace de travail de démonstration intégrés.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="348"/>
+        <location filename="../app/Application.cpp" line="385"/>
         <source>Listen address, e.g. 127.0.0.1:8765 (port 0: any).</source>
         <translation>Adresse d’écoute, par ex. 127.0.0.1:8765 (port 0 : quelconque).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="352"/>
+        <location filename="../app/Application.cpp" line="389"/>
         <source>Print one JSON line per traffic event to stdout.</source>
         <translation>Écrire une ligne JSON par événement de trafic sur stdout.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="354"/>
+        <location filename="../app/Application.cpp" line="392"/>
+        <source>Headless: keep redacted MCP and backend payloads in memory (written to the traffic log file only with gateway.capturePayloadsToFile).</source>
+        <translation>Sans fenêtre : conserver en mémoire les contenus MCP et backend masqués (écrits dans le journal du trafic uniquement avec gateway.capturePayloadsToFile).</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="396"/>
         <source>Serve Prometheus metrics at /metrics.</source>
         <translation>Servir les métriques Prometheus sous /metrics.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="357"/>
+        <location filename="../app/Application.cpp" line="399"/>
         <source>Generate (or renew) the API key of SERVICE in --config, print it once, exit.</source>
         <translation>Générer (ou renouveler) la clé d’API de SERVICE dans --config, l’afficher une fois, quitter.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="362"/>
+        <location filename="../app/Application.cpp" line="404"/>
         <source>All or nothing (CI): refuse the whole workspace, at start and on reload, when any service&apos;s settings or OpenAPI document are refused. Without it such a service is not served (503) and the others run.</source>
         <translation>Tout ou rien (CI) : refuser tout l’espace de travail, au démarrage et au rechargement, dès que les réglages ou le document OpenAPI d’un service sont refusés. Sans cette option, ce service n’est pas servi (503) et les autres tournent.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="368"/>
+        <location filename="../app/Application.cpp" line="410"/>
+        <source>Serve the demo with OAuth2 on the endpoint and an elicited backend OAuth token, using a built-in demo authorization server (loopback only).</source>
+        <translation>Servir la démo avec OAuth2 sur le point de terminaison et un jeton OAuth de backend sollicité, avec un serveur d’autorisation de démonstration intégré (boucle locale uniquement).</translation>
+    </message>
+    <message>
+        <location filename="../app/Application.cpp" line="415"/>
         <source>Drop the elicited backend credentials SERVICE in --config keeps in the keychain (all, or only those of PERSON given after it), exit.</source>
         <translation>Supprimer les identifiants backend sollicités que SERVICE de --config garde dans le trousseau (tous, ou seulement ceux de PERSONNE donnée ensuite), puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="374"/>
+        <location filename="../app/Application.cpp" line="423"/>
         <source>With --forget-credentials: one person only.</source>
         <translation>Avec --forget-credentials : une seule personne.</translation>
     </message>

@@ -5,9 +5,15 @@
 #include "core/GatewayController.h"
 #include "dialogs/AddServiceDialog.h"
 #include "dialogs/ApiKeyDialog.h"
+#include "dialogs/SecureDemoDialog.h"
 #include "models/ServiceListModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/ConfigurePage.h"
+#include "pages/ConnectionDoctorPage.h"
+#include "pages/EndpointSecurityPage.h"
+#include "pages/StoredCredentialsPage.h"
+#include "pages/TokenInspectorPage.h"
+#include "widgets/TrafficDetailPane.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "TrafficInspector.h"
@@ -67,6 +73,10 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     auto* elicitationsPage = new ElicitationsPage(central);
     elicitationsPage->setObjectName(QStringLiteral("elicitationsPage"));
     m_tabWidget->addTab(elicitationsPage, tr("Elicitations"));
+    m_credentialsPage = new StoredCredentialsPage(central);
+    m_credentialsPage->setObjectName(QStringLiteral("storedCredentialsPage"));
+    m_tabWidget->addTab(m_credentialsPage, tr("Credentials"));
+    m_tabWidget->addTab(createDiagnosticsTab(central), tr("Diagnostics"));
     setAcceptDrops(true);
 
     auto* layout = new QVBoxLayout(central);
@@ -97,6 +107,9 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     connect(m_servicesPage, &ServicesPage::currentServiceChanged, m_configurePage, &ConfigurePage::selectService);
     connect(m_configurePage, &ConfigurePage::addServiceRequested, this, [this] { addService(); });
     connect(m_trafficLogPage->model(), &TrafficLogModel::countersChanged, this, &MainWindow::updateEventCounter);
+    connect(m_configurePage->securityPage(), &EndpointSecurityPage::checkConnectionRequested, this,
+            &MainWindow::checkConnection);
+    connect(m_trafficLogPage->detailPane(), &TrafficDetailPane::inspectTokenRequested, this, &MainWindow::inspectToken);
 
     if (controller) {
         // Queued from the gateway thread already; these only copy values into models.
@@ -104,6 +117,7 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         connect(controller, &Gateway::GatewayController::eventsAppended, m_trafficLogPage->model(),
                 &TrafficLogModel::appendEvents);
         connectTrafficInspector(this, controller, m_trafficLogPage, elicitationsPage);
+        connectDiagnostics(controller);
         applyStatus(controller->status());
     } else {
         applyStatus(Gateway::GatewayStatus());
@@ -212,6 +226,116 @@ void MainWindow::createMenus()
     m_generateApiKeyAction = service->addAction(tr("&Generate API Key…"), this, &MainWindow::generateApiKey);
     m_generateApiKeyAction->setObjectName(QStringLiteral("generateApiKeyAction"));
     connect(service, &QMenu::aboutToShow, this, &MainWindow::updateTitle);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* secureDemo = help->addAction(tr("Start &Secure Demo"), this, &MainWindow::startSecureDemo);
+    secureDemo->setObjectName(QStringLiteral("startSecureDemoAction"));
+    secureDemo->setToolTip(tr("OAuth 2 on the endpoint and an elicited backend token, with a demo authorization "
+                              "server, all on this computer"));
+}
+
+QWidget* MainWindow::createDiagnosticsTab(QWidget* parent)
+{
+    // The pages run on the gateway thread through the controller (null doctor and inspector here).
+    m_diagnosticsTabWidget = new QTabWidget(parent);
+    m_diagnosticsTabWidget->setObjectName(QStringLiteral("diagnosticsTabWidget"));
+    m_doctorPage = new ConnectionDoctorPage(nullptr, m_diagnosticsTabWidget);
+    m_doctorPage->setObjectName(QStringLiteral("connectionDoctorPage"));
+    m_tokenPage = new TokenInspectorPage(nullptr, m_diagnosticsTabWidget);
+    m_tokenPage->setObjectName(QStringLiteral("tokenInspectorPage"));
+    m_diagnosticsTabWidget->addTab(m_doctorPage, tr("Connection Doctor"));
+    m_diagnosticsTabWidget->addTab(m_tokenPage, tr("Token Inspector"));
+    return m_diagnosticsTabWidget;
+}
+
+void MainWindow::connectDiagnostics(Gateway::GatewayController* controller)
+{
+    using Gateway::GatewayController;
+    connect(m_doctorPage, &ConnectionDoctorPage::runRequested, controller, &GatewayController::runDoctor);
+    connect(controller, &GatewayController::doctorStepFinished, m_doctorPage, &ConnectionDoctorPage::showStep);
+    connect(controller, &GatewayController::doctorFinished, m_doctorPage, &ConnectionDoctorPage::showReport);
+    connect(m_tokenPage, &TokenInspectorPage::checkRequested, controller, &GatewayController::inspectToken);
+    connect(controller, &GatewayController::tokenVerdictReady, m_tokenPage, &TokenInspectorPage::showVerdict);
+
+    connect(m_credentialsPage, &StoredCredentialsPage::refreshRequested, controller,
+            &GatewayController::listElicitedCredentials);
+    connect(m_credentialsPage, &StoredCredentialsPage::revokeRequested, controller,
+            &GatewayController::revokeElicitedCredentials);
+    connect(controller, &GatewayController::elicitedCredentialsListed, m_credentialsPage,
+            &StoredCredentialsPage::setCredentials);
+    connect(controller, &GatewayController::elicitedCredentialsRevoked, m_credentialsPage,
+            &StoredCredentialsPage::showRevoked);
+    // A credential stored, refreshed or dropped is an elicitation event: list again while visible.
+    connect(controller, &GatewayController::eventsAppended, m_credentialsPage,
+            [this, controller](const QList<Gateway::TrafficEvent>& events) {
+                if (!m_credentialsPage->isVisible())
+                    return;
+                for (const Gateway::TrafficEvent& e : events) {
+                    if (!e.elicitationStage.isEmpty()) {
+                        controller->listElicitedCredentials();
+                        return;
+                    }
+                }
+            });
+    connect(controller, &GatewayController::secureDemoStarted, this, &MainWindow::showSecureDemo);
+}
+
+void MainWindow::checkConnection(const QString& service)
+{
+    m_tabWidget->setCurrentWidget(m_diagnosticsTabWidget);
+    m_diagnosticsTabWidget->setCurrentWidget(m_doctorPage);
+    m_doctorPage->selectService(service);
+    if (m_doctorPage->currentService() != service) {
+        // The doctor checks what the gateway serves: an unsaved or non-OAuth2 service is not there.
+        statusBar()->showMessage(
+            tr("\"%1\" is not served with OAuth 2 yet: save the workspace, then check again.").arg(service), 10000);
+        return;
+    }
+    if (!m_doctorPage->isRunning())
+        m_doctorPage->runDoctor();
+}
+
+void MainWindow::inspectToken(const QString& service)
+{
+    m_tabWidget->setCurrentWidget(m_diagnosticsTabWidget);
+    m_diagnosticsTabWidget->setCurrentWidget(m_tokenPage);
+    if (!service.isEmpty())
+        m_tokenPage->selectService(service);
+    m_tokenPage->setToken({});
+    if (auto* edit = m_tokenPage->findChild<QWidget*>(QStringLiteral("tokenEdit")))
+        edit->setFocus();
+    statusBar()->showMessage(tr("Captured tokens are redacted: paste the bearer token to inspect it."), 10000);
+}
+
+void MainWindow::startSecureDemo()
+{
+    if (!m_controller || !maybeSave())
+        return;
+    m_document->showDemo();
+    m_secureDemoRequested = true;
+    m_controller->startSecureDemo();
+    statusBar()->showMessage(tr("Starting the secure demo…"), 5000);
+}
+
+SecureDemoDialog* MainWindow::secureDemoDialog() const
+{
+    return m_secureDemoDialog;
+}
+
+void MainWindow::showSecureDemo(const QString& guide, const QString& error)
+{
+    if (!m_secureDemoRequested)
+        return;
+    m_secureDemoRequested = false;
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Secure Demo"), tr("The secure demo could not start: %1").arg(error));
+        return;
+    }
+    delete m_secureDemoDialog;
+    m_secureDemoDialog = new SecureDemoDialog(guide, this);
+    m_secureDemoDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_secureDemoDialog->show(); // not modal: the operator keeps using the window meanwhile
 }
 
 QString MainWindow::editableCurrentService() const
@@ -438,6 +562,9 @@ void MainWindow::applyStatus(const Gateway::GatewayStatus& status)
     m_serviceModel->setServices(status.services);
     m_configurePage->applyStatus(status);
     m_trafficLogPage->setServiceNames(m_serviceModel->serviceNames());
+    m_doctorPage->setServices(status.services);
+    m_tokenPage->setServices(status.services);
+    m_credentialsPage->setServiceNames(m_serviceModel->serviceNames());
     if (!status.running)
         m_listenLabel->setText(tr("Gateway stopped"));
     else if (status.listening)

@@ -22,6 +22,10 @@ struct GatewayStatus;
 namespace Portcullis {
 
 class ConfigurePage;
+class ConnectionDoctorPage;
+class SecureDemoDialog;
+class StoredCredentialsPage;
+class TokenInspectorPage;
 class ServiceListModel;
 class ServicesPage;
 class TrafficLogPage;
@@ -47,6 +51,17 @@ public:
     bool openWorkspace(const QString& path, const QString& listen = {});
     void showDemo();
     TrafficLogPage* trafficLogPage() const { return m_trafficLogPage; }
+    ConnectionDoctorPage* connectionDoctorPage() const { return m_doctorPage; }
+    TokenInspectorPage* tokenInspectorPage() const { return m_tokenPage; }
+    StoredCredentialsPage* storedCredentialsPage() const { return m_credentialsPage; }
+    SecureDemoDialog* secureDemoDialog() const; // the guide of the secure demo, while it is open
+
+    // Diagnostics ▸ Connection doctor for `service`, run at once (the Check button of Endpoint Security).
+    void checkConnection(const QString& service);
+    // Diagnostics ▸ Token inspector for `service` with an empty paste box (captured tokens are redacted).
+    void inspectToken(const QString& service);
+    // Help ▸ Start Secure Demo: serves the secure demo and shows its guide when it is up.
+    void startSecureDemo();
 
 public slots:
     // Shows what the gateway reported (services, listen state, keychain, configuration errors).
@@ -79,6 +94,9 @@ private:
     bool saveAs();
     void reload();
     QFrame* createConfigErrorBanner();
+    QWidget* createDiagnosticsTab(QWidget* parent);
+    void connectDiagnostics(Gateway::GatewayController* controller);
+    void showSecureDemo(const QString& guide, const QString& error);
     void updateEventCounter();
 
     QPointer<Gateway::GatewayController> m_controller;
@@ -96,6 +114,12 @@ private:
     ServicesPage* m_servicesPage = nullptr;
     ConfigurePage* m_configurePage = nullptr;
     TrafficLogPage* m_trafficLogPage;
+    StoredCredentialsPage* m_credentialsPage = nullptr;
+    QTabWidget* m_diagnosticsTabWidget = nullptr;
+    ConnectionDoctorPage* m_doctorPage = nullptr;
+    TokenInspectorPage* m_tokenPage = nullptr;
+    QPointer<SecureDemoDialog> m_secureDemoDialog;
+    bool m_secureDemoRequested = false; // show the guide when the gateway answers
     QTabWidget* m_tabWidget;
     QFrame* m_configErrorBanner;
     QLabel* m_configErrorLabel;

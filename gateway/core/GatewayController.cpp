@@ -21,6 +21,11 @@ GatewayController::GatewayController(const Options& options, QObject* parent)
     qRegisterMetaType<Gateway::GatewayStatus>();
     qRegisterMetaType<Gateway::TrafficEvent>();
     qRegisterMetaType<QList<Gateway::TrafficEvent>>();
+    qRegisterMetaType<Gateway::DoctorStep>();
+    qRegisterMetaType<Gateway::DoctorReport>();
+    qRegisterMetaType<Gateway::TokenVerdict>();
+    qRegisterMetaType<Gateway::ElicitedCredentialInfo>();
+    qRegisterMetaType<QList<Gateway::ElicitedCredentialInfo>>();
 }
 
 GatewayController::~GatewayController()
@@ -42,6 +47,17 @@ void GatewayController::start()
     connect(m_worker, &GatewayThread::payloadReady, this, &GatewayController::payloadReady, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::replayFinished, this, &GatewayController::replayFinished, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::harExported, this, &GatewayController::harExported, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::doctorStepFinished, this, &GatewayController::doctorStepFinished,
+            Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::doctorFinished, this, &GatewayController::doctorFinished, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::tokenVerdictReady, this, &GatewayController::tokenVerdictReady,
+            Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::elicitedCredentialsListed, this, &GatewayController::elicitedCredentialsListed,
+            Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::elicitedCredentialsRevoked, this,
+            &GatewayController::elicitedCredentialsRevoked, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::secureDemoStarted, this, &GatewayController::secureDemoStarted,
+            Qt::QueuedConnection);
     m_thread->start();
     post([](GatewayThread* worker) { worker->initialize(); });
 }
@@ -112,6 +128,31 @@ void GatewayController::replay(quint64 eventId, const QList<QPair<QByteArray, QB
 void GatewayController::exportHar(const QList<TrafficEvent>& events, const QString& path)
 {
     post([events, path](GatewayThread* worker) { worker->exportHar(events, path); });
+}
+
+void GatewayController::runDoctor(const QString& service)
+{
+    post([service](GatewayThread* worker) { worker->runDoctor(service); });
+}
+
+void GatewayController::inspectToken(const QByteArray& token, const QString& service, const QString& tool)
+{
+    post([token, service, tool](GatewayThread* worker) { worker->inspectToken(token, service, tool); });
+}
+
+void GatewayController::listElicitedCredentials()
+{
+    post([](GatewayThread* worker) { worker->listElicitedCredentials(); });
+}
+
+void GatewayController::revokeElicitedCredentials(const QString& service, const QString& person)
+{
+    post([service, person](GatewayThread* worker) { worker->revokeElicitedCredentials(service, person); });
+}
+
+void GatewayController::startSecureDemo(const QString& listen)
+{
+    post([listen](GatewayThread* worker) { worker->startSecureDemo(listen); });
 }
 
 namespace {

@@ -3,6 +3,9 @@
 
 #include "GatewayServer.h"
 #include "config/WorkspaceConfig.h"
+#include "diagnostics/ConnectionDoctor.h"
+#include "diagnostics/TokenInspector.h"
+#include "elicit/ElicitedCredentialStore.h" // ElicitedCredentialInfo
 #include "log/PayloadCapture.h"
 #include "log/TrafficLog.h" // TrafficEvent and its metatype
 #include "secrets/SecretStore.h" // SecretResult
@@ -107,6 +110,23 @@ public:
     void writeSecret(const QString& key, const QByteArray& value, QObject* context, SecretCallback done);
     void removeSecret(const QString& key, QObject* context, SecretCallback done);
 
+    // Runs the connection doctor (gateway/diagnostics/ConnectionDoctor) for `service` on the gateway
+    // thread; each step arrives as doctorStepFinished, then doctorFinished. A new run abandons the
+    // previous one (its remaining steps never arrive).
+    void runDoctor(const QString& service);
+    // The gateway's verdict on `token` for `service` (and `tool`), from its own EndpointGuard;
+    // answered by tokenVerdictReady. The token crosses as a value and is never logged or kept.
+    void inspectToken(const QByteArray& token, const QString& service, const QString& tool = {});
+    // Metadata of the stored elicited credentials (never a value); answered by elicitedCredentialsListed.
+    void listElicitedCredentials();
+    // Revokes the credential of `person` for `service` (everyone's when `person` is empty), in memory
+    // and in the keychain; answered by elicitedCredentialsRevoked, then a fresh listing.
+    void revokeElicitedCredentials(const QString& service, const QString& person = {});
+    // The secure demo (gateway/demo/SecureDemo: demo authorization server, bearer-protected backend
+    // and service "secure-demo") on the gateway thread, which serves its HTTP. Answered by
+    // secureDemoStarted with its guide text (which names the demo agent's client secret) or an error.
+    void startSecureDemo(const QString& listen = {});
+
     const GatewayStatus& status() const { return m_status; }
     bool isRunning() const { return m_thread != nullptr; }
 
@@ -119,6 +139,14 @@ signals:
     void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
     // `error` empty on success.
     void harExported(const QString& path, int entries, const QString& error);
+    void doctorStepFinished(const Gateway::DoctorStep& step);
+    void doctorFinished(const Gateway::DoctorReport& report);
+    void tokenVerdictReady(const Gateway::TokenVerdict& verdict);
+    void elicitedCredentialsListed(const QList<Gateway::ElicitedCredentialInfo>& credentials);
+    // `removed`: how many credentials were dropped; `error` empty on success.
+    void elicitedCredentialsRevoked(const QString& service, const QString& person, int removed, const QString& error);
+    // `guide` empty and `error` set when the demo could not start.
+    void secureDemoStarted(const QString& guide, const QString& error);
 
 private:
     void post(std::function<void(GatewayThread*)> command);

@@ -7,12 +7,17 @@
 #include "log/CaptureReplay.h"
 #include "log/HarExporter.h"
 #include "demo/DemoBackend.h"
+#include "demo/SecureDemo.h"
+#include "diagnostics/ConnectionDoctor.h"
+#include "diagnostics/TokenInspector.h"
+#include "elicit/ElicitationBroker.h"
 #include "log/TrafficLog.h"
 #include "secrets/SecretStore.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSaveFile>
 
 namespace Gateway {
@@ -61,9 +66,87 @@ GatewayThread::GatewayThread(const GatewayController::Options& options,
 GatewayThread::~GatewayThread()
 {
     m_pool->waitForDone(); // a running build reports to this object
+    delete m_doctor; // their fetches and verdicts end before the gateway they look at
+    delete m_inspector;
     m_watcher.reset();
     m_server.reset(); // closes the listener while the log and endpoint still exist
+    m_secureDemo.reset();
     m_demo.reset();
+}
+
+void GatewayThread::runDoctor(const QString& service)
+{
+    if (!m_doctor) {
+        m_doctor = new ConnectionDoctor(m_server.get(), this);
+        connect(m_doctor, &ConnectionDoctor::stepFinished, this, [this](int runId, const DoctorStep& step) {
+            if (runId == m_doctorRun)
+                emit doctorStepFinished(step);
+        });
+        connect(m_doctor, &ConnectionDoctor::finished, this, [this](int runId, const DoctorReport& report) {
+            if (runId == m_doctorRun)
+                emit doctorFinished(report);
+        });
+    }
+    m_doctorRun = m_doctor->run(service);
+}
+
+void GatewayThread::inspectToken(const QByteArray& token, const QString& service, const QString& tool)
+{
+    if (!m_inspector) {
+        m_inspector = new TokenInspector(m_server.get(), this);
+        connect(m_inspector, &TokenInspector::verdictReady, this,
+                [this](int, const TokenVerdict& verdict) { emit tokenVerdictReady(verdict); });
+    }
+    m_inspector->inspect(token, service, tool);
+}
+
+void GatewayThread::listElicitedCredentials()
+{
+    ElicitationBroker* broker = m_server ? m_server->elicitationBroker() : nullptr;
+    emit elicitedCredentialsListed(broker ? broker->credentials() : QList<ElicitedCredentialInfo>());
+}
+
+void GatewayThread::revokeElicitedCredentials(const QString& service, const QString& person)
+{
+    ElicitationBroker* broker = m_server ? m_server->elicitationBroker() : nullptr;
+    if (!broker) {
+        emit elicitedCredentialsRevoked(service, person, 0, QStringLiteral("the gateway is not running"));
+        return;
+    }
+    QPointer<GatewayThread> self(this);
+    broker->revoke(service, person, [self, service, person](int removed, const QString& error) {
+        if (!self)
+            return;
+        emit self->elicitedCredentialsRevoked(service, person, removed, error);
+        self->listElicitedCredentials();
+    });
+}
+
+void GatewayThread::startSecureDemo(const QString& listen)
+{
+    if (!m_secureDemo) {
+        auto demo = std::make_unique<SecureDemo>();
+        QString error;
+        if (!demo->start(&error)) {
+            emit secureDemoStarted({}, error);
+            return;
+        }
+        m_secureDemo = std::move(demo);
+    }
+    QString error;
+    const WorkspaceConfig config = m_secureDemo->workspace(&error);
+    if (!error.isEmpty()) {
+        emit secureDemoStarted({}, error);
+        return;
+    }
+    m_watcher.reset();
+    m_status.workspacePath.clear();
+    m_status.demo = true;
+    m_listenWanted = !m_server->isListening();
+    m_pendingListen = listen;
+    m_demoFallbackPort = listen.isEmpty(); // like the demo: start even when the usual port is taken
+    m_secureDemoPending = true;
+    apply(config);
 }
 
 void GatewayThread::requestPayload(quint64 eventId)
@@ -145,6 +228,7 @@ void GatewayThread::openWorkspace(const QString& path, const QString& listen)
     m_status.workspacePath = path;
     m_status.demo = false;
     m_demoFallbackPort = false;
+    m_secureDemoPending = false; // another workspace supersedes a secure demo still being applied
     m_listenWanted = !m_server->isListening();
     m_pendingListen = listen;
     const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(path, WorkspaceLoader::ServiceErrors::RefuseService);
@@ -180,6 +264,7 @@ void GatewayThread::reloadWorkspace()
 
 void GatewayThread::applyWorkspace(const WorkspaceConfig& config)
 {
+    m_secureDemoPending = false;
     if (config.filePath != m_status.workspacePath || m_status.demo) {
         // The watch follows the configuration's file; an unsaved workspace has none.
         m_watcher.reset();
@@ -197,6 +282,7 @@ void GatewayThread::startDemo(const QString& listen)
     m_status.workspacePath.clear();
     m_status.demo = true;
     m_demoFallbackPort = false;
+    m_secureDemoPending = false;
     if (!m_demo) {
         m_demo = std::make_unique<DemoBackendHost>();
         const QUrl backend = m_demo->start();
@@ -273,11 +359,25 @@ void GatewayThread::install(quint64 generation, const WorkspaceConfig& config,
         m_listenWanted = false;
         listenOn(m_pendingListen.isEmpty() ? hostPortOf(config.gateway) : m_pendingListen);
     }
+    if (m_secureDemoPending && m_secureDemo) {
+        m_secureDemoPending = false;
+        if (m_server->isListening()) {
+            // Tokens asked for without an RFC 8707 resource are for this endpoint.
+            m_secureDemo->setGatewayBase(m_server->baseUrl());
+            emit secureDemoStarted(m_secureDemo->guide(), {});
+        } else {
+            emit secureDemoStarted({}, m_status.listenError);
+        }
+    }
     publish();
 }
 
 void GatewayThread::reject(const QString& reason)
 {
+    if (m_secureDemoPending) {
+        m_secureDemoPending = false;
+        emit secureDemoStarted({}, reason);
+    }
     m_status.configError = reason;
     schedulePublish();
 }

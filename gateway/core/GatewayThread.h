@@ -13,7 +13,10 @@
 
 namespace Gateway {
 
+class ConnectionDoctor;
 class DemoBackendHost;
+class SecureDemo;
+class TokenInspector;
 class WorkspaceWatcher;
 
 // The gateway's side of the thread boundary: created on, owned by and only ever called on the
@@ -35,6 +38,11 @@ public:
     void requestPayload(quint64 eventId);
     void exportHar(const QList<TrafficEvent>& events, const QString& path);
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders);
+    void runDoctor(const QString& service);
+    void inspectToken(const QByteArray& token, const QString& service, const QString& tool);
+    void listElicitedCredentials();
+    void revokeElicitedCredentials(const QString& service, const QString& person);
+    void startSecureDemo(const QString& listen);
     SecretStore* secretStore() const; // the backend secret store; null before initialize()
 
 signals:
@@ -43,6 +51,12 @@ signals:
     void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
     void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
     void harExported(const QString& path, int entries, const QString& error);
+    void doctorStepFinished(const Gateway::DoctorStep& step);
+    void doctorFinished(const Gateway::DoctorReport& report);
+    void tokenVerdictReady(const Gateway::TokenVerdict& verdict);
+    void elicitedCredentialsListed(const QList<Gateway::ElicitedCredentialInfo>& credentials);
+    void elicitedCredentialsRevoked(const QString& service, const QString& person, int removed, const QString& error);
+    void secureDemoStarted(const QString& guide, const QString& error);
 
 private:
     void apply(WorkspaceConfig config);
@@ -61,6 +75,11 @@ private:
     std::unique_ptr<GatewayServer> m_server;
     std::unique_ptr<WorkspaceWatcher> m_watcher;
     std::unique_ptr<DemoBackendHost> m_demo;
+    std::unique_ptr<SecureDemo> m_secureDemo; // outlives m_server (its authorization server is trusted)
+    bool m_secureDemoPending = false; // secureDemoStarted is due once its workspace is served or refused
+    ConnectionDoctor* m_doctor = nullptr; // made on first use, on the gateway thread
+    int m_doctorRun = 0;
+    TokenInspector* m_inspector = nullptr;
     QThreadPool* m_pool; // child: snapshot builds; joined before anything they report to goes away
     quint64 m_buildGeneration = 0;
     QString m_pendingListen; // listen here once the first configuration is in

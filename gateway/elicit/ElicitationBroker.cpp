@@ -428,6 +428,26 @@ void ElicitationBroker::forget(const QString& service, const QString& person,
     m_store->forget(service, person, std::move(done));
 }
 
+void ElicitationBroker::revoke(const QString& service, const QString& person,
+                               std::function<void(int, const QString&)> done)
+{
+    for (const ElicitedCredentialInfo& info : m_store->list(QDateTime::currentDateTimeUtc(), RefreshMarginSeconds)) {
+        if (info.service == service && (person.isEmpty() || info.person == person))
+            emitEvent(QStringLiteral("revoked"), service, info.person, {}, info.kind, {},
+                      info.obtainedAt.isValid() ? info.obtainedAt.msecsTo(QDateTime::currentDateTimeUtc()) : -1,
+                      QStringLiteral("revoked by the operator"));
+    }
+    forget(service, person, std::move(done));
+}
+
+QList<ElicitedCredentialInfo> ElicitationBroker::credentials() const
+{
+    QList<ElicitedCredentialInfo> out = m_store->list(QDateTime::currentDateTimeUtc(), RefreshMarginSeconds);
+    for (ElicitedCredentialInfo& info : out)
+        info.refreshing = m_busy.contains(key(info.service, info.person));
+    return out;
+}
+
 ElicitationFlowStatus ElicitationBroker::flowStatus(const QString& elicitationId) const
 {
     const auto flow = m_flows.value(elicitationId);

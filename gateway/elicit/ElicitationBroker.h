@@ -21,6 +21,7 @@ namespace Gateway {
 
 class AuthorizationServerDirectory;
 class ElicitedCredentialStore;
+struct ElicitedCredentialInfo;
 class OAuthTokenClient;
 class SecretResolver;
 class SecretStore;
@@ -118,6 +119,13 @@ public:
     // Revokes stored credentials (memory and keychain) of one person, or of everyone for `service`.
     void forget(const QString& service, const QString& person = {},
                 std::function<void(int removed, const QString& error)> done = {});
+    // The operator revokes (the window, --forget-credentials): forget() plus a "revoked" event for
+    // each credential held in memory, with the reason "revoked by the operator".
+    void revoke(const QString& service, const QString& person = {},
+                std::function<void(int removed, const QString& error)> done = {});
+    // Metadata of the stored credentials (never a value): kind, age, expiry, refresh state,
+    // persisted or not; `refreshing` while a refresh or keychain load runs for that person.
+    QList<ElicitedCredentialInfo> credentials() const;
     ElicitationFlowStatus flowStatus(const QString& elicitationId) const;
     // The client answered the elicitation with decline or cancel: ends the pending flow of that
     // person (another person's id is ignored). Returns whether a flow was ended.

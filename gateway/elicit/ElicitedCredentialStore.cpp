@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QMetaObject>
 
+#include <algorithm>
 #include <memory>
 
 namespace Gateway {
@@ -122,6 +123,10 @@ void ElicitedCredentialStore::put(const QString& service, const QString& person,
     } else {
         m_memory.insert(memoryKey(service, person), copy);
     }
+    if (persist && m_secrets)
+        m_persisted.insert(memoryKey(service, person));
+    else
+        m_persisted.remove(memoryKey(service, person));
     if (!persist || !m_secrets) {
         if (done) {
             const QString error = persist ? QStringLiteral("no secret store to persist in") : QString();
@@ -172,6 +177,7 @@ void ElicitedCredentialStore::load(const QString& service, const QString& person
                 std::optional<ElicitedCredential> c = deserialize(r.value);
                 if (c) {
                     self->m_memory.insert(memoryKey(service, person), *c);
+                    self->m_persisted.insert(memoryKey(service, person));
                     found = true;
                 }
             }
@@ -188,7 +194,31 @@ bool ElicitedCredentialStore::forgetInMemory(const QString& service, const QStri
         return false;
     wipe(*it);
     m_memory.erase(it);
+    m_persisted.remove(memoryKey(service, person));
     return true;
+}
+
+QList<ElicitedCredentialInfo> ElicitedCredentialStore::list(const QDateTime& nowUtc, int renewalMarginSeconds) const
+{
+    QList<ElicitedCredentialInfo> out;
+    out.reserve(m_memory.size());
+    for (auto it = m_memory.cbegin(); it != m_memory.cend(); ++it) {
+        const int cut = it.key().indexOf(QLatin1Char('\n'));
+        ElicitedCredentialInfo info;
+        info.service = it.key().left(cut);
+        info.person = it.key().mid(cut + 1);
+        info.kind = it->kind;
+        info.obtainedAt = it->obtainedAt;
+        info.expiresAt = it->expiresAt;
+        info.hasRefreshToken = !it->refreshToken.isEmpty();
+        info.refreshDue = it->isExpired(nowUtc, renewalMarginSeconds);
+        info.persisted = m_persisted.contains(it.key());
+        out.append(info);
+    }
+    std::sort(out.begin(), out.end(), [](const ElicitedCredentialInfo& a, const ElicitedCredentialInfo& b) {
+        return a.service != b.service ? a.service < b.service : a.person < b.person;
+    });
+    return out;
 }
 
 void ElicitedCredentialStore::forget(const QString& service, const QString& person,
@@ -201,6 +231,7 @@ void ElicitedCredentialStore::forget(const QString& service, const QString& pers
         for (auto it = m_memory.begin(); it != m_memory.end();) {
             if (it.key().startsWith(prefix)) {
                 removed->insert(personHash(it.key().mid(prefix.size())));
+                m_persisted.remove(it.key());
                 wipe(*it);
                 it = m_memory.erase(it);
             } else {

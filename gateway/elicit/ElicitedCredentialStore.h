@@ -2,10 +2,13 @@
 #pragma once
 
 #include "config/WorkspaceConfig.h"
+#include "secrets/SecretStore.h" // complete: secretStore() converts a QPointer
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QList>
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -16,8 +19,6 @@
 #include <optional>
 
 namespace Gateway {
-
-class SecretStore;
 
 // One person's credential for one service, obtained through an elicitation.
 struct ElicitedCredential
@@ -45,6 +46,20 @@ struct ElicitedCredential
             margin = qMin<qint64>(margin, obtainedAt.secsTo(expiresAt) / 2);
         return nowUtc.addSecs(margin) >= expiresAt;
     }
+};
+
+// What the window may know about one stored credential: never its value or refresh token.
+struct ElicitedCredentialInfo
+{
+    QString service;
+    QString person; // "<iss> <sub>", "key:<id>" or "session:<id>"
+    BackendAuth::Kind kind = BackendAuth::Kind::ElicitedToken;
+    QDateTime obtainedAt; // UTC; null when unknown
+    QDateTime expiresAt; // UTC; null: no known expiry
+    bool hasRefreshToken = false;
+    bool refreshDue = false; // a backend rejected it (a refresh is forced) or it is past its renewal time
+    bool refreshing = false; // a refresh (or keychain load) is in flight for this person and service
+    bool persisted = false; // also written to the keychain (elicitation.persist)
 };
 
 // Elicited backend credentials per (service, person), in memory, with optional persistence in a
@@ -86,6 +101,11 @@ public:
     bool forgetInMemory(const QString& service, const QString& person);
 
     int size() const { return m_memory.size(); }
+    // Metadata of every credential held in memory, sorted by service then person; never a value.
+    // A persisted credential a restart has not loaded yet is not listed: the keychain index names
+    // people only by hash, and the person's next call loads it.
+    // `renewalMarginSeconds` as in ElicitedCredential::isExpired (refreshDue).
+    QList<ElicitedCredentialInfo> list(const QDateTime& nowUtc, int renewalMarginSeconds) const;
 
     static QString entryKey(const QString& service, const QString& person);
     static QString indexKey(const QString& service);
@@ -101,9 +121,12 @@ private:
     void updateIndex(const QString& service, const QString& hash, bool add, std::function<void()> next);
 
     QHash<QString, ElicitedCredential> m_memory; // memoryKey -> credential
+    QSet<QString> m_persisted; // memoryKeys whose credential is also in the secret store
     QPointer<SecretStore> m_secrets;
     std::deque<Job> m_jobs;
     bool m_running = false;
 };
 
 } // namespace Gateway
+
+Q_DECLARE_METATYPE(Gateway::ElicitedCredentialInfo)

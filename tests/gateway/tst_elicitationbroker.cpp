@@ -103,6 +103,7 @@ private slots:
     void verifyUser();
     void eventsNeverCarryCredentials();
     void forgetRevokes();
+    void listingShowsMetadataAndRevokeAsksAgain();
     void persistedCredentialSurvivesRestart();
     void personRules_data();
     void personRules();
@@ -687,6 +688,57 @@ void tst_ElicitationBroker::forgetRevokes()
     m_broker->forget(QStringLiteral("demo"), {}, [removed](int n, const QString&) { *removed = n; });
     QTRY_COMPARE(*removed, 1);
     QCOMPARE(acquireSync(m_broker, tokenContext()).status, CredentialOutcome::Status::ElicitationRequired);
+}
+
+void tst_ElicitationBroker::listingShowsMetadataAndRevokeAsksAgain()
+{
+    QVERIFY(m_broker->credentials().isEmpty());
+    ElicitationContext persisted = tokenContext();
+    persisted.settings.persist = true;
+    const ElicitationContext other = tokenContext(QStringLiteral("key:77777777"));
+    ScriptedBrowser person;
+    QCOMPARE(completeToken(person, acquireSync(m_broker, persisted).url, kCanary).status, 200);
+    QCOMPARE(completeToken(person, acquireSync(m_broker, other).url, QStringLiteral("second-value")).status, 200);
+
+    const QList<Gateway::ElicitedCredentialInfo> listed = m_broker->credentials();
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed.at(0).person, kPerson); // sorted by service, then person
+    QCOMPARE(listed.at(1).person, QStringLiteral("key:77777777"));
+    for (const Gateway::ElicitedCredentialInfo& info : listed) {
+        QCOMPARE(info.service, QStringLiteral("demo"));
+        QCOMPARE(info.kind, BackendAuth::Kind::ElicitedToken);
+        QVERIFY(info.obtainedAt.isValid());
+        QVERIFY(qAbs(info.obtainedAt.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QVERIFY(!info.expiresAt.isValid()); // a typed token has no known expiry
+        QVERIFY(!info.hasRefreshToken);
+        QVERIFY(!info.refreshDue);
+        QVERIFY(!info.refreshing);
+    }
+    QVERIFY(listed.at(0).persisted);
+    QVERIFY(!listed.at(1).persisted);
+
+    // Revoke one: only that person is asked again; the revocation is an event without the value.
+    auto removed = std::make_shared<int>(-1);
+    m_broker->revoke(QStringLiteral("demo"), kPerson, [removed](int n, const QString&) { *removed = n; });
+    QTRY_COMPARE(*removed, 1);
+    QCOMPARE(m_broker->credentials().size(), 1);
+    QCOMPARE(m_broker->credentials().first().person, QStringLiteral("key:77777777"));
+    QCOMPARE(acquireSync(m_broker, persisted).status, CredentialOutcome::Status::ElicitationRequired);
+    QCOMPARE(acquireSync(m_broker, other).status, CredentialOutcome::Status::Ready);
+    bool revokedEvent = false;
+    for (const TrafficEvent& e : elicitationEvents()) {
+        QVERIFY(!QJsonDocument(e.toJson()).toJson().contains(kCanary.toUtf8()));
+        if (e.elicitationStage == QLatin1String("revoked") && e.principal == kPerson)
+            revokedEvent = e.detail.contains(QLatin1String("operator"));
+    }
+    QVERIFY(revokedEvent);
+
+    // Revoke all.
+    *removed = -1;
+    m_broker->revoke(QStringLiteral("demo"), {}, [removed](int n, const QString&) { *removed = n; });
+    QTRY_COMPARE(*removed, 1);
+    QVERIFY(m_broker->credentials().isEmpty());
+    QCOMPARE(acquireSync(m_broker, other).status, CredentialOutcome::Status::ElicitationRequired);
 }
 
 void tst_ElicitationBroker::persistedCredentialSurvivesRestart()

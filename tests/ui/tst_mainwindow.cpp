@@ -122,7 +122,7 @@ void TestMainWindow::titleAndPages()
     QCOMPARE(window.size(), QSize(1200, 720)); // fits 1366x768 with the panel
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 4); // Services, Configure, Traffic, Elicitations
+    QCOMPARE(tabs->count(), 6); // Services, Configure, Traffic, Elicitations, Credentials, Diagnostics
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("configurePage")));
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("elicitationsPage")));
     QVERIFY(window.findChild<QTreeView*>(QStringLiteral("trafficTreeView")));

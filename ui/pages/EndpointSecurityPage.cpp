@@ -153,6 +153,15 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
                       m_introspectionClientIdLineEdit);
     oauthForm->addRow(tr("Introspection secret:"), m_introspectionSecretField);
     addErrorRow(oauthForm, QStringLiteral("security.introspection"));
+    m_checkConnectionButton = new QPushButton(tr("C&heck Connection…"), m_oauth2GroupBox);
+    m_checkConnectionButton->setObjectName(QStringLiteral("checkConnectionButton"));
+    m_checkConnectionButton->setToolTip(
+        tr("Run the connection doctor: the gateway's metadata, each authorization server's metadata, issuer and keys, "
+           "and the introspection endpoint, step by step (on the saved configuration)"));
+    auto* checkRow = new QHBoxLayout;
+    checkRow->addWidget(m_checkConnectionButton);
+    checkRow->addStretch(1);
+    oauthForm->addRow(QString(), checkRow);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Mode:"), modeRow);
@@ -166,6 +175,10 @@ EndpointSecurityPage::EndpointSecurityPage(QWidget* parent)
 
     connect(m_modeGroup, &QButtonGroup::idClicked, this, &EndpointSecurityPage::setMode);
     connect(m_generateKeyButton, &QPushButton::clicked, this, &EndpointSecurityPage::generateKey);
+    connect(m_checkConnectionButton, &QPushButton::clicked, this, [this] {
+        if (!m_context.service.isEmpty())
+            emit checkConnectionRequested(m_context.service);
+    });
     connect(m_addServerButton, &QPushButton::clicked, this, [this] {
         auto* item = new QListWidgetItem(QStringLiteral("https://"), m_serversListWidget);
         item->setFlags(item->flags() | Qt::ItemIsEditable);

@@ -30,6 +30,11 @@ public:
     QString title() const override { return tr("Endpoint Security"); }
     ToolScopesModel* toolScopesModel() const { return m_toolScopesModel; }
 
+signals:
+    // "Check Connection": run the connection doctor for `service` (on the configuration the
+    // running gateway serves, i.e. the saved one).
+    void checkConnectionRequested(const QString& service);
+
 protected:
     void reload() override;
 
@@ -48,6 +53,7 @@ private:
     QGroupBox* m_apiKeyGroupBox;
     QLabel* m_keyIdsLabel;
     QPushButton* m_generateKeyButton;
+    QPushButton* m_checkConnectionButton;
     QGroupBox* m_oauth2GroupBox;
     QListWidget* m_serversListWidget;
     QPushButton* m_addServerButton;

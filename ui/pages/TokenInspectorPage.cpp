@@ -315,7 +315,7 @@ void TokenInspectorPage::updateCountdown()
 void TokenInspectorPage::clearVerdict()
 {
     m_requestId = -1; // an answer still on its way is for another question
-    m_verdictLabel->setText(tr("Pick a service and press \u201cCheck with the gateway\u201d for its verdict."));
+    m_verdictLabel->setText(tr("Pick a service and press “Check with the gateway” for its verdict."));
     m_verdictLabel->setStyleSheet(kNeutralStyle);
     fitVerdictLabel();
     m_verdictDetails->clear();

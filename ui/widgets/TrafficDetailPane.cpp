@@ -101,6 +101,11 @@ TrafficDetailPane::TrafficDetailPane(QWidget* parent)
     m_exportHarButton = new QPushButton(tr("Export HAR…"), corner);
     m_exportHarButton->setObjectName(QStringLiteral("exportHarButton"));
     m_exportHarButton->setToolTip(tr("Save the requests in view, both legs, as HAR 1.2"));
+    m_inspectTokenButton = new QPushButton(tr("Inspect Token…"), corner);
+    m_inspectTokenButton->setObjectName(QStringLiteral("inspectTokenButton"));
+    m_inspectTokenButton->setToolTip(tr("Open the token inspector for this service; paste the bearer token there "
+                                        "(captured tokens are redacted)"));
+    buttons->addWidget(m_inspectTokenButton);
     buttons->addWidget(m_copyCurlButton);
     buttons->addWidget(m_replayButton);
     buttons->addWidget(m_exportHarButton);
@@ -115,6 +120,8 @@ TrafficDetailPane::TrafficDetailPane(QWidget* parent)
             emit replayRequested(m_capture.eventId);
     });
     connect(m_exportHarButton, &QPushButton::clicked, this, &TrafficDetailPane::exportHarRequested);
+    connect(m_inspectTokenButton, &QPushButton::clicked, this,
+            [this] { emit inspectTokenRequested(m_event ? m_event->service : QString()); });
     setEvent(std::nullopt);
 }
 

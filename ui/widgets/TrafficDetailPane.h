@@ -71,6 +71,9 @@ signals:
     void payloadWanted(quint64 eventId);
     void exportHarRequested();
     void replayRequested(quint64 eventId);
+    // "Inspect Token": open the token inspector for the shown exchange's service. Captured
+    // Authorization values are redacted, so the person pastes the token there; nothing is un-redacted.
+    void inspectTokenRequested(const QString& service);
 
 private:
     QPlainTextEdit* addTextTab(const QString& objectName, const QString& title);
@@ -90,6 +93,7 @@ private:
     QPushButton* m_copyCurlButton;
     QPushButton* m_exportHarButton;
     QPushButton* m_replayButton;
+    QPushButton* m_inspectTokenButton;
 };
 
 } // namespace Portcullis
