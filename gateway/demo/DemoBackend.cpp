@@ -226,7 +226,13 @@ DemoBackendHost::~DemoBackendHost()
 {
     if (!m_thread)
         return;
-    QMetaObject::invokeMethod(m_backend, &QObject::deleteLater, Qt::QueuedConnection);
+    // Deleted on its own thread before the loop stops: a queued deleteLater could be left behind
+    // when quit() ends the loop first, and the backend (server, sockets) would leak.
+    if (m_backend) {
+        DemoBackend* backend = m_backend;
+        QMetaObject::invokeMethod(backend, [backend]() { delete backend; }, Qt::BlockingQueuedConnection);
+        m_backend = nullptr;
+    }
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
