@@ -405,11 +405,11 @@ void ConnectionGuard::closeIdle(const ConnectionPtr& conn)
         conn->socket->disconnectFromHost();
 }
 
-// Frees a slot for a new connection by ending the one that has waited longest without using its
-// slot: a keep-alive connection idle since its last answer (no request started, nothing owed, no
-// answer still being written: closed silently, as the idle sweep would), or a connection whose
-// request head is still incomplete (a slowloris, answered 503 + Retry-After). Connections with a
-// request in flight, a complete head, an owed answer or an open SSE stream are never chosen.
+// Frees a slot for a new connection by ending the one that has waited longest (at least
+// evictAfterMs) without using its slot: a keep-alive connection idle since its last answer (no request started, nothing
+// owed, no answer still being written: closed silently, as the idle sweep would), or a connection whose request head is
+// still incomplete (a slowloris, answered 503 + Retry-After). Connections with a request in flight, a complete head, an
+// owed answer or an open SSE stream are never chosen.
 bool ConnectionGuard::evictOne()
 {
     ConnectionPtr victim;
@@ -429,7 +429,7 @@ bool ConnectionGuard::evictOne()
                    && conn->serverPos() >= framer.requestStart()) { // no earlier request still unread
             waited = conn->requestTimer.elapsed();
         }
-        if (waited > longest) {
+        if (waited >= m_limits.evictAfterMs && waited > longest) {
             longest = waited;
             victim = conn;
         }

@@ -214,6 +214,7 @@ HttpLimits testLimits()
     HttpLimits limits;
     limits.idleTimeoutMs = 10000;
     limits.requestTimeoutMs = 10000;
+    limits.evictAfterMs = 40;
     return limits;
 }
 
@@ -377,6 +378,7 @@ private slots:
     void capEvictsLongestIdle();
     void capEvictsOldestIncompleteHead();
     void idleFloodDoesNotStarveClient();
+    void capSparesRecentlyActive();
     void idleClose_data();
     void idleClose();
     void pendingAnswerOutlivesIdle();
@@ -812,6 +814,29 @@ void tst_ConnectionGuard::idleFloodDoesNotStarveClient()
         QCOMPARE(answer.first().status, 200);
         QVERIFY(real.elapsed() < 1000);
     }
+}
+
+// A keep-alive connection that was active within evictAfterMs is not evicted (its client may be
+// sending its next request right now): the newcomer gets 503 + Retry-After instead.
+void tst_ConnectionGuard::capSparesRecentlyActive()
+{
+    HttpLimits limits = testLimits();
+    limits.maxConnections = 1;
+    limits.evictAfterMs = 5000;
+    TestServer server(limits);
+    Client busy(server.port());
+    busy.send(get());
+    QCOMPARE(busy.read(1).size(), 1);
+
+    Client newcomer(server.port());
+    newcomer.send(get());
+    const QList<RawResponse> refused = newcomer.read(1);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().status, 503);
+    QCOMPARE(refused.first().header("Retry-After"), QByteArray("1"));
+    QVERIFY(busy.isOpen());
+    busy.send(get());
+    QCOMPARE(busy.read(1).value(0).status, 200);
 }
 
 void tst_ConnectionGuard::idleClose_data()
