@@ -135,6 +135,12 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
     if (!connection) {
         if (busy >= m_maxPerOrigin) {
             m_queue[pending->originKey].append(pending);
+            // A call still waiting for a connection at its deadline ends then, not at the next sweep.
+            const std::weak_ptr<Pending> waiting = pending;
+            QTimer::singleShot(qMax<qint64>(0, pending->options.deadline.remainingTime()) + 1, this, [this, waiting] {
+                if (const auto queued = waiting.lock())
+                    expireQueued(queued);
+            });
             return;
         }
         connection = new BackendConnection(pending->originKey, origin, pending->options, proxy, this);
@@ -172,13 +178,43 @@ void BackendClient::connectionFinished(BackendConnection* connection, bool reusa
         m_idle[key].append(connection);
     else
         connection->deleteLater();
-    if (queue != m_queue.end() && !queue->isEmpty()) {
+    if (queue == m_queue.end())
+        return;
+    // Calls that waited past their deadline are answered at once and never sent: the caller has
+    // given up on them, and sending them would only delay the calls behind.
+    while (!queue->isEmpty() && queue->first()->options.deadline.hasExpired()) {
+        const std::shared_ptr<Pending> late = queue->takeFirst();
+        QTimer::singleShot(0, this, [this, late]() { expireQueued(late, true); });
+    }
+    if (!queue->isEmpty()) {
         const std::shared_ptr<Pending> next = queue->takeFirst();
         QTimer::singleShot(0, this, [this, next]() {
-            if (m_inFlight.contains(next->id))
+            if (!m_inFlight.contains(next->id))
+                return;
+            if (next->options.deadline.hasExpired())
+                expireQueued(next, true);
+            else
                 dispatch(next);
         });
     }
+}
+
+void BackendClient::expireQueued(const std::shared_ptr<Pending>& pending, bool dequeued)
+{
+    if (!m_inFlight.contains(pending->id) || pending->connection)
+        return;
+    if (!dequeued) {
+        auto queue = m_queue.find(pending->originKey);
+        if (queue == m_queue.end() || !queue->removeOne(pending))
+            return; // no longer waiting (dispatched meanwhile)
+        if (!pending->options.deadline.hasExpired())
+            return; // defensive: only a deadline ends a queued call
+    }
+    ++m_queueTimeouts;
+    BackendResult result;
+    result.outcome = BackendResult::Outcome::TimedOut;
+    result.errorClass = QStringLiteral("QueueTimeout");
+    complete(pending, result);
 }
 
 void BackendClient::followRedirect(const std::shared_ptr<Pending>& pending, const BackendResult& result)
@@ -263,10 +299,7 @@ void BackendClient::timerEvent(QTimerEvent* event)
             if (!pending->options.deadline.hasExpired())
                 continue;
             it->removeAll(pending);
-            BackendResult result;
-            result.outcome = BackendResult::Outcome::TimedOut;
-            result.errorClass = QStringLiteral("Timeout");
-            complete(pending, result);
+            expireQueued(pending, true);
         }
     }
 }

@@ -88,6 +88,9 @@ public:
     int idleConnectionCount() const;
     int maxConnectionsPerOrigin() const { return m_maxPerOrigin; }
     void setMaxConnectionsPerOrigin(int n) { m_maxPerOrigin = qMax(1, n); }
+    // Calls that reached their deadline while waiting for a connection (never sent; outcome
+    // TimedOut, errorClass "QueueTimeout").
+    quint64 queueTimeoutCount() const { return m_queueTimeouts; }
 
 private:
     struct Pending;
@@ -95,10 +98,12 @@ private:
     void dispatch(const std::shared_ptr<Pending>& pending);
     void connectionFinished(BackendConnection* connection, bool reusable);
     void complete(const std::shared_ptr<Pending>& pending, BackendResult result);
+    void expireQueued(const std::shared_ptr<Pending>& pending, bool dequeued = false);
     void followRedirect(const std::shared_ptr<Pending>& pending, const BackendResult& result);
     void timerEvent(QTimerEvent* event) override;
 
     int m_maxPerOrigin = 64;
+    quint64 m_queueTimeouts = 0;
     quint64 m_nextId = 1;
     QHash<QByteArray, QList<BackendConnection*>> m_idle; // origin key -> idle connections
     QHash<QByteArray, int> m_busyCount; // origin key -> connections in use

@@ -94,12 +94,15 @@ HttpResponseParser::State HttpResponseParser::feed(const QByteArray& data)
     m_anyBytes = m_anyBytes || !data.isEmpty();
     m_buffer.append(data);
     while (m_state == State::Head) {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        // Resume 3 bytes back: the blank line may straddle the previous read.
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, m_scanFrom - 3));
         if (end < 0) {
             if (m_buffer.size() > m_maxHead)
                 return fail("response head too large");
+            m_scanFrom = m_buffer.size();
             return m_state;
         }
+        m_scanFrom = 0;
         if (end > m_maxHead)
             return fail("response head too large");
         if (!parseHead(m_buffer.left(end)))
@@ -187,13 +190,17 @@ HttpResponseParser::State HttpResponseParser::consumeBody()
                 if (size < 0)
                     return fail("bad chunk size");
                 if (size == 0) {
-                    // Last chunk: skip optional trailer fields up to the empty line.
-                    const qsizetype trailerEnd = m_buffer.indexOf("\r\n\r\n", lineEnd);
-                    if (m_buffer.mid(lineEnd, 4) == "\r\n\r\n" || trailerEnd >= 0) {
+                    // Last chunk: skip optional trailer fields up to the empty line (searched
+                    // incrementally, like the head).
+                    const qsizetype trailerEnd = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(lineEnd, m_scanFrom - 3));
+                    if (trailerEnd >= 0) {
                         m_buffer.clear();
+                        m_scanFrom = 0;
                         m_state = State::Complete;
                     } else if (m_buffer.size() > m_maxHead) {
                         return fail("response trailer too large");
+                    } else {
+                        m_scanFrom = m_buffer.size();
                     }
                     return m_state;
                 }

@@ -46,6 +46,10 @@ private:
     State m_state = State::Head;
     Framing m_framing = Framing::None;
     QByteArray m_buffer;
+    // Where the search for the blank line that ends the head (or the trailer) resumes: bytes before
+    // it were already searched, so a head trickled one byte per read costs linear time, not
+    // quadratic. Reset whenever the front of m_buffer is consumed.
+    qsizetype m_scanFrom = 0;
     qint64 m_remaining = 0; // Length: body bytes still due; Chunked: bytes of the current chunk
     bool m_inChunk = false;
     bool m_tooLarge = false;

@@ -138,6 +138,9 @@ struct GatewaySettings
     } rateLimit;
     // MCP sessions one person may hold; creating one more ends that person's oldest session.
     int maxSessionsPerPrincipal = 100;
+    // tools/call requests one service may have in progress (waiting for credentials or the
+    // backend); one more is answered at once with HTTP 503 + Retry-After (load shedding).
+    int maxToolCallsInFlight = 128;
 };
 
 struct WorkspaceConfig

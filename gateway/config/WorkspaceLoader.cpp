@@ -494,7 +494,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
                   QStringLiteral("maxBodyBytes"), QStringLiteral("maxConnections"), QStringLiteral("idleTimeoutMs"),
                   QStringLiteral("maxSessions"), QStringLiteral("sessionIdleTimeoutMs"), QStringLiteral("metrics"),
                   QStringLiteral("trafficLogFile"), QStringLiteral("publicUrl"), QStringLiteral("rateLimit"),
-                  QStringLiteral("maxSessionsPerPrincipal"), QStringLiteral("capturePayloadsToFile")});
+                  QStringLiteral("maxSessionsPerPrincipal"), QStringLiteral("capturePayloadsToFile"),
+                  QStringLiteral("maxToolCallsInFlight")});
     GatewaySettings& g = config.gateway;
     const QString listen = gw.string(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8765"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -553,6 +554,8 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     }
     g.maxSessionsPerPrincipal
         = int(gw.integer(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal, 1, 1000000));
+    g.maxToolCallsInFlight
+        = int(gw.integer(QStringLiteral("maxToolCallsInFlight"), g.maxToolCallsInFlight, 1, 100000));
     if (doc.object().value(QLatin1String("gateway")).toObject().contains(QLatin1String("rateLimit"))) {
         Reader rl(gw.object(QStringLiteral("rateLimit")), gw.path(QStringLiteral("rateLimit")), &error);
         rl.allowOnly({QStringLiteral("requestsPerMinute"), QStringLiteral("burst")});
@@ -681,6 +684,8 @@ QJsonObject WorkspaceLoader::toJson(const WorkspaceConfig& config)
                        QJsonObject{{QStringLiteral("requestsPerMinute"), g.rateLimit.requestsPerMinute},
                                    {QStringLiteral("burst"), g.rateLimit.burst}});
     gateway.insert(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal);
+    if (g.maxToolCallsInFlight != GatewaySettings().maxToolCallsInFlight)
+        gateway.insert(QStringLiteral("maxToolCallsInFlight"), g.maxToolCallsInFlight);
     QJsonArray services;
     for (const ServiceConfig& s : config.services) {
         if (!s.configError.isEmpty() && !s.sourceJson.isEmpty()) {

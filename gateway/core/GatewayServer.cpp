@@ -72,6 +72,10 @@ GatewayServer::GatewayServer(QObject* parent)
                 event.kind = TrafficEvent::Kind::Rejected;
                 event.httpStatus = status;
                 event.detail = reason.left(200);
+                if (status == 503) // the guard's 503s are all overload: the cap, or an eviction
+                    event.overload = reason.startsWith(QLatin1String("connection evicted"))
+                        ? QStringLiteral("connection_evicted")
+                        : QStringLiteral("connection_cap");
                 recordMetrics(event);
                 m_trafficLog->append(event);
             });
@@ -335,7 +339,8 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
     exchange->setCapture(capture);
     TrafficEvent& event = exchange->event();
     if (!m_snapshot) {
-        exchange->respondJson(503, QJsonObject{{QStringLiteral("error"), QStringLiteral("no configuration loaded")}});
+        exchange->respondJson(503, QJsonObject{{QStringLiteral("error"), QStringLiteral("no configuration loaded")}},
+                              {{"Retry-After", "1"}});
         return;
     }
     const GatewaySettings& settings = m_snapshot->settings;

@@ -54,9 +54,12 @@ const char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
 QByteArray cannedAnswer(int status, const char* reason)
 {
     const QByteArray body = QByteArray("{\"error\":\"") + reason + "\"}";
+    // An overload answer tells the client when to come back (RFC 9110 §10.2.3): connection slots
+    // free up within the linger and idle-sweep times, so one second.
+    const char* retryAfter = status == 503 || status == 429 ? "Retry-After: 1\r\n" : "";
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpFramer::reasonPhrase(status)
-        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        + "\r\nContent-Type: application/json\r\n" + retryAfter
+        + "Connection: close\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 } // namespace
@@ -186,7 +189,10 @@ void ConnectionGuard::incomingConnection(qintptr socketDescriptor)
 #endif
         return;
     }
-    const int active = connectionCount();
+    int active = connectionCount();
+    // At the cap, a connection that holds a slot without using it makes room for the new one.
+    if (active >= m_limits.maxConnections && evictOne())
+        active = connectionCount();
     const bool overCap = active >= m_limits.maxConnections;
     if (overCap && m_connections.size() - active >= qMax(16, m_limits.maxConnections)) {
         socket->abort(); // a flood: too many refused connections are lingering already
@@ -397,6 +403,47 @@ void ConnectionGuard::closeIdle(const ConnectionPtr& conn)
     conn->writeShutDown = true; // a plain close: nothing is owed, nothing unread
     if (conn->socket)
         conn->socket->disconnectFromHost();
+}
+
+// Frees a slot for a new connection by ending the one that has waited longest (at least
+// evictAfterMs) without using its slot: a keep-alive connection idle since its last answer (no request started, nothing
+// owed, no answer still being written: closed silently, as the idle sweep would), or a connection whose request head is
+// still incomplete (a slowloris, answered 503 + Retry-After). Connections with a request in flight, a complete head, an
+// owed answer or an open SSE stream are never chosen.
+bool ConnectionGuard::evictOne()
+{
+    ConnectionPtr victim;
+    qint64 longest = -1;
+    for (const ConnectionPtr& conn : std::as_const(m_connections)) {
+        QTcpSocket* socket = conn->socket;
+        if (!socket || !conn->handed || conn->phase != Connection::Phase::Open || conn->pendingAnswers > 0
+            || socket->state() != QAbstractSocket::ConnectedState || socket->bytesToWrite() > 0) {
+            continue;
+        }
+        const HttpFramer& framer = conn->framer;
+        qint64 waited = -1;
+        if (!framer.inRequest()) {
+            if (conn->carry == 0 && socket->bytesAvailable() == 0)
+                waited = conn->lastActivity.elapsed();
+        } else if (!framer.headComplete() && conn->requestTimer.isValid()
+                   && conn->serverPos() >= framer.requestStart()) { // no earlier request still unread
+            waited = conn->requestTimer.elapsed();
+        }
+        if (waited >= m_limits.evictAfterMs && waited > longest) {
+            longest = waited;
+            victim = conn;
+        }
+    }
+    if (!victim)
+        return false;
+    ++m_evictions;
+    if (victim->framer.inRequest()) {
+        beginReject(victim, 503, "connection evicted: request head incomplete", victim->framer.requestStart());
+        progress(victim); // answers at once: nothing earlier is unread and nothing is owed
+    } else {
+        closeIdle(victim);
+    }
+    return true;
 }
 
 void ConnectionGuard::sweep()

@@ -37,6 +37,8 @@ public:
     const HttpLimits& limits() const { return m_limits; }
     // Open connections handed to QHttpServer (not counting ones being closed or refused by the cap).
     int connectionCount() const;
+    // Connections ended to make room at the cap (idle keep-alive or incomplete head), since start.
+    quint64 evictionCount() const { return m_evictions; }
 
     // RAII mark for an answer the application still owes on a socket (a deferred reply or an open
     // SSE stream). While one exists the idle sweep leaves the connection alone and a rejection of a
@@ -86,6 +88,7 @@ private:
     void answerAndLinger(const ConnectionPtr& conn, int status, const char* reason);
     void shutdownWrite(const ConnectionPtr& conn);
     void closeIdle(const ConnectionPtr& conn);
+    bool evictOne();
     void sweep();
     void retain(QTcpSocket* socket);
     void releaseAnswer(QTcpSocket* socket);
@@ -95,6 +98,7 @@ private:
     QPointer<QAbstractHttpServer> m_httpServer;
     QHash<QTcpSocket*, ConnectionPtr> m_connections;
     QTimer* m_sweepTimer = nullptr;
+    quint64 m_evictions = 0;
 };
 
 } // namespace Gateway

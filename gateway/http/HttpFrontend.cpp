@@ -269,7 +269,9 @@ HttpFrontend::HttpFrontend(const HttpLimits& limits, QObject* parent)
         state->maxPendingWriteBytes = m_limits.maxPendingWriteBytes;
         state->headRequest = copy.method == "HEAD";
         if (!m_handler) {
-            HttpResponder(state).send(HttpResponse::json(503, R"({"error":"not ready"})"));
+            HttpResponse notReady = HttpResponse::json(503, R"({"error":"not ready"})");
+            notReady.setHeader("Retry-After", "1");
+            HttpResponder(state).send(notReady);
             return;
         }
         m_handler(copy, HttpResponder(state));

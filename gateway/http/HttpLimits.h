@@ -16,6 +16,10 @@ struct HttpLimits
     int idleTimeoutMs = 30000; // keep-alive connection without traffic is closed
     int requestTimeoutMs = 10000; // a started request must be complete by then -> 408
     int maxConnections = 256; // connection N+1 gets a canned 503
+    // At the cap, a connection idle (or with an incomplete head) for at least this long may be
+    // evicted for a newcomer. Younger ones are left alone: a busy client reuses its keep-alive
+    // connections within milliseconds, and closing one as it sends a request loses that request.
+    int evictAfterMs = 1000;
     qint64 maxPendingWriteBytes = 1024 * 1024; // slow SSE readers beyond this are dropped
 };
 

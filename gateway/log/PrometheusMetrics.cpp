@@ -28,6 +28,8 @@ void PrometheusMetrics::setCatalog(const QHash<QString, QStringList>& toolsBySer
 
 void PrometheusMetrics::record(const TrafficEvent& event)
 {
+    if (!event.overload.isEmpty() && (m_shed.size() < 16 || m_shed.contains(event.overload)))
+        ++m_shed[event.overload];
     if (event.kind == TrafficEvent::Kind::Rejected) {
         ++m_rejected;
         return;
@@ -89,6 +91,13 @@ QByteArray PrometheusMetrics::render() const
            "# TYPE portcullis_rejected_total counter\n"
            "portcullis_rejected_total "
         + QByteArray::number(m_rejected) + '\n';
+    if (m_shed.isEmpty())
+        return out; // the family appears with its first shed request
+    out += "# HELP portcullis_overload_shed_total Requests answered 503 + Retry-After for overload, by reason.\n"
+           "# TYPE portcullis_overload_shed_total counter\n";
+    for (auto it = m_shed.cbegin(); it != m_shed.cend(); ++it)
+        out += "portcullis_overload_shed_total{reason=\"" + label(it.key()) + "\"} " + QByteArray::number(it.value())
+            + '\n';
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -46,6 +47,7 @@ private:
     QHash<QString, QSet<QString>> m_catalog;
     bool m_hasCatalog = false;
     quint64 m_rejected = 0;
+    QMap<QString, quint64> m_shed; // overload reason code -> requests shed (a fixed set of codes)
 };
 
 } // namespace Gateway

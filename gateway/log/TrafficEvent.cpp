@@ -37,6 +37,7 @@ QJsonObject TrafficEvent::toJson() const
     putString("authReason", authReason);
     putString("backendError", backendError);
     putString("detail", detail);
+    putString("overload", overload);
     if (!elicitationStage.isEmpty()) {
         QJsonObject elicitation{{QStringLiteral("stage"), elicitationStage}};
         if (!elicitationId.isEmpty())

@@ -37,6 +37,9 @@ struct TrafficEvent
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
     QString detail; // short human reason for rejections/errors (redacted)
+    // Set when the gateway shed the request for overload (answered 503 + Retry-After without doing
+    // the work): connection_cap, connection_evicted, tool_calls_in_flight.
+    QString overload;
     // Kind Elicitation: one step of one elicitation (the same id for all its steps). Stage is one of
     // requested, opened, completed, declined, expired, failed, refreshed, revoked; credentialKind is
     // elicitedToken or elicitedOAuth2; ageMs is the time since the elicitation was requested (-1: none).

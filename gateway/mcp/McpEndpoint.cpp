@@ -29,6 +29,8 @@ constexpr int kKeepAliveMs = 15000;
 const QLatin1String kCredentialInputKey("backend-credential");
 // 2025-11-25 sessions remembered for notifications/elicitation/complete (flows expire in 10 min).
 constexpr int kMaxElicitationWaiters = 10000;
+// JSON-RPC implementation-defined server error for a request shed under load.
+constexpr int kOverloadedCode = -32000;
 
 bool mediaTypeIs(const QByteArray& headerValue, const QByteArray& type)
 {
@@ -216,6 +218,26 @@ McpEndpoint::RpcReply McpEndpoint::missingUrlElicitationReply(const QJsonValue& 
                             QStringLiteral("Missing required client capability: elicitation.url (this call needs a "
                                            "credential the person enters on a page the gateway serves)")),
                         400);
+}
+
+McpEndpoint::RpcReply McpEndpoint::overloadedReply(const QJsonValue& id)
+{
+    // HTTP 503 + Retry-After: MCP SDK transports treat a non-2xx answer as a failed request (the
+    // application sees a transport error, the model does not read it as the tool's answer), and
+    // HTTP clients and proxies know when to retry. The body is the JSON-RPC error for this id (in a
+    // batch it is the member's answer).
+    const QJsonObject error
+        = JsonRpc::error(id, kOverloadedCode,
+                         QStringLiteral("Server overloaded: too many tools/call in progress for "
+                                        "this service; retry after 1 s"),
+                         QJsonObject{{QStringLiteral("reason"), QStringLiteral("tool_calls_in_flight")},
+                                     {QStringLiteral("retryAfterSeconds"), 1}});
+    RpcReply reply = RpcReply::of(error, 503);
+    reply.errorCode = kOverloadedCode;
+    HttpResponse denial = HttpResponse::json(503, reply.json);
+    denial.setHeader("Retry-After", "1");
+    reply.httpDenial = denial;
+    return reply;
 }
 
 McpEndpoint::RpcReply McpEndpoint::invalidRequestStateReply(const QJsonValue& id)
@@ -589,6 +611,19 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         const auto exchange = call.exchange;
         const QJsonValue id = msg.id;
         const ProtocolRevision revision = call.revision;
+        // Load shedding: past the service's cap on calls in progress, answer at once instead of
+        // queueing behind the backend (a queued call would only answer late, or time out).
+        const QString serviceName = call.service->config.name;
+        const int inFlightCap
+            = m_snapshot ? m_snapshot->settings.maxToolCallsInFlight : GatewaySettings().maxToolCallsInFlight;
+        if (m_toolCallsInFlight.value(serviceName) >= inFlightCap) {
+            exchange->event().tool = msg.params.value(QLatin1String("name")).toString().left(128);
+            exchange->event().overload = QStringLiteral("tool_calls_in_flight");
+            exchange->event().detail
+                = QStringLiteral("overloaded: %1 tools/call already in progress for this service").arg(inFlightCap);
+            reply(overloadedReply(id));
+            return;
+        }
         // Per-tool scopes: tools/list still lists the tool; calling it needs the extra scopes.
         const AuthDecision scopes = EndpointGuard::checkToolScopes(
             call.service->config.security, msg.params.value(QLatin1String("name")).toString(), exchange->grantedScopes,
@@ -684,10 +719,15 @@ void McpEndpoint::dispatch(const Call& call, Reply reply)
         QPointer<McpEndpoint> self(this);
         const QByteArray sessionId = call.sessionId;
         const QString sessionPrincipal = exchange->event().principal;
-        pipeline->start([self, key, exchange, id, revision, reply, modes, binding, sessionId,
-                         sessionPrincipal](const ToolCallOutcome& outcome) {
-            if (self)
+        ++m_toolCallsInFlight[serviceName];
+        pipeline->start([self, key, exchange, id, revision, reply, modes, binding, sessionId, sessionPrincipal,
+                         serviceName](const ToolCallOutcome& outcome) {
+            if (self) {
                 self->m_callsInFlight.remove(key);
+                auto count = self->m_toolCallsInFlight.find(serviceName);
+                if (count != self->m_toolCallsInFlight.end() && --*count <= 0)
+                    self->m_toolCallsInFlight.erase(count);
+            }
             outcome.fillEvent(exchange->event());
             exchange->setBackendCapture(outcome.backendLeg);
             switch (outcome.kind) {

@@ -93,6 +93,8 @@ public:
     static RpcReply missingUrlElicitationReply(const QJsonValue& id);
     // 2026-07-28: -32602 "Invalid or expired requestState", the one answer for every bad state.
     static RpcReply invalidRequestStateReply(const QJsonValue& id);
+    // Load shed: HTTP 503 + Retry-After: 1, JSON-RPC error -32000 with data.reason.
+    static RpcReply overloadedReply(const QJsonValue& id);
 
 private:
     void handlePost(const std::shared_ptr<Exchange>& exchange, const std::shared_ptr<const ServiceRuntime>& service);
@@ -122,6 +124,7 @@ private:
     QList<std::shared_ptr<Subscription>> m_subscriptions;
     // Legacy tools/call in flight per (session, JSON-RPC id), for notifications/cancelled.
     QHash<QPair<QByteArray, QByteArray>, std::weak_ptr<ToolCallPipeline>> m_callsInFlight;
+    QHash<QString, int> m_toolCallsInFlight; // service -> tools/call requests in progress
     QPointer<ElicitationBroker> m_elicitation;
     // 2025-11-25 sessions told about a pending elicitation (-32042), to notify when it completes.
     struct ElicitationWaiter

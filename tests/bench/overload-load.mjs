@@ -110,11 +110,15 @@ async function recover(url, seconds) {
 
 async function starve(url, idle, slow, seconds) {
     const u = new URL(url);
-    const sockets = []; let closedByServer = 0; let slowAnswered = 0;
+    const sockets = []; let closedByServer = 0; let slowAnswered = 0; let slowEvicted = 0;
     const open = () => new Promise((resolve) => {
         const s = net.connect({ host: u.hostname, port: Number(u.port) }, () => resolve(s));
         s.on('error', () => resolve(s));
-        s.on('data', (d) => { if (d.toString('latin1').startsWith('HTTP/1.1 408')) ++slowAnswered; });
+        s.on('data', (d) => {
+            const text = d.toString('latin1');
+            if (text.startsWith('HTTP/1.1 408')) ++slowAnswered;
+            if (text.startsWith('HTTP/1.1 503')) ++slowEvicted; // evicted at the connection cap
+        });
         s.on('close', () => { ++closedByServer; });
         sockets.push(s);
     });
@@ -141,6 +145,7 @@ async function starve(url, idle, slow, seconds) {
     return { phase: 'starve', idle, slow, seconds, realClient: { statuses, okLatencyMs: percentiles(okMs),
              firstServedAtS: firstOk ? firstOk[0] : null, maxMs: Math.max(...timeline.map((t) => t[2])) },
              attackerConnectionsClosedByServer: closedByServer, slowlorisAnswered408: slowAnswered,
+             slowlorisAnswered503: slowEvicted,
              timelineSample: timeline.filter((_, i) => i % 8 === 0) };
 }
 

@@ -4,6 +4,8 @@
 #  2. twice that rate for SECONDS (open loop, Node, latency from the scheduled start) with up to
 #     512 connections: every request must get an answer (200, or 429/503 with Retry-After) fast;
 #     RSS and file descriptors are sampled every second;
+#  2b. closed loop with wrk at 400 connections (past the connection and in-flight caps): rate,
+#     latency percentiles and how many answers were not a 200 CallToolResult (the shed ones);
 #  3. recovery: time until a fresh client gets 5 fast 200s in a row;
 #  4. starvation: 300 silent + 50 slowloris connections while a real client calls every 250 ms.
 # Usage: tests/bench/overload.sh [path/to/portcullis] [SECONDS (default 60)]
@@ -27,6 +29,7 @@ gateway="$(sed -n 's/^listening on //p' "$log")"
 url="${gateway%/}/mcp/demo"
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; } # utime + stime, clock ticks
 fds() { ls "/proc/$pid/fd" | wc -l; }
 alive() { kill -0 "$pid" 2>/dev/null || { echo "FAIL: the gateway died"; tail -20 "$log"; exit 1; }; }
 
@@ -40,10 +43,17 @@ echo "baseline after warm-up: RSS ${rss0} kB, ${fds0} fds"
 echo "== 2. ${rate} req/s (2 x ${sat}) for ${secs} s"
 ( while kill -0 "$pid" 2>/dev/null; do echo "$(date +%s) $(rss) $(fds)"; sleep 1; done ) >"$work/samples" 2>/dev/null &
 sampler=$!
+cpu0="$(cpu)"; t0="$(date +%s.%N)"
 "$node" "$here/overload-load.mjs" rate "$url" "$rate" "$secs" 512 | tee "$work/rate.json"
 alive
+cpuPct="$(awk -v c0="$cpu0" -v c1="$(cpu)" -v t0="$t0" -v t1="$(date +%s.%N)" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "%.0f", 100 * (c1 - c0) / hz / (t1 - t0) }')"
 rssPeak="$(awk 'BEGIN{m=0} {if ($2>m) m=$2} END{print m}' "$work/samples")"
 fdsPeak="$(awk 'BEGIN{m=0} {if ($3>m) m=$3} END{print m}' "$work/samples")"
+
+echo "== 2b. closed loop past the caps (wrk, 400 connections, 15 s): 503s count as bad"
+wrk -t2 -c400 -d15s --latency -s "$here/tools-call.lua" "$url" | grep -E '^BENCH|^ +(50|90|99)%' | tee "$work/closed"
+alive
 
 echo "== 3. recovery"
 "$node" "$here/overload-load.mjs" recover "$url" 30 | tee "$work/recover.json"
@@ -66,8 +76,10 @@ console.log(`offered ${r.offeredRate}/s (loader lag max ${r.loaderLagMaxS} s), $
 console.log(`answers: ${JSON.stringify(r.statuses)}; client errors: ${JSON.stringify(r.errors)}; 429/503 without Retry-After: ${r.retryAfterMissing}`);
 for (const [k, p] of Object.entries(r.latencyMsFromSchedule)) console.log(`  ${k}: p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms`);
 console.log(`recovered after ${v.recoveredAfterS} s (${JSON.stringify(v.seen)})`);
-console.log(`starvation: real client ${JSON.stringify(s.realClient.statuses)}, first 200 at ${s.realClient.firstServedAtS} s, ok p50 ${s.realClient.okLatencyMs.p50} ms, max ${s.realClient.maxMs} ms; server closed ${s.attackerConnectionsClosedByServer} attacker connections, ${s.slowlorisAnswered408} slowloris got 408`);
+console.log(`starvation: real client ${JSON.stringify(s.realClient.statuses)}, first 200 at ${s.realClient.firstServedAtS} s, ok p50 ${s.realClient.okLatencyMs.p50} ms, max ${s.realClient.maxMs} ms; server closed ${s.attackerConnectionsClosedByServer} attacker connections, ${s.slowlorisAnswered408} slowloris got 408, ${s.slowlorisAnswered503} got 503 (evicted)`);
 ' "$work/rate.json" "$work/recover.json" "$work/starve.json"
+echo "closed loop, 400 connections: $(tr '\n' ' ' <"$work/closed")"
+echo "gateway CPU during the overload phase: ${cpuPct} % of one core (loader and other load share the machine)"
 echo "RSS: baseline ${rss0} kB, peak ${rssPeak} kB during overload, ${rss1} kB after recovery, ${rss2} kB at the end"
 echo "fds: baseline ${fds0}, peak ${fdsPeak}, ${fds1} after recovery, ${fds2} at the end"
 alive

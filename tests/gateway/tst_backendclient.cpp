@@ -51,6 +51,7 @@ private slots:
     void closedReusedConnection();
     void oneDeadlineAcrossRedirects();
     void chunkSizeOverflowOverSocket();
+    void queuedCallPastDeadlineIsNeverSent();
 };
 
 void tst_BackendClient::closedReusedConnection_data()
@@ -150,6 +151,43 @@ void tst_BackendClient::chunkSizeOverflowOverSocket()
     const auto again = sendNow(client, callTo(base, "GET", QStringLiteral("/y")), BackendOptions());
     QVERIFY(again.has_value());
     QCOMPARE(again->outcome, BackendResult::Outcome::TooLarge);
+}
+
+void tst_BackendClient::queuedCallPastDeadlineIsNeverSent()
+{
+    // One connection per origin, held 700 ms by the first call: the second waits in the queue. Its
+    // 200 ms deadline ends it at 200 ms (not at a later sweep), and it is never sent afterwards.
+    FaultBackend backend;
+    const QUrl base = backend.start();
+    QVERIFY(base.isValid());
+    FaultResponse slow;
+    slow.delayMs = 700;
+    backend.setResponse(slow);
+
+    BackendClient client;
+    client.setMaxConnectionsPerOrigin(1);
+    std::optional<BackendResult> first;
+    std::optional<BackendResult> second;
+    qint64 secondAt = -1;
+    QElapsedTimer clock;
+    clock.start();
+    BackendOptions relaxed;
+    relaxed.timeoutMs = 5000;
+    client.send(callTo(base, "GET", QStringLiteral("/first")), relaxed, [&](const BackendResult& r) { first = r; });
+    BackendOptions hurried;
+    hurried.timeoutMs = 200;
+    client.send(callTo(base, "GET", QStringLiteral("/second")), hurried, [&](const BackendResult& r) {
+        second = r;
+        secondAt = clock.elapsed();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(first.has_value() && second.has_value(), 5000);
+    QCOMPARE(first->outcome, BackendResult::Outcome::Answered);
+    QCOMPARE(second->outcome, BackendResult::Outcome::TimedOut);
+    QCOMPARE(second->errorClass, QStringLiteral("QueueTimeout"));
+    QVERIFY2(secondAt >= 190 && secondAt < 600, QByteArray::number(secondAt).constData());
+    QTest::qWait(300); // time for a late send to reach the backend
+    QCOMPARE(backend.requestCount(), 1);
+    QCOMPARE(client.queueTimeoutCount(), quint64(1));
 }
 
 QTEST_GUILESS_MAIN(tst_BackendClient)

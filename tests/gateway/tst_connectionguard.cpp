@@ -32,6 +32,7 @@ using TestSupport::RawResponse;
 namespace {
 
 constexpr int kDeferMs = 200;
+constexpr int kHeldMs = 1500; // "/held": long enough to stay in flight while a test fills the cap
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -119,6 +120,16 @@ private:
                 token->release();
             });
         });
+        m_server->route("/held", [guard](const QHttpServerRequest&, QHttpServerResponder&& responder) {
+            auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+            QPointer<QTcpSocket> socket = shared->socket();
+            auto token = std::make_shared<ConnectionGuard::PendingAnswer>(guard->holdAnswer(socket));
+            QTimer::singleShot(kHeldMs, guard, [shared, socket, token] {
+                if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                    shared->write(QByteArray("held"), "text/plain");
+                token->release();
+            });
+        });
         QObject::connect(m_guard, &ConnectionGuard::requestRejected, m_guard,
                          [this](const QHostAddress&, int status, const QString& reason) {
                              QMutexLocker locker(&m_mutex);
@@ -203,6 +214,7 @@ HttpLimits testLimits()
     HttpLimits limits;
     limits.idleTimeoutMs = 10000;
     limits.requestTimeoutMs = 10000;
+    limits.evictAfterMs = 40;
     return limits;
 }
 
@@ -363,6 +375,10 @@ private slots:
     void expectContinue();
     void expectContinueWaitsForDeferred();
     void connectionCap();
+    void capEvictsLongestIdle();
+    void capEvictsOldestIncompleteHead();
+    void idleFloodDoesNotStarveClient();
+    void capSparesRecentlyActive();
     void idleClose_data();
     void idleClose();
     void pendingAnswerOutlivesIdle();
@@ -686,20 +702,24 @@ void tst_ConnectionGuard::connectionCap()
     HttpLimits limits = testLimits();
     limits.maxConnections = 2;
     TestServer server(limits);
+    // Both slots hold a request in flight: neither may be evicted, so the third is refused.
     auto first = std::make_unique<Client>(server.port());
     Client second(server.port());
-    first->send(get());
-    second.send(get());
-    QCOMPARE(first->read(1).size(), 1);
-    QCOMPARE(second.read(1).size(), 1);
-    QCOMPARE(server.connectionCount(), 2);
+    first->send(get("/held"));
+    second.send(get("/held"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 2, 2000);
+    QTest::qWait(50); // both requests reached their handler
 
     Client third(server.port());
     third.send(post(QByteArray(100 * 1024, 'b'))); // the answer survives unread input (linger)
     const QList<RawResponse> refused = third.read(1);
     QCOMPARE(refused.size(), 1);
     QCOMPARE(refused.first().status, 503);
+    QCOMPARE(refused.first().header("Retry-After"), QByteArray("1"));
     QVERIFY(third.waitClosed());
+    // The requests in flight were not disturbed.
+    QCOMPARE(second.read(1).value(0).body, QByteArray("held"));
+    QCOMPARE(first->read(1).value(0).body, QByteArray("held"));
     // The server thread records the rejection after it half-closed the connection: wait for it.
     QTRY_COMPARE_WITH_TIMEOUT(server.rejections().size(), 1, 2000);
     QCOMPARE(server.rejections().first().status, 503);
@@ -711,6 +731,112 @@ void tst_ConnectionGuard::connectionCap()
     const QList<RawResponse> served = fourth.read(1);
     QCOMPARE(served.size(), 1);
     QCOMPARE(served.first().status, 200);
+}
+
+// At the cap, the keep-alive connection idle the longest makes room; the others stay open.
+void tst_ConnectionGuard::capEvictsLongestIdle()
+{
+    HttpLimits limits = testLimits();
+    limits.maxConnections = 2;
+    TestServer server(limits);
+    Client oldest(server.port());
+    oldest.send(get());
+    QCOMPARE(oldest.read(1).size(), 1);
+    QTest::qWait(100);
+    Client recent(server.port());
+    recent.send(get());
+    QCOMPARE(recent.read(1).size(), 1);
+    QTest::qWait(50);
+
+    Client newcomer(server.port());
+    newcomer.send(get());
+    const QList<RawResponse> served = newcomer.read(1);
+    QCOMPARE(served.size(), 1);
+    QCOMPARE(served.first().status, 200);
+    QVERIFY(oldest.waitClosed(2000));
+    QVERIFY(Client::finals(TestSupport::parseResponses(oldest.received())) == 1); // no canned answer
+    QVERIFY(recent.isOpen());
+    recent.send(get());
+    QCOMPARE(recent.read(1).value(0).status, 200);
+    QVERIFY(server.rejections().isEmpty());
+}
+
+// At the cap with no idle connection, the oldest incomplete request head (a slowloris) makes room
+// and gets 503 + Retry-After; a younger incomplete head and a request in flight stay.
+void tst_ConnectionGuard::capEvictsOldestIncompleteHead()
+{
+    HttpLimits limits = testLimits();
+    limits.maxConnections = 3;
+    TestServer server(limits);
+    Client busy(server.port());
+    busy.send(get("/held"));
+    Client slowOld(server.port());
+    slowOld.send("GET / HTTP/1.1\r\nHost: a\r\n");
+    QTest::qWait(100);
+    Client slowNew(server.port());
+    slowNew.send("GET / HTTP/1.1\r\nHost: a\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 3, 2000);
+    QTest::qWait(50);
+
+    Client newcomer(server.port());
+    newcomer.send(get());
+    QCOMPARE(newcomer.read(1).value(0).status, 200);
+    const QList<RawResponse> evicted = slowOld.read(1);
+    QCOMPARE(evicted.size(), 1);
+    QCOMPARE(evicted.first().status, 503);
+    QCOMPARE(evicted.first().header("Retry-After"), QByteArray("1"));
+    QVERIFY(slowOld.waitClosed());
+    QVERIFY(slowNew.isOpen());
+    slowNew.send("\r\n"); // completes its head: served normally
+    QCOMPARE(slowNew.read(1).value(0).status, 200);
+    QCOMPARE(busy.read(1).value(0).body, QByteArray("held"));
+}
+
+// Silent and slowloris connections filling the cap cannot keep a real client waiting for the idle
+// timeout: each of its connections is served at once.
+void tst_ConnectionGuard::idleFloodDoesNotStarveClient()
+{
+    HttpLimits limits = testLimits();
+    limits.maxConnections = 16;
+    TestServer server(limits);
+    std::vector<std::unique_ptr<Client>> attackers;
+    for (int i = 0; i < 24; ++i) {
+        attackers.push_back(std::make_unique<Client>(server.port()));
+        if (i % 3 == 0)
+            attackers.back()->send("GET / HTTP/1.1\r\nHost: a\r\nX-Slow: "); // never finished
+    }
+    QTest::qWait(100);
+    for (int i = 0; i < 5; ++i) {
+        Client real(server.port());
+        real.send(get());
+        const QList<RawResponse> answer = real.read(1, 2000);
+        QCOMPARE(answer.size(), 1);
+        QCOMPARE(answer.first().status, 200);
+        QVERIFY(real.elapsed() < 1000);
+    }
+}
+
+// A keep-alive connection that was active within evictAfterMs is not evicted (its client may be
+// sending its next request right now): the newcomer gets 503 + Retry-After instead.
+void tst_ConnectionGuard::capSparesRecentlyActive()
+{
+    HttpLimits limits = testLimits();
+    limits.maxConnections = 1;
+    limits.evictAfterMs = 5000;
+    TestServer server(limits);
+    Client busy(server.port());
+    busy.send(get());
+    QCOMPARE(busy.read(1).size(), 1);
+
+    Client newcomer(server.port());
+    newcomer.send(get());
+    const QList<RawResponse> refused = newcomer.read(1);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.first().status, 503);
+    QCOMPARE(refused.first().header("Retry-After"), QByteArray("1"));
+    QVERIFY(busy.isOpen());
+    busy.send(get());
+    QCOMPARE(busy.read(1).value(0).status, 200);
 }
 
 void tst_ConnectionGuard::idleClose_data()

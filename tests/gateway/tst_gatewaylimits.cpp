@@ -13,6 +13,7 @@
 #include "security/ApiKey.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
@@ -62,6 +63,21 @@ QByteArray initialize()
                                               {QStringLiteral("version"), QStringLiteral("1")}}}}}});
 }
 
+QByteArray modernCall(int id)
+{
+    const QJsonObject meta{{QStringLiteral("io.modelcontextprotocol/protocolVersion"), QStringLiteral("2026-07-28")},
+                           {QStringLiteral("io.modelcontextprotocol/clientCapabilities"), QJsonObject{}}};
+    return compact(
+        {{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+         {QStringLiteral("id"), id},
+         {QStringLiteral("method"), QStringLiteral("tools/call")},
+         {QStringLiteral("params"),
+          QJsonObject{{QStringLiteral("name"), QStringLiteral("getForecast")},
+                      {QStringLiteral("arguments"),
+                       QJsonObject{{QStringLiteral("city"), QStringLiteral("Lisbon")}, {QStringLiteral("days"), 3}}},
+                      {QStringLiteral("_meta"), meta}}}});
+}
+
 QByteArray legacyPing()
 {
     return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
@@ -87,6 +103,7 @@ private slots:
     void requestBudgetDefaults_data();
     void requestBudgetDefaults();
     void sessionCapPerPerson();
+    void toolCallsShedPastInFlightCap();
 
 private:
     void start(const WorkspaceConfig& config);
@@ -440,6 +457,82 @@ void tst_GatewayLimits::sessionCapPerPerson()
     QVERIFY(alive(m_keyA, a2.second));
     QVERIFY(alive(m_keyA, a3.second));
     QVERIFY(alive(m_keyB, b2.second));
+}
+
+// Past gateway.maxToolCallsInFlight calls in progress for a service, one more tools/call is
+// answered at once (503 + Retry-After, JSON-RPC -32000 for its id) instead of waiting behind the
+// slow backend, and the traffic event names the reason; once the calls end, calls are served.
+void tst_GatewayLimits::toolCallsShedPastInFlightCap()
+{
+    TestSupport::FaultResponse slow;
+    slow.delayMs = 1500;
+    slow.body = R"({"temperature":21})";
+    m_backend.setResponse(slow);
+    WorkspaceConfig config = WorkspaceLoader::demoWorkspace(m_backend.baseUrl());
+    config.gateway.maxToolCallsInFlight = 2;
+    config.gateway.metricsEnabled = true;
+    start(config);
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = m_server->serverPort();
+    auto request = [this](int id) {
+        const QByteArray body = modernCall(id);
+        return "POST /mcp/demo HTTP/1.1\r\nHost: " + ownHost()
+            + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+              "MCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: getForecast\r\n"
+              "Content-Length: "
+            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    };
+    std::vector<std::future<QList<RawResponse>>> held;
+    for (int id = 1; id <= 2; ++id) {
+        const QByteArray bytes = request(id);
+        held.push_back(
+            std::async(std::launch::async, [port, bytes]() { return TestSupport::rawExchange(port, bytes, 1, 8000); }));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend.requestCount(), 2, 3000);
+
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray third = request(3);
+    auto shedFuture
+        = std::async(std::launch::async, [port, third]() { return TestSupport::rawExchange(port, third, 1, 8000); });
+    while (shedFuture.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+        QTest::qWait(2);
+    const qint64 shedMs = clock.elapsed();
+    const QList<RawResponse> shedAnswers = shedFuture.get();
+    QCOMPARE(shedAnswers.size(), 1);
+    const RawResponse& shed = shedAnswers.first();
+    QCOMPARE(shed.status, 503);
+    QCOMPARE(shed.header("Retry-After"), QByteArray("1"));
+    const QJsonObject rpc = QJsonDocument::fromJson(shed.body).object();
+    QCOMPARE(rpc.value(QLatin1String("id")).toInt(), 3);
+    QCOMPARE(rpc.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt(), -32000);
+    QCOMPARE(rpc.value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("data"))
+                 .toObject()
+                 .value(QLatin1String("reason")),
+             QJsonValue(QStringLiteral("tool_calls_in_flight")));
+    QVERIFY2(shedMs < 1000, QByteArray::number(shedMs).constData()); // not after the slow calls
+    QCOMPARE(m_backend.requestCount(), 2); // the shed call never reached the backend
+    const Gateway::TrafficEvent event = m_server->trafficLog()->events().last();
+    QCOMPARE(event.httpStatus, 503);
+    QCOMPARE(event.overload, QStringLiteral("tool_calls_in_flight"));
+
+    for (auto& f : held) {
+        while (f.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+            QTest::qWait(2);
+        const QList<RawResponse> answers = f.get();
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.first().status, 200);
+    }
+    m_backend.setResponse(TestSupport::FaultResponse());
+    const QByteArray after = request(4);
+    auto afterFuture
+        = std::async(std::launch::async, [port, after]() { return TestSupport::rawExchange(port, after, 1, 8000); });
+    while (afterFuture.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
+        QTest::qWait(2);
+    QCOMPARE(afterFuture.get().value(0).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayLimits)

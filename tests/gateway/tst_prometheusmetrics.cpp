@@ -58,6 +58,7 @@ private slots:
     void histogramIsCumulative();
     void labelEscaping();
     void rejectedCounted();
+    void overloadShedCountedByReason();
     void metadataRequestIsNotARejection();
     void everyLineIsWellFormed();
     void unknownToolNamesShareOneSeries();
@@ -196,6 +197,26 @@ void tst_PrometheusMetrics::rejectedCounted()
     const QByteArray text = m.render();
     QCOMPARE(sample(text, "portcullis_rejected_total"), 3.0);
     QVERIFY(!text.contains("portcullis_requests_total{"));
+}
+
+void tst_PrometheusMetrics::overloadShedCountedByReason()
+{
+    PrometheusMetrics m;
+    TrafficEvent cap; // the connection guard's 503 at the cap
+    cap.kind = TrafficEvent::Kind::Rejected;
+    cap.httpStatus = 503;
+    cap.overload = QStringLiteral("connection_cap");
+    m.record(cap);
+    for (int i = 0; i < 2; ++i) {
+        TrafficEvent shed = call(QStringLiteral("demo"), QStringLiteral("getForecast"), 50, 503);
+        shed.overload = QStringLiteral("tool_calls_in_flight");
+        m.record(shed);
+    }
+    const QByteArray text = m.render();
+    QCOMPARE(sample(text, "portcullis_overload_shed_total{reason=\"connection_cap\"}"), 1.0);
+    QCOMPARE(sample(text, "portcullis_overload_shed_total{reason=\"tool_calls_in_flight\"}"), 2.0);
+    QCOMPARE(sample(text, "portcullis_rejected_total"), 1.0);
+    QCOMPARE(sample(text, "portcullis_errors_total{service=\"demo\",tool=\"getForecast\"}"), 2.0);
 }
 
 void tst_PrometheusMetrics::metadataRequestIsNotARejection()

@@ -66,6 +66,7 @@ WorkspaceConfig richConfig()
     c.gateway.rateLimit.requestsPerMinute = 120;
     c.gateway.rateLimit.burst = 7;
     c.gateway.maxSessionsPerPrincipal = 3;
+    c.gateway.maxToolCallsInFlight = 40;
 
     ServiceConfig a;
     a.name = QStringLiteral("inventory.v2");
@@ -125,6 +126,7 @@ void compareConfigs(const WorkspaceConfig& actual, const WorkspaceConfig& expect
     QCOMPARE(g.rateLimit.requestsPerMinute, e.rateLimit.requestsPerMinute);
     QCOMPARE(g.rateLimit.burst, e.rateLimit.burst);
     QCOMPARE(g.maxSessionsPerPrincipal, e.maxSessionsPerPrincipal);
+    QCOMPARE(g.maxToolCallsInFlight, e.maxToolCallsInFlight);
     QCOMPARE(actual.services.size(), expected.services.size());
     for (int i = 0; i < actual.services.size(); ++i) {
         const ServiceConfig& s = actual.services.at(i);
@@ -522,6 +524,9 @@ void tst_WorkspaceLoader::invalid_data()
     QTest::newRow("maxSessionsPerPrincipal 0")
         << workspace({}, obj(R"({"maxSessionsPerPrincipal":0})"))
         << kSource + QStringLiteral(": $.gateway.maxSessionsPerPrincipal: must be an integer");
+    QTest::newRow("maxToolCallsInFlight 0")
+        << workspace({}, obj(R"({"maxToolCallsInFlight":0})"))
+        << kSource + QStringLiteral(": $.gateway.maxToolCallsInFlight: must be an integer");
     QTest::newRow("metrics not bool") << workspace({}, obj(R"({"metrics":"yes"})"))
                                       << kSource + QStringLiteral(": $.gateway.metrics: must be true or false");
     QTest::newRow("toolNaming unknown") << workspace(obj(R"({"toolNaming":"snake"})"))
