@@ -21,6 +21,15 @@ namespace Gateway {
 
 namespace {
 
+// A URL the loader keeps must name a host made of URL host characters only, so that the text it
+// saves parses back to the same URL (QUrl accepts, for instance, blanks inside a host name).
+bool hasCleanHost(const QUrl& url)
+{
+    static const QRegularExpression host(QStringLiteral("^[A-Za-z0-9._~%:\\[\\]-]+$"));
+    return host.match(url.host(QUrl::FullyEncoded)).hasMatch();
+}
+
+
 QString lineColumn(const QByteArray& content, int offset)
 {
     int line = 1;
@@ -189,7 +198,8 @@ void readSecurity(Reader& parent, const QJsonObject& o, const QString& path, End
         out->introspectionEndpoint = QUrl(in.string(QStringLiteral("endpoint"), {}, true), QUrl::StrictMode);
         out->introspectionClientId = in.string(QStringLiteral("clientId"), {}, true);
         out->introspectionSecretRef = in.string(QStringLiteral("clientSecretRef"), {}, true);
-        if (!out->introspectionEndpoint.isValid() || out->introspectionEndpoint.host().isEmpty())
+        if (!out->introspectionEndpoint.isValid() || out->introspectionEndpoint.host().isEmpty()
+            || !hasCleanHost(out->introspectionEndpoint))
             in.fail(QStringLiteral("endpoint"), QStringLiteral("must be an absolute https URL"));
     }
     static const QRegularExpression hashPattern(QStringLiteral("^sha256:[0-9a-f]{64}$"));
@@ -251,7 +261,7 @@ bool isReservedHeaderName(const QString& name)
 // operator allowed it. Empty when acceptable, else the reason.
 QString oauthUrlProblem(const QUrl& url, bool allowLoopbackHttp)
 {
-    if (!url.isValid() || url.isRelative() || url.host().isEmpty())
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty() || !hasCleanHost(url))
         return QStringLiteral("must be an absolute https URL");
     if (!url.userInfo().isEmpty())
         return QStringLiteral("must not contain user information");
@@ -316,6 +326,11 @@ void readBackendAuth(const QJsonObject& o, const QString& path, BackendAuth* out
         && (out->tokenEndpoint.isEmpty() || out->clientId.isEmpty() || out->secretRef.isEmpty()))
         r.fail(QStringLiteral("kind"),
                QStringLiteral("oauth2ClientCredentials needs tokenEndpoint, clientId and secretRef"));
+    if (out->kind == BackendAuth::Kind::OAuth2ClientCredentials && !tokenEndpoint.isEmpty()) {
+        const QString problem = oauthUrlProblem(out->tokenEndpoint, out->allowLoopbackHttpTokenEndpoint);
+        if (!problem.isEmpty())
+            r.fail(QStringLiteral("tokenEndpoint"), problem);
+    }
     if (!out->certificateRef.isEmpty() && !refPattern().match(out->certificateRef).hasMatch())
         r.fail(QStringLiteral("certificateRef"),
                QStringLiteral("must be a reference (keychain:<entry> or ${env:NAME})"));
@@ -603,7 +618,7 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
         const QString baseUrl = s.string(QStringLiteral("baseUrl"));
         if (!baseUrl.isEmpty()) {
             service.baseUrl = QUrl(baseUrl, QUrl::StrictMode);
-            if (!service.baseUrl.isValid() || service.baseUrl.host().isEmpty()
+            if (!service.baseUrl.isValid() || service.baseUrl.host().isEmpty() || !hasCleanHost(service.baseUrl)
                 || (service.baseUrl.scheme() != QLatin1String("http")
                     && service.baseUrl.scheme() != QLatin1String("https")))
                 s.fail(QStringLiteral("baseUrl"), QStringLiteral("must be an absolute http(s) URL"));
