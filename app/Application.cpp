@@ -9,6 +9,7 @@
 #include "core/GatewayServer.h"
 #include "demo/DemoBackend.h"
 #include "demo/SecureDemo.h"
+#include "elicit/ElicitationBroker.h"
 #include "elicit/ElicitedCredentialStore.h"
 #include "log/TrafficLog.h"
 #include "secrets/KeychainSecretStore.h"
@@ -177,6 +178,14 @@ public:
     explicit Runtime(const Options& options)
         : m_options(options)
     {
+    }
+
+    // Lets keychain work that is under way finish (bounded), so a credential a person has just
+    // typed is either fully persisted or not at all when the process stops.
+    void finishPendingWork()
+    {
+        if (m_gateway && m_gateway->elicitationBroker())
+            m_gateway->elicitationBroker()->store()->waitForPendingWork(3000);
     }
 
     // Returns 0 on success or the exit code to use.
@@ -481,7 +490,9 @@ int runHeadless(int argc, char** argv)
         printLine(stderr, QStringLiteral("signal %1: shutting down").arg(signalNumber));
         QCoreApplication::quit();
     });
-    return app.exec();
+    const int rc = app.exec();
+    runtime.finishPendingWork();
+    return rc;
 }
 
 } // namespace

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ElicitedCredentialStore.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
 #include "secrets/SecretBytes.h"
 #include "secrets/SecretStore.h"
 
@@ -138,24 +141,22 @@ void ElicitedCredentialStore::put(const QString& service, const QString& person,
     QByteArray bytes = serialize(credential);
     QPointer<ElicitedCredentialStore> self(this);
     enqueue([self, service, person, bytes, done](std::function<void()> next) mutable {
-        self->m_secrets->write(entryKey(service, person), bytes,
-                               [self, service, person, done, next](const SecretResult& result) {
-                                   if (!self)
-                                       return;
-                                   if (!result.isOk()) {
+        // The index names the entry before the entry exists, so a process that stops in between
+        // leaves at most an index line without an entry (which forget() skips), never an entry that
+        // forget() cannot find.
+        self->updateIndex(service, personHash(person), true, [self, service, person, bytes, done, next]() mutable {
+            if (!self)
+                return;
+            self->m_secrets->write(entryKey(service, person), bytes,
+                                   [self, done, next](const SecretResult& result) {
+                                       if (!self)
+                                           return;
                                        if (done)
-                                           done(result.message);
-                                       next();
-                                       return;
-                                   }
-                                   // Reported once the index names the entry too.
-                                   self->updateIndex(service, personHash(person), true, [done, next]() {
-                                       if (done)
-                                           done(QString());
+                                           done(result.isOk() ? QString() : result.message);
                                        next();
                                    });
-                               });
-        SecretBytes::wipeAndClear(bytes);
+            SecretBytes::wipeAndClear(bytes);
+        });
     });
 }
 
@@ -322,6 +323,15 @@ void ElicitedCredentialStore::updateIndex(const QString& service, const QString&
                                QJsonDocument(QJsonArray::fromStringList(hashes)).toJson(QJsonDocument::Compact),
                                [next](const SecretResult&) { next(); });
     });
+}
+
+bool ElicitedCredentialStore::waitForPendingWork(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (hasPendingWork() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    return !hasPendingWork();
 }
 
 void ElicitedCredentialStore::enqueue(Job job)

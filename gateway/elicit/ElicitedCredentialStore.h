@@ -112,6 +112,12 @@ public:
     static QByteArray serialize(const ElicitedCredential& credential);
     static std::optional<ElicitedCredential> deserialize(const QByteArray& bytes);
 
+    // Keychain work still queued or running (writes, index updates, removals).
+    bool hasPendingWork() const { return m_running || !m_jobs.empty(); }
+    // Runs this thread's event loop until the queued keychain work is done or `timeoutMs` passed;
+    // for shutdown, so a credential a person just typed is not half persisted. True when drained.
+    bool waitForPendingWork(int timeoutMs);
+
 private:
     using Job = std::function<void(std::function<void()> next)>;
     static QString memoryKey(const QString& service, const QString& person);
