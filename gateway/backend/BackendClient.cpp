@@ -38,6 +38,8 @@ struct BackendClient::Pending
     BackendOptions options;
     Callback callback;
     QElapsedTimer timer;
+    QElapsedTimer queuedSince; // valid while waiting for a connection
+    qint64 queuedMicros = 0;
     QByteArray originKey;
     BackendConnection* connection = nullptr;
     int redirects = 0;
@@ -98,6 +100,10 @@ quint64 BackendClient::send(const EncodedCall& call, const BackendOptions& optio
 
 void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
 {
+    if (pending->queuedSince.isValid()) {
+        pending->queuedMicros += pending->queuedSince.nsecsElapsed() / 1000;
+        pending->queuedSince.invalidate();
+    }
     const QUrl& url = pending->call.url;
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
         || url.host().isEmpty()) {
@@ -135,6 +141,7 @@ void BackendClient::dispatch(const std::shared_ptr<Pending>& pending)
     if (!connection) {
         if (busy >= m_maxPerOrigin) {
             m_queue[pending->originKey].append(pending);
+            pending->queuedSince.start();
             // A call still waiting for a connection at its deadline ends then, not at the next sweep.
             const std::weak_ptr<Pending> waiting = pending;
             QTimer::singleShot(qMax<qint64>(0, pending->options.deadline.remainingTime()) + 1, this, [this, waiting] {
@@ -251,6 +258,8 @@ void BackendClient::complete(const std::shared_ptr<Pending>& pending, BackendRes
     if (!m_inFlight.remove(pending->id))
         return;
     result.elapsedMicros = pending->timer.nsecsElapsed() / 1000;
+    result.queuedMicros = pending->queuedMicros
+        + (pending->queuedSince.isValid() ? pending->queuedSince.nsecsElapsed() / 1000 : 0);
     const Callback callback = std::move(pending->callback);
     callback(result);
 }

@@ -46,7 +46,8 @@ struct BackendResult
     HttpHeaders headers; // response header fields as received
     QByteArray body;
     QString errorClass; // e.g. "ConnectionRefused", "HostNotFound", "Timeout", "SslHandshakeFailed"
-    qint64 elapsedMicros = 0;
+    qint64 elapsedMicros = 0; // send() -> answer, including queuedMicros
+    qint64 queuedMicros = 0; // waiting for a free connection to the origin (per-origin cap)
 };
 
 class BackendConnection;

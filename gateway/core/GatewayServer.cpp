@@ -379,6 +379,7 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
                 if (!self)
                     return;
                 TrafficEvent& e = exchange->event();
+                e.authMicros = exchange->elapsedMicros();
                 e.principal = decision.principal;
                 e.authDecision = decision.decision;
                 e.authReason = decision.reason;

@@ -134,7 +134,10 @@ QJsonObject HarExporter::toHar(const QList<TrafficEvent>& events, const CaptureL
                                 {QStringLiteral("principal"), e.principal},
                                 {QStringLiteral("authDecision"), e.authDecision},
                                 {QStringLiteral("authReason"), e.authReason},
+                                {QStringLiteral("authMs"), ms(e.authMicros)},
+                                {QStringLiteral("queueMs"), ms(e.queueMicros)},
                                 {QStringLiteral("backendMs"), ms(e.backendMicros)},
+                                {QStringLiteral("mappingMs"), ms(e.mappingMicros)},
                                 {QStringLiteral("gatewayMs"), ms(qMax<qint64>(0, e.totalMicros - e.backendMicros))},
                                 {QStringLiteral("captured"), capture.isValid()}};
         entries.append(entry(e.time, e.totalMicros, e.httpMethod.toLatin1(), url,

@@ -56,8 +56,14 @@ QJsonObject TrafficEvent::toJson() const
     if (backendStatus != 0)
         o.insert(QStringLiteral("backendStatus"), backendStatus);
     o.insert(QStringLiteral("totalUs"), totalMicros);
+    if (authMicros > 0)
+        o.insert(QStringLiteral("authUs"), authMicros);
+    if (queueMicros > 0)
+        o.insert(QStringLiteral("queueUs"), queueMicros);
     if (backendMicros > 0)
         o.insert(QStringLiteral("backendUs"), backendMicros);
+    if (mappingMicros > 0)
+        o.insert(QStringLiteral("mappingUs"), mappingMicros);
     o.insert(QStringLiteral("requestBytes"), requestBytes);
     o.insert(QStringLiteral("responseBytes"), responseBytes);
     return o;

@@ -32,8 +32,13 @@ struct TrafficEvent
     bool toolError = false; // CallToolResult.isError
     int backendStatus = 0; // backend HTTP status, 0 when no backend call
     QString backendError; // error class when the backend could not be reached
+    // Where the time went. total = auth + queue + backend + mapping + the rest (parsing,
+    // validation, encoding, writing the answer).
     qint64 totalMicros = 0; // arrival -> answer written
-    qint64 backendMicros = 0; // time spent waiting for the backend
+    qint64 authMicros = 0; // arrival -> endpoint auth decided (token verification, JWKS, introspection)
+    qint64 queueMicros = 0; // waiting: for the backend credential, then for a free backend connection
+    qint64 backendMicros = 0; // backend exchanges on the wire (all attempts, redirects included)
+    qint64 mappingMicros = 0; // backend answer -> CallToolResult (mapping and redaction)
     qint64 requestBytes = 0;
     qint64 responseBytes = 0;
     QString detail; // short human reason for rejections/errors (redacted)

@@ -199,6 +199,8 @@ void ToolCallOutcome::fillEvent(TrafficEvent& event) const
         event.tool = tool;
     event.backendStatus = backendStatus;
     event.backendMicros = backendMicros;
+    event.queueMicros = queueMicros;
+    event.mappingMicros = mappingMicros;
     if (!backendError.isEmpty())
         event.backendError = backendError;
     if (!detail.isEmpty())
@@ -322,6 +324,7 @@ void ToolCallPipeline::start(Done done)
 void ToolCallPipeline::acquireCredentials()
 {
     m_stage = Stage::Credentials;
+    m_credentialsTimer.start();
     // The pending answer owns the pipeline: when whoever holds it drops it unanswered (a client
     // or token source destroyed at shutdown), the pipeline goes with it.
     m_credentialSource->acquire(
@@ -332,6 +335,7 @@ void ToolCallPipeline::onCredentials(CredentialGrant grant)
 {
     if (m_stage != Stage::Credentials)
         return;
+    m_facts.queueMicros += m_credentialsTimer.nsecsElapsed() / 1000;
     switch (grant.kind) {
     case CredentialGrant::Kind::Failed: return finishToolError(grant.error, QString(), grant.errorClass);
     case CredentialGrant::Kind::NeedsUserInput: {
@@ -395,7 +399,7 @@ std::shared_ptr<const CapturedHttp> captureLeg(const EncodedCall& sent, const Ba
     leg->requestBody = sent.body;
     leg->responseHeaders = result.headers;
     leg->responseBody = result.body;
-    leg->micros = result.elapsedMicros;
+    leg->micros = qMax<qint64>(0, result.elapsedMicros - result.queuedMicros); // on the wire
     PayloadRedaction::apply(*leg, redactor, std::numeric_limits<qint64>::max());
     return leg;
 }
@@ -408,7 +412,8 @@ void ToolCallPipeline::onBackendResult(const BackendResult& result)
     if (m_stage != Stage::Send)
         return;
     m_facts.backendStatus = result.status;
-    m_facts.backendMicros += result.elapsedMicros;
+    m_facts.backendMicros += qMax<qint64>(0, result.elapsedMicros - result.queuedMicros);
+    m_facts.queueMicros += result.queuedMicros;
     m_facts.backendError = result.errorClass;
     if (result.outcome == BackendResult::Outcome::Answered && !m_renewed && !m_deadline.hasExpired()
         && m_credentialSource->rejected(result.status)) {
@@ -419,6 +424,8 @@ void ToolCallPipeline::onBackendResult(const BackendResult& result)
 
     // map, with echoed credentials removed before any excerpt is cut
     m_stage = Stage::Map;
+    QElapsedTimer mapping;
+    mapping.start();
     const SecretRedactor redactor(m_sentCredentials);
     ToolCallOutcome o = m_facts;
     if (m_input.captureBackend)
@@ -428,6 +435,7 @@ void ToolCallPipeline::onBackendResult(const BackendResult& result)
     // redact the finished result once more (text the gateway composed around the body included)
     m_stage = Stage::Redact;
     redactPayload(o.result, redactor);
+    o.mappingMicros = mapping.nsecsElapsed() / 1000;
     finish(std::move(o));
 }
 

@@ -8,6 +8,7 @@
 #include "openapi/ToolDefinition.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -104,7 +105,9 @@ struct ToolCallOutcome
     // Facts for the traffic event (never a credential or an argument value).
     QString tool;
     int backendStatus = 0; // last backend HTTP status, 0 when none
-    qint64 backendMicros = 0; // time spent on backend exchanges (all attempts)
+    qint64 backendMicros = 0; // time spent on backend exchanges (all attempts), on the wire
+    qint64 queueMicros = 0; // waiting for the credential and for a free backend connection
+    qint64 mappingMicros = 0; // the map and redact stages
     QString backendError; // error class when the backend or a credential could not be had
     QString detail; // short human reason
     int backendAttempts = 0; // requests sent to the backend (a credential renewal adds one)
@@ -193,6 +196,7 @@ private:
     QDeadlineTimer m_deadline;
     bool m_deadlineStarted = false;
     bool m_renewed = false;
+    QElapsedTimer m_credentialsTimer; // the credentials stage of the current attempt
     quint64 m_requestId = 0;
     HttpHeaders m_sentCredentials; // for redaction
     ToolCallOutcome m_facts; // filled as the stages run

@@ -52,6 +52,7 @@ private slots:
     void oneDeadlineAcrossRedirects();
     void chunkSizeOverflowOverSocket();
     void queuedCallPastDeadlineIsNeverSent();
+    void queuedTimeIsReportedApart();
 };
 
 void tst_BackendClient::closedReusedConnection_data()
@@ -188,6 +189,35 @@ void tst_BackendClient::queuedCallPastDeadlineIsNeverSent()
     QTest::qWait(300); // time for a late send to reach the backend
     QCOMPARE(backend.requestCount(), 1);
     QCOMPARE(client.queueTimeoutCount(), quint64(1));
+    // The wait for a connection is reported apart from the time on the wire.
+    QVERIFY2(second->queuedMicros >= 190000, QByteArray::number(second->queuedMicros).constData());
+    QVERIFY2(first->queuedMicros < 50000, QByteArray::number(first->queuedMicros).constData());
+}
+
+void tst_BackendClient::queuedTimeIsReportedApart()
+{
+    // Two calls, one connection per origin, 300 ms each: the second waits about 300 ms for the
+    // connection, then spends about 300 ms on the wire.
+    FaultBackend backend;
+    const QUrl base = backend.start();
+    QVERIFY(base.isValid());
+    FaultResponse slow;
+    slow.delayMs = 300;
+    backend.setResponse(slow);
+    BackendClient client;
+    client.setMaxConnectionsPerOrigin(1);
+    std::optional<BackendResult> first;
+    std::optional<BackendResult> second;
+    client.send(callTo(base, "GET", QStringLiteral("/first")), BackendOptions(),
+                [&](const BackendResult& r) { first = r; });
+    client.send(callTo(base, "GET", QStringLiteral("/second")), BackendOptions(),
+                [&](const BackendResult& r) { second = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(first.has_value() && second.has_value(), 5000);
+    QCOMPARE(first->outcome, BackendResult::Outcome::Answered);
+    QCOMPARE(second->outcome, BackendResult::Outcome::Answered);
+    QVERIFY2(first->queuedMicros < 50000, QByteArray::number(first->queuedMicros).constData());
+    QVERIFY2(second->queuedMicros >= 250000, QByteArray::number(second->queuedMicros).constData());
+    QVERIFY(second->elapsedMicros >= second->queuedMicros + 250000);
 }
 
 QTEST_GUILESS_MAIN(tst_BackendClient)

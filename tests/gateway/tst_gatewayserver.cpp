@@ -1363,6 +1363,13 @@ void tst_GatewayServer::trafficEventForToolsCall()
     QVERIFY(!json.contains(QLatin1String("rpcError")));
     QVERIFY(e.backendMicros > 0);
     QVERIFY(e.totalMicros >= e.backendMicros);
+    // The timing split: auth decided before anything else, mapping measured, parts within the total.
+    QVERIFY(e.authMicros > 0);
+    QVERIFY(e.mappingMicros > 0);
+    QVERIFY(e.queueMicros >= 0);
+    QVERIFY(e.authMicros + e.queueMicros + e.backendMicros + e.mappingMicros <= e.totalMicros);
+    QCOMPARE(json.value(QLatin1String("authUs")).toInteger(), e.authMicros);
+    QCOMPARE(json.value(QLatin1String("mappingUs")).toInteger(), e.mappingMicros);
     QCOMPARE(e.requestBytes, qint64(body.size()));
     QCOMPARE(e.responseBytes, qint64(r.body.size()));
     QCOMPARE(e.id, quint64(1));

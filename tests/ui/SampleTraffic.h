@@ -36,6 +36,9 @@ inline TrafficEvent toolCall(const QString& service, const QString& tool,
     e.backendStatus = 200;
     e.totalMicros = 12346;
     e.backendMicros = 10100;
+    e.authMicros = 420;
+    e.queueMicros = 300;
+    e.mappingMicros = 95;
     e.requestBytes = 312;
     e.responseBytes = 1536;
     return e;

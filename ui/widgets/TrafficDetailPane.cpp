@@ -73,7 +73,8 @@ TrafficDetailPane::TrafficDetailPane(QWidget* parent)
     auto* layout = new QVBoxLayout(overview);
     layout->setContentsMargins(4, 4, 4, 4);
     m_timingLabel->setObjectName(QStringLiteral("timingLabel"));
-    m_timingLabel->setTextFormat(Qt::PlainText);
+    m_timingLabel->setTextFormat(Qt::RichText); // a coloured key per phase; only numbers and tr() text
+    m_timingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_timingBar);
     layout->addWidget(m_timingLabel);
     m_overviewText->setObjectName(QStringLiteral("detailTextEdit"));
@@ -123,6 +124,25 @@ TrafficDetailPane::TrafficDetailPane(QWidget* parent)
     connect(m_inspectTokenButton, &QPushButton::clicked, this,
             [this] { emit inspectTokenRequested(m_event ? m_event->service : QString()); });
     setEvent(std::nullopt);
+}
+
+QString TrafficDetailPane::msText(qint64 micros)
+{
+    return QString::number(double(qMax<qint64>(0, micros)) / 1000.0, 'f', 2);
+}
+
+QList<TimingBar::Phase> TrafficDetailPane::timingPhases(const Gateway::TrafficEvent& event)
+{
+    const qint64 auth = qMax<qint64>(0, event.authMicros);
+    const qint64 queue = qMax<qint64>(0, event.queueMicros);
+    const qint64 backend = qMax<qint64>(0, event.backendMicros);
+    const qint64 mapping = qMax<qint64>(0, event.mappingMicros);
+    const qint64 other = qMax<qint64>(0, event.totalMicros - auth - queue - backend - mapping);
+    return {{tr("auth"), auth, QColor(0x59, 0xa1, 0x4f)},
+            {tr("queue"), queue, QColor(0xed, 0xc9, 0x48)},
+            {tr("backend"), backend, QColor(0xf2, 0x8e, 0x2b)},
+            {tr("mapping"), mapping, QColor(0xb0, 0x7a, 0xa1)},
+            {tr("other gateway work"), other, QColor(0x4e, 0x79, 0xa7)}};
 }
 
 QPlainTextEdit* TrafficDetailPane::addTextTab(const QString& objectName, const QString& title)
@@ -185,16 +205,18 @@ void TrafficDetailPane::setEvent(const std::optional<Gateway::TrafficEvent>& eve
         return;
     }
     m_overviewText->setPlainText(overviewText);
-    // Where the time went: the backend wait, and the gateway's own work around it (auth, queueing
-    // and mapping together; the event records the total and the backend part).
-    const qint64 backend = qMax<qint64>(0, event->backendMicros);
-    const qint64 gateway = qMax<qint64>(0, event->totalMicros - backend);
-    m_timingBar->setPhases({{tr("gateway (auth, queue, mapping)"), gateway, QColor(0x4e, 0x79, 0xa7)},
-                            {tr("backend"), backend, QColor(0xf2, 0x8e, 0x2b)}});
-    m_timingLabel->setText(tr("total %1 ms · gateway %2 ms · backend %3 ms")
-                               .arg(QString::number(double(event->totalMicros) / 1000.0, 'f', 2),
-                                    QString::number(double(gateway) / 1000.0, 'f', 2),
-                                    QString::number(double(backend) / 1000.0, 'f', 2)));
+    // Where the time went, in order: endpoint auth, waiting (backend credential, free backend
+    // connection), the backend on the wire, mapping its answer, and the rest of the gateway's work
+    // (parsing, validation, encoding, writing the answer).
+    const QList<TimingBar::Phase> phases = timingPhases(*event);
+    m_timingBar->setPhases(phases);
+    QStringList parts;
+    for (const TimingBar::Phase& p : phases) {
+        parts << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                     .arg(p.color.name(), tr("%1 %2 ms").arg(p.name.toHtmlEscaped(), msText(p.micros)));
+    }
+    m_timingLabel->setText(tr("total %1 ms").arg(msText(event->totalMicros)) + QStringLiteral(" &nbsp;·&nbsp; ")
+                           + parts.join(QStringLiteral(" &nbsp; ")));
     QStringList auth;
     auth << tr("Decision: %1").arg(event->authDecision.isEmpty() ? tr("(not checked)") : event->authDecision);
     if (!event->authReason.isEmpty()) {

@@ -66,6 +66,9 @@ public:
 
     static QString prettyBody(const QByteArray& body);
     static QString authExplanation(const QString& reason);
+    // The phases of the timing bar, in order: auth, queue, backend, mapping, other gateway work
+    // (the rest of the total).
+    static QList<TimingBar::Phase> timingPhases(const Gateway::TrafficEvent& event);
 
 signals:
     void payloadWanted(quint64 eventId);
@@ -76,6 +79,7 @@ signals:
     void inspectTokenRequested(const QString& service);
 
 private:
+    static QString msText(qint64 micros);
     QPlainTextEdit* addTextTab(const QString& objectName, const QString& title);
     void showCapture();
 
