@@ -26,6 +26,12 @@ void connectTrafficInspector(QWidget* window, Gateway::GatewayController* contro
     TrafficDetailPane* pane = traffic->detailPane();
     QObject::connect(pane, &TrafficDetailPane::payloadWanted, controller, &Gateway::GatewayController::requestPayload);
     QObject::connect(controller, &Gateway::GatewayController::payloadReady, pane, &TrafficDetailPane::setCapture);
+    QObject::connect(traffic, &TrafficLogPage::payloadSearchRequested, controller,
+                     [controller](quint64 token, const QStringList& words, quint64 fromId) {
+                         controller->searchPayloads(token, words, fromId);
+                     });
+    QObject::connect(controller, &Gateway::GatewayController::payloadMatches, traffic,
+                     &TrafficLogPage::applyPayloadMatches);
     QObject::connect(controller, &Gateway::GatewayController::statusChanged, pane,
                      [pane](const Gateway::GatewayStatus& status) { pane->setGatewayBaseUrl(status.baseUrl); });
     pane->setGatewayBaseUrl(controller->status().baseUrl);

@@ -45,6 +45,7 @@ void GatewayController::start()
     connect(m_worker, &GatewayThread::statusReady, this, &GatewayController::takeStatus, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::eventsReady, this, &GatewayController::takeEvents, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::payloadReady, this, &GatewayController::payloadReady, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::payloadMatches, this, &GatewayController::payloadMatches, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::replayFinished, this, &GatewayController::replayFinished, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::harExported, this, &GatewayController::harExported, Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::doctorStepFinished, this, &GatewayController::doctorStepFinished,
@@ -123,6 +124,11 @@ void GatewayController::requestPayload(quint64 eventId)
 void GatewayController::replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders)
 {
     post([eventId, credentialHeaders](GatewayThread* worker) { worker->replay(eventId, credentialHeaders); });
+}
+
+void GatewayController::searchPayloads(quint64 token, const QStringList& words, quint64 fromId)
+{
+    post([token, words, fromId](GatewayThread* worker) { worker->searchPayloads(token, words, fromId); });
 }
 
 void GatewayController::exportHar(const QList<TrafficEvent>& events, const QString& path)

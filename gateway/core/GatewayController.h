@@ -96,6 +96,11 @@ public:
     // Asks for the captured payloads of traffic event `eventId`; answered by payloadReady (an
     // invalid capture when it was never captured or was evicted).
     void requestPayload(quint64 eventId);
+    // Searches the captured payloads (both legs, already redacted) of events from `fromId` on for
+    // every word of `words` (ASCII case-insensitively), a slice at a time on the gateway thread so
+    // requests are never held up. Matches arrive as payloadMatches carrying `token`; the last one has
+    // finished=true and the last event id looked at. A new search (any token) ends the previous one.
+    void searchPayloads(quint64 token, const QStringList& words, quint64 fromId = 1);
     // Sends the captured MCP request of `eventId` to the gateway again (its credential fields were
     // never kept: `credentialHeaders`, e.g. x-reshapr-key, are added). Answered by replayFinished.
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders = {});
@@ -135,6 +140,7 @@ signals:
     // Traffic events in arrival order (ids increasing), delivered in batches.
     void eventsAppended(const QList<Gateway::TrafficEvent>& events);
     void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
+    void payloadMatches(quint64 token, const QList<quint64>& eventIds, bool finished, quint64 scannedUpTo);
     // status 0 and `error` set when the replay could not be sent.
     void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
     // `error` empty on success.

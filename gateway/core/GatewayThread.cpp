@@ -154,6 +154,34 @@ void GatewayThread::requestPayload(quint64 eventId)
     emit payloadReady(eventId, m_server ? m_server->payloadCapture()->capture(eventId) : CapturedExchange{});
 }
 
+void GatewayThread::searchPayloads(quint64 token, const QStringList& words, quint64 fromId)
+{
+    m_searchToken = token;
+    QByteArrayList utf8;
+    for (const QString& w : words)
+        utf8 << w.toUtf8();
+    searchSlice(token, utf8, fromId);
+}
+
+void GatewayThread::searchSlice(quint64 token, const QByteArrayList& words, quint64 fromId)
+{
+    if (token != m_searchToken)
+        return; // a newer search replaced this one
+    // About 2 MiB of payload per slice (a millisecond or two), then requests get their turn.
+    constexpr qint64 kSliceBytes = 2 * 1024 * 1024;
+    const PayloadCaptureStore::SearchSlice slice = m_server
+        ? m_server->payloadCapture()->search(words, fromId, kSliceBytes)
+        : PayloadCaptureStore::SearchSlice{{}, fromId > 0 ? fromId - 1 : 0, true};
+    if (slice.finished) {
+        emit payloadMatches(token, slice.matches, true, slice.lastScannedId);
+        return;
+    }
+    if (!slice.matches.isEmpty())
+        emit payloadMatches(token, slice.matches, false, slice.lastScannedId);
+    const quint64 next = slice.lastScannedId + 1;
+    QTimer::singleShot(0, this, [this, token, words, next] { searchSlice(token, words, next); });
+}
+
 void GatewayThread::exportHar(const QList<TrafficEvent>& events, const QString& path)
 {
     const PayloadCaptureStore* store = m_server ? m_server->payloadCapture() : nullptr;

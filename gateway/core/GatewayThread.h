@@ -36,6 +36,7 @@ public:
     void startDemo(const QString& listen);
     void listen(const QString& hostPort);
     void requestPayload(quint64 eventId);
+    void searchPayloads(quint64 token, const QStringList& words, quint64 fromId);
     void exportHar(const QList<TrafficEvent>& events, const QString& path);
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders);
     void runDoctor(const QString& service);
@@ -49,6 +50,7 @@ signals:
     void statusReady(const Gateway::GatewayStatus& status);
     void eventsReady(const QList<Gateway::TrafficEvent>& events);
     void payloadReady(quint64 eventId, const Gateway::CapturedExchange& capture);
+    void payloadMatches(quint64 token, const QList<quint64>& eventIds, bool finished, quint64 scannedUpTo);
     void replayFinished(quint64 eventId, int status, const QByteArray& body, const QString& error);
     void harExported(const QString& path, int entries, const QString& error);
     void doctorStepFinished(const Gateway::DoctorStep& step);
@@ -65,6 +67,7 @@ private:
                  const QString& error);
     void reject(const QString& reason);
     bool listenOn(const QString& hostPort);
+    void searchSlice(quint64 token, const QByteArrayList& words, quint64 fromId);
     void queueEvent(const TrafficEvent& event);
     void flushEvents();
     void schedulePublish();
@@ -77,6 +80,7 @@ private:
     std::unique_ptr<DemoBackendHost> m_demo;
     std::unique_ptr<SecureDemo> m_secureDemo; // outlives m_server (its authorization server is trusted)
     bool m_secureDemoPending = false; // secureDemoStarted is due once its workspace is served or refused
+    quint64 m_searchToken = 0; // the payload search still wanted; older ones stop at their next slice
     ConnectionDoctor* m_doctor = nullptr; // made on first use, on the gateway thread
     int m_doctorRun = 0;
     TokenInspector* m_inspector = nullptr;

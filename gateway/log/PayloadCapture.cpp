@@ -194,6 +194,56 @@ CapturedExchange PayloadCaptureStore::capture(quint64 eventId) const
     return it == m_captures.end() ? CapturedExchange{} : it->second;
 }
 
+namespace {
+
+bool legContains(const CapturedHttp& leg, const QByteArray& word)
+{
+    const auto has = [&word](const QByteArray& text) { return text.toLower().contains(word); };
+    if (has(leg.url.toUtf8()) || has(leg.requestBody) || has(leg.responseBody))
+        return true;
+    for (const HttpHeaders* headers : {&leg.requestHeaders, &leg.responseHeaders}) {
+        for (const auto& h : *headers) {
+            if (has(h.second))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool PayloadCaptureStore::containsAll(const CapturedExchange& capture, const QByteArrayList& lowerWords)
+{
+    for (const QByteArray& word : lowerWords) {
+        if (!legContains(capture.mcp, word) && !(capture.hasBackend && legContains(capture.backend, word)))
+            return false;
+    }
+    return true;
+}
+
+PayloadCaptureStore::SearchSlice PayloadCaptureStore::search(const QByteArrayList& words, quint64 fromId,
+                                                             qint64 byteBudget) const
+{
+    SearchSlice slice;
+    QByteArrayList lower;
+    for (const QByteArray& w : words) {
+        if (!w.isEmpty())
+            lower << w.toLower();
+    }
+    qint64 scanned = 0;
+    auto it = m_captures.lower_bound(fromId);
+    for (; it != m_captures.end() && scanned < byteBudget; ++it) {
+        scanned += it->second.bytes();
+        slice.lastScannedId = it->first;
+        if (!lower.isEmpty() && containsAll(it->second, lower))
+            slice.matches << it->first;
+    }
+    slice.finished = it == m_captures.end();
+    if (slice.lastScannedId == 0 && fromId > 0)
+        slice.lastScannedId = fromId - 1; // nothing at or after fromId yet
+    return slice;
+}
+
 void PayloadCaptureStore::clear()
 {
     m_captures.clear();

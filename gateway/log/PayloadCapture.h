@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayList>
 #include <QJsonObject>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -91,6 +92,20 @@ public:
     // The capture of event `eventId`; invalid when never captured or evicted.
     CapturedExchange capture(quint64 eventId) const;
     void clear();
+
+    // One slice of a search over the stored payloads: the ids, from `fromId` on, of captures whose
+    // payloads (both legs: URL, header values, bodies; already redacted) contain every word of
+    // `words`, ASCII case-insensitively. Stops after about `byteBudget` bytes of payload so a caller
+    // on the gateway thread can search a full store a slice at a time between requests.
+    struct SearchSlice
+    {
+        QList<quint64> matches;
+        quint64 lastScannedId = 0; // the last id looked at (0: none)
+        bool finished = false; // no capture after lastScannedId
+    };
+    SearchSlice search(const QByteArrayList& words, quint64 fromId, qint64 byteBudget) const;
+    // Whether `capture` contains every word of `lowerWords` (lower-cased ASCII), as search() decides.
+    static bool containsAll(const CapturedExchange& capture, const QByteArrayList& lowerWords);
 
     // Called with every stored capture (already redacted) when captures are mirrored to a file
     // (gateway.capturePayloadsToFile); unset: never written anywhere.

@@ -96,6 +96,9 @@ private slots:
     void redaction();
     void truncationAfterRedaction();
     void budgetEvictsOldestFirst();
+    void search_data();
+    void search();
+    void searchResumesSliceBySlice();
     void offCapturesNothing();
     void harSchemaRejectsBrokenHar();
     void bothLegsCapturedAndCanariesNeverLeak();
@@ -212,6 +215,78 @@ void tst_PayloadCapture::truncationAfterRedaction()
     QCOMPARE(stored.mcp.requestSize, qint64(body.size()));
     QVERIFY(!stored.mcp.requestBody.contains("SECRET"));
     QVERIFY(stored.mcp.requestBody.endsWith(QByteArray("[redacted]").left(10)));
+}
+
+void tst_PayloadCapture::search_data()
+{
+    QTest::addColumn<QByteArrayList>("words");
+    QTest::addColumn<QList<quint64>>("expected");
+    // 1: MCP leg only; 2: backend leg answers "Paris"; 3: a credential header that was redacted.
+    QTest::newRow("MCP request body") << QByteArrayList{"forecast"} << QList<quint64>{1, 2, 3};
+    QTest::newRow("any case") << QByteArrayList{"FORECAST"} << QList<quint64>{1, 2, 3};
+    QTest::newRow("backend response body") << QByteArrayList{"paris"} << QList<quint64>{2};
+    QTest::newRow("backend URL") << QByteArrayList{"/v1/weather"} << QList<quint64>{2};
+    QTest::newRow("header value") << QByteArrayList{"text/html"} << QList<quint64>{2};
+    QTest::newRow("every word, across legs") << QByteArrayList{"forecast", "paris"} << QList<quint64>{2};
+    QTest::newRow("a word nowhere") << QByteArrayList{"forecast", "zzz"} << QList<quint64>{};
+    QTest::newRow("redacted values are not found") << QByteArrayList{"canary-key"} << QList<quint64>{};
+    QTest::newRow("no words") << QByteArrayList{} << QList<quint64>{};
+}
+
+void tst_PayloadCapture::search()
+{
+    QFETCH(QByteArrayList, words);
+    QFETCH(QList<quint64>, expected);
+    PayloadCaptureStore store;
+    store.store(1, sampleCapture(R"({"method":"tools/call","params":{"name":"forecast"}})"));
+    CapturedExchange withBackend = sampleCapture(R"({"params":{"name":"Forecast"}})");
+    withBackend.hasBackend = true;
+    withBackend.backend.method = "GET";
+    withBackend.backend.url = QStringLiteral("http://127.0.0.1:9/v1/weather?city=Paris");
+    withBackend.backend.status = 200;
+    withBackend.backend.responseHeaders = {{"Content-Type", "text/html"}};
+    withBackend.backend.responseBody = R"({"city":"Paris"})";
+    store.store(2, withBackend);
+    CapturedExchange keyed = sampleCapture(R"({"name":"forecast"})");
+    keyed.mcp.requestHeaders.append(qMakePair(QByteArray("x-reshapr-key"), QByteArray("CANARY-KEY-1")));
+    store.store(3, keyed);
+
+    const PayloadCaptureStore::SearchSlice slice = store.search(words, 1, 1 << 30);
+    QCOMPARE(slice.matches, expected);
+    QVERIFY(slice.finished);
+    QCOMPARE(slice.lastScannedId, quint64(3));
+    // From a later id on, earlier captures are not looked at.
+    if (!expected.isEmpty()) {
+        const auto later = store.search(words, expected.last() + 1, 1 << 30);
+        QVERIFY(later.matches.isEmpty());
+    }
+}
+
+void tst_PayloadCapture::searchResumesSliceBySlice()
+{
+    PayloadCaptureStore store(64 * 1024 * 1024, 4096);
+    for (quint64 id = 1; id <= 100; ++id)
+        store.store(id, sampleCapture(id % 10 == 0 ? QByteArray(1000, 'a') + "needle" : QByteArray(1000, 'a')));
+    // About 4 captures per slice: the whole store in slices, every match once, in order.
+    QList<quint64> found;
+    quint64 from = 1;
+    int slices = 0;
+    for (;;) {
+        const auto slice = store.search({"NEEDLE"}, from, 8 * 1024);
+        ++slices;
+        found << slice.matches;
+        QVERIFY(slice.lastScannedId >= from);
+        if (slice.finished)
+            break;
+        from = slice.lastScannedId + 1;
+        QVERIFY(slices < 100);
+    }
+    QCOMPARE(found, (QList<quint64>{10, 20, 30, 40, 50, 60, 70, 80, 90, 100}));
+    QVERIFY2(slices >= 10, QByteArray::number(slices).constData());
+    // Nothing stored at or after `from` yet: finished, and the next search starts at `from` again.
+    const auto empty = store.search({"needle"}, 101, 8 * 1024);
+    QVERIFY(empty.finished);
+    QCOMPARE(empty.lastScannedId, quint64(100));
 }
 
 void tst_PayloadCapture::budgetEvictsOldestFirst()

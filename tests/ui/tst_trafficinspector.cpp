@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
@@ -55,10 +56,10 @@ TrafficEvent elicitationStep(const QString& id, const QString& stage, const QStr
     return e;
 }
 
-QByteArray toolCall(quint16 port)
+QByteArray toolCall(quint16 port, const QByteArray& city = "Lisbon")
 {
     const QByteArray body = R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getForecast",)"
-                            R"("arguments":{"city":"Lisbon"},"_meta":{"io.modelcontextprotocol/protocolVersion":)"
+                            R"("arguments":{"city":")" + city + R"("},"_meta":{"io.modelcontextprotocol/protocolVersion":)"
                             R"("2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}})";
     return "POST /mcp/demo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
         + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
@@ -86,6 +87,7 @@ private slots:
     void elicitationsPageFilters();
     void detailPaneWithoutCapture();
     void detailPaneFromRealGateway();
+    void payloadSearchFromRealGateway();
 };
 
 void TestTrafficInspector::elicitationModelUnderTester()
@@ -190,10 +192,17 @@ void TestTrafficInspector::detailPaneWithoutCapture()
     QVERIFY(auth);
     QVERIFY(auth->toPlainText().contains(QStringLiteral("Reason: wrong_audience")));
     QVERIFY(auth->toPlainText().contains(QStringLiteral("aud")));
-    // Timing bar: gateway part and backend part of the total.
-    QCOMPARE(pane.timingBar()->phases().size(), 2);
-    QCOMPARE(pane.timingBar()->phases().at(1).micros, e.backendMicros);
-    QCOMPARE(pane.timingBar()->phases().at(0).micros, e.totalMicros - e.backendMicros);
+    // Timing bar: auth, queue, backend, mapping and the rest of the total, in that order.
+    const QList<Portcullis::TimingBar::Phase> phases = pane.timingBar()->phases();
+    QCOMPARE(phases.size(), 5);
+    QCOMPARE(phases.at(0).micros, e.authMicros);
+    QCOMPARE(phases.at(1).micros, e.queueMicros);
+    QCOMPARE(phases.at(2).micros, e.backendMicros);
+    QCOMPARE(phases.at(3).micros, e.mappingMicros);
+    QCOMPARE(phases.at(4).micros, e.totalMicros - e.authMicros - e.queueMicros - e.backendMicros - e.mappingMicros);
+    QVERIFY(phases.at(4).micros > 0);
+    const QString timing = pane.findChild<QLabel*>(QStringLiteral("timingLabel"))->text();
+    QVERIFY2(timing.contains(QStringLiteral("queue 0.30 ms")), qPrintable(timing));
     // No capture (evicted or off): said so, copy disabled.
     pane.setCapture(42, Gateway::CapturedExchange{});
     QVERIFY(pane.findChild<QPlainTextEdit*>(QStringLiteral("mcpRequestText"))
@@ -282,6 +291,54 @@ void TestTrafficInspector::detailPaneFromRealGateway()
     controller.replay(pane->eventId());
     QTRY_COMPARE(replayed.count(), 1);
     QCOMPARE(replayed.first().at(1).toInt(), 200);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+}
+
+void TestTrafficInspector::payloadSearchFromRealGateway()
+{
+    Gateway::GatewayController::Options options;
+    options.secretStoreFactory = [](QObject* parent) { return new Gateway::MemorySecretStore(parent); };
+    Gateway::GatewayController controller(options);
+    Portcullis::MainWindow window(&controller);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller.startDemo(QStringLiteral("127.0.0.1:0"));
+    QTRY_VERIFY(controller.status().listening);
+    const quint16 port = quint16(controller.status().baseUrl.port());
+    QCOMPARE(TestSupport::rawExchange(port, toolCall(port, "Lisbon")).first().status, 200);
+    QCOMPARE(TestSupport::rawExchange(port, toolCall(port, "Reykjavik")).first().status, 200);
+
+    auto* traffic = window.findChild<Portcullis::TrafficLogPage*>(QStringLiteral("trafficLogPage"));
+    auto* view = traffic->findChild<QTreeView*>(QStringLiteral("trafficTreeView"));
+    auto* filter = traffic->findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
+    auto* payloads = traffic->findChild<QCheckBox*>(QStringLiteral("payloadSearchCheckBox"));
+    QVERIFY(view && filter && payloads);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+
+    // The city is an argument value: never in the event, only in the captured bodies.
+    filter->setText(QStringLiteral("reykjavik"));
+    QCOMPARE(view->model()->rowCount(), 0);
+    payloads->setChecked(true);
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QTRY_VERIFY(!traffic->isSearchingPayloads());
+    // New traffic is searched as it arrives, from where the search stopped.
+    QCOMPARE(TestSupport::rawExchange(port, toolCall(port, "Reykjavik")).first().status, 200);
+    QCOMPARE(TestSupport::rawExchange(port, toolCall(port, "Lisbon")).first().status, 200);
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    // Field terms still apply to the event; a negated word excludes.
+    filter->setText(QStringLiteral("reykjavik -getForecast"));
+    QTRY_VERIFY(!traffic->isSearchingPayloads());
+    QTest::qWait(400);
+    QCOMPARE(view->model()->rowCount(), 0);
+    filter->setText(QStringLiteral("reykjavik tool:getForecast"));
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    // Off: only the events' own fields count again.
+    payloads->setChecked(false);
+    QCOMPARE(view->model()->rowCount(), 0);
+    filter->setText(QStringLiteral("lisbon"));
+    QCOMPARE(view->model()->rowCount(), 0);
+    payloads->setChecked(true);
     QTRY_COMPARE(view->model()->rowCount(), 2);
 }
 

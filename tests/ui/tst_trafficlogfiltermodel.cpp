@@ -29,6 +29,9 @@ private slots:
     void filters();
     void newEventsAreFiltered();
     void changingFilterEmitsOnce();
+    void fieldTermsAndClasses_data();
+    void fieldTermsAndClasses();
+    void bodyMatches();
 
 private:
     QList<int> visibleIds() const
@@ -47,7 +50,10 @@ private:
 void TestTrafficLogFilterModel::init()
 {
     m_log = new TrafficLog(1000, this);
-    for (const TrafficEvent& e : SampleTraffic::filterSet())
+    QList<TrafficEvent> events = SampleTraffic::filterSet();
+    events[1].protocolRevision = QStringLiteral("2026-07-28");
+    events[7].protocolRevision = QStringLiteral("2025-03-26");
+    for (const TrafficEvent& e : std::as_const(events))
         m_log->append(e);
     m_model = new TrafficLogModel(this);
     m_model->setSource(m_log);
@@ -134,6 +140,107 @@ void TestTrafficLogFilterModel::changingFilterEmitsOnce()
     m_filter->setServiceFilter(QStringLiteral("petstore"));
     QCOMPARE(changed.count(), 3);
     QCOMPARE(visibleIds(), (QList<int>{3, 4}));
+}
+
+void TestTrafficLogFilterModel::fieldTermsAndClasses_data()
+{
+    using Status = TrafficLogFilterModel::StatusClass;
+    using Auth = TrafficLogFilterModel::AuthOutcome;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<Status>("status");
+    QTest::addColumn<Auth>("auth");
+    QTest::addColumn<QString>("revision");
+    QTest::addColumn<QList<int>>("expected");
+
+    const QString any;
+    QTest::newRow("tool: field") << QStringLiteral("tool:forecast") << Status::Any << Auth::Any << any << QList<int>{1};
+    QTest::newRow("tool: substring") << QStringLiteral("tool:GET") << Status::Any << Auth::Any << any
+                                     << QList<int>{1, 6};
+    QTest::newRow("person:") << QStringLiteral("person:alice") << Status::Any << Auth::Any << any << QList<int>{1};
+    QTest::newRow("principal: alias") << QStringLiteral("principal:pk_demo") << Status::Any << Auth::Any << any
+                                      << QList<int>{3};
+    QTest::newRow("unknown field is a word") << QStringLiteral("key:pk_demo") << Status::Any << Auth::Any << any
+                                             << QList<int>{3};
+    QTest::newRow("negated word") << QStringLiteral("-weather") << Status::Any << Auth::Any << any
+                                  << QList<int>{3, 4, 7, 8};
+    QTest::newRow("status class") << QStringLiteral("status:4xx") << Status::Any << Auth::Any << any << QList<int>{4};
+    QTest::newRow("status code") << QStringLiteral("status:401") << Status::Any << Auth::Any << any << QList<int>{4};
+    QTest::newRow("backend status code") << QStringLiteral("status:400") << Status::Any << Auth::Any << any
+                                         << QList<int>{3};
+    QTest::newRow("status:error") << QStringLiteral("status:error") << Status::Any << Auth::Any << any
+                                  << QList<int>{3, 4, 6, 7};
+    QTest::newRow("auth:") << QStringLiteral("auth:denied") << Status::Any << Auth::Any << any << QList<int>{4};
+    QTest::newRow("reason:") << QStringLiteral("reason:missing") << Status::Any << Auth::Any << any << QList<int>{4};
+    QTest::newRow("rev:") << QStringLiteral("rev:2026") << Status::Any << Auth::Any << any << QList<int>{2};
+    QTest::newRow("method:") << QStringLiteral("method:initialize") << Status::Any << Auth::Any << any
+                             << QList<int>{8};
+    QTest::newRow("field and negated field") << QStringLiteral("service:pet -status:error") << Status::Any
+                                             << Auth::Any << any << QList<int>{8};
+    QTest::newRow("successful") << QString() << Status::Success << Auth::Any << any << QList<int>{1, 2, 5, 8};
+    QTest::newRow("client errors") << QString() << Status::ClientErrors << Auth::Any << any << QList<int>{4};
+    QTest::newRow("server errors") << QString() << Status::ServerErrors << Auth::Any << any << QList<int>{};
+    QTest::newRow("tool errors") << QString() << Status::ToolErrors << Auth::Any << any << QList<int>{3, 6, 7};
+    QTest::newRow("rejected") << QString() << Status::Rejected << Auth::Any << any << QList<int>{4};
+    QTest::newRow("auth allowed") << QString() << Status::Any << Auth::Allowed << any << QList<int>{};
+    QTest::newRow("auth denied") << QString() << Status::Any << Auth::Denied << any << QList<int>{4};
+    QTest::newRow("no endpoint security") << QString() << Status::Any << Auth::Unguarded << any
+                                          << QList<int>{1, 2, 3, 6, 7, 8};
+    QTest::newRow("revision") << QString() << Status::Any << Auth::Any << QStringLiteral("2025-03-26")
+                              << QList<int>{8};
+    QTest::newRow("text and tool errors") << QStringLiteral("weather") << Status::ToolErrors << Auth::Any << any
+                                          << QList<int>{6};
+}
+
+void TestTrafficLogFilterModel::fieldTermsAndClasses()
+{
+    using Status = TrafficLogFilterModel::StatusClass;
+    using Auth = TrafficLogFilterModel::AuthOutcome;
+    QFETCH(QString, text);
+    QFETCH(Status, status);
+    QFETCH(Auth, auth);
+    QFETCH(QString, revision);
+    QFETCH(QList<int>, expected);
+
+    m_filter->setFilterText(text);
+    m_filter->setStatusClass(status);
+    m_filter->setAuthOutcome(auth);
+    m_filter->setRevisionFilter(revision);
+    QCOMPARE(visibleIds(), expected);
+    QVERIFY(m_filter->isFiltering());
+    m_filter->setFilterText(QString());
+    m_filter->setStatusClass(Status::Any);
+    m_filter->setAuthOutcome(Auth::Any);
+    m_filter->setRevisionFilter(QString());
+    QVERIFY(!m_filter->isFiltering());
+    QCOMPARE(m_filter->rowCount(), 8);
+}
+
+void TestTrafficLogFilterModel::bodyMatches()
+{
+    // The gateway found the words in the captured payloads of events 3 and 7.
+    m_filter->setBodySearchEnabled(true);
+    m_filter->setFilterText(QStringLiteral("Canary"));
+    QCOMPARE(m_filter->plainWords(), QStringList{QStringLiteral("canary")});
+    QCOMPARE(visibleIds(), QList<int>{});
+    m_filter->addBodyMatches({3, 7});
+    QCOMPARE(visibleIds(), (QList<int>{3, 7}));
+    // Other words forget the matches (they answered "canary"); a negated word looks at the event.
+    m_filter->setFilterText(QStringLiteral("canary -github"));
+    QCOMPARE(m_filter->plainWords(), QStringList{QStringLiteral("canary")});
+    QCOMPARE(visibleIds(), QList<int>{});
+    m_filter->addBodyMatches({3, 7});
+    QCOMPARE(visibleIds(), QList<int>{3});
+    // A word found in the event itself still counts without a body match.
+    m_filter->setFilterText(QStringLiteral("alice"));
+    QCOMPARE(visibleIds(), QList<int>{1});
+    // Body search off: the matches are gone and ignored.
+    m_filter->setFilterText(QStringLiteral("canary"));
+    m_filter->addBodyMatches({3});
+    QCOMPARE(visibleIds(), QList<int>{3});
+    m_filter->setBodySearchEnabled(false);
+    QCOMPARE(visibleIds(), QList<int>{});
+    m_filter->addBodyMatches({3});
+    QCOMPARE(visibleIds(), QList<int>{});
 }
 
 QTEST_MAIN(TestTrafficLogFilterModel)

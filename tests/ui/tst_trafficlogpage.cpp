@@ -2,12 +2,14 @@
 #include "SampleTraffic.h"
 
 #include "log/TrafficLog.h"
+#include "models/TrafficLogFilterModel.h"
 #include "models/TrafficLogModel.h"
 #include "pages/TrafficLogPage.h"
 #include "widgets/FilterLineEdit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTest>
@@ -28,7 +30,7 @@ private slots:
     void cleanup();
     void widgetsAreNamed();
     void typingFiltersTheView();
-    void errorsOnlyCheckBox();
+    void statusAndAuthChoices();
     void serviceFilter();
     void selectingARowShowsItsJson();
     void followsTailOnlyAtBottom();
@@ -67,8 +69,9 @@ void TestTrafficLogPage::cleanup()
 
 void TestTrafficLogPage::widgetsAreNamed()
 {
-    QVERIFY(m_page->findChild<QCheckBox*>(QStringLiteral("errorsOnlyCheckBox")));
-    QVERIFY(m_page->findChild<QComboBox*>(QStringLiteral("serviceComboBox")));
+    for (const char* name : {"serviceComboBox", "statusComboBox", "authComboBox", "revisionComboBox"})
+        QVERIFY2(m_page->findChild<QComboBox*>(QLatin1String(name)), name);
+    QVERIFY(m_page->findChild<QCheckBox*>(QStringLiteral("payloadSearchCheckBox")));
     QVERIFY(m_view->uniformRowHeights());
     QVERIFY(!m_view->rootIsDecorated());
     QVERIFY(m_detail->isReadOnly());
@@ -92,17 +95,28 @@ void TestTrafficLogPage::typingFiltersTheView()
     QTRY_COMPARE(m_view->model()->rowCount(), 1);
 }
 
-void TestTrafficLogPage::errorsOnlyCheckBox()
+void TestTrafficLogPage::statusAndAuthChoices()
 {
-    auto* errorsOnly = m_page->findChild<QCheckBox*>(QStringLiteral("errorsOnlyCheckBox"));
-    QVERIFY(errorsOnly);
-    QTest::mouseClick(errorsOnly, Qt::LeftButton, {}, QPoint(8, errorsOnly->height() / 2));
-    QVERIFY(errorsOnly->isChecked());
+    auto* status = m_page->findChild<QComboBox*>(QStringLiteral("statusComboBox"));
+    auto* auth = m_page->findChild<QComboBox*>(QStringLiteral("authComboBox"));
+    auto* countLabel = m_page->findChild<QLabel*>(QStringLiteral("countLabel"));
+    QVERIFY(status && auth && countLabel);
+    // Keyboard: focus the combo and step to "Errors".
+    status->setFocus();
+    QTest::keyClick(status, Qt::Key_Down);
+    QCOMPARE(status->currentText(), QStringLiteral("Errors"));
     QTRY_COMPARE(m_view->model()->rowCount(), 4);
     for (int row = 0; row < 4; ++row)
         QVERIFY(m_view->model()->index(row, 0).data(TrafficLogModel::IsErrorRole).toBool());
-    QTest::mouseClick(errorsOnly, Qt::LeftButton, {}, QPoint(8, errorsOnly->height() / 2));
+    QCOMPARE(countLabel->text(), QStringLiteral("Showing 4 of 8"));
+    auth->setCurrentIndex(auth->findData(int(Portcullis::TrafficLogFilterModel::AuthOutcome::Denied)));
+    QTRY_COMPARE(m_view->model()->rowCount(), 1);
+    status->setCurrentIndex(status->findData(int(Portcullis::TrafficLogFilterModel::StatusClass::ToolErrors)));
+    QTRY_COMPARE(m_view->model()->rowCount(), 0);
+    status->setCurrentIndex(0);
+    auth->setCurrentIndex(0);
     QTRY_COMPARE(m_view->model()->rowCount(), 8);
+    QCOMPARE(countLabel->text(), QStringLiteral("Requests: 8"));
 }
 
 void TestTrafficLogPage::serviceFilter()

@@ -62,7 +62,10 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
     , m_filterModel(new TrafficLogFilterModel(this))
     , m_filterLineEdit(new FilterLineEdit(this))
     , m_serviceComboBox(new QComboBox(this))
-    , m_errorsOnlyCheckBox(new QCheckBox(tr("Errors only"), this))
+    , m_statusComboBox(new QComboBox(this))
+    , m_authComboBox(new QComboBox(this))
+    , m_revisionComboBox(new QComboBox(this))
+    , m_payloadSearchCheckBox(new QCheckBox(tr("Search &payloads"), this))
     , m_countLabel(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_trafficTreeView(new QTreeView(m_splitter))
@@ -70,32 +73,7 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
     , m_detailTextEdit(m_detailPane->overviewTextEdit())
 {
     m_filterModel->setSourceModel(m_model);
-
-    m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
-    m_filterLineEdit->setPlaceholderText(tr("Filter by service, tool, method, principal, path or detail"));
-    m_filterLineEdit->setToolTip(tr("Every word must match (case-insensitive). Esc clears."));
-    connect(m_filterLineEdit, &QLineEdit::textChanged, m_filterModel, &TrafficLogFilterModel::setFilterText);
-
-    m_serviceComboBox->setObjectName(QStringLiteral("serviceComboBox"));
-    m_serviceComboBox->setToolTip(tr("Show the traffic of one service only"));
-    m_serviceComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_serviceComboBox->addItem(tr("All services"), QString());
-    connect(m_serviceComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrafficLogPage::onServiceChosen);
-
-    m_errorsOnlyCheckBox->setObjectName(QStringLiteral("errorsOnlyCheckBox"));
-    m_errorsOnlyCheckBox->setToolTip(tr("HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests"));
-    connect(m_errorsOnlyCheckBox, &QCheckBox::toggled, m_filterModel, &TrafficLogFilterModel::setErrorsOnly);
-
-    m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    m_countLabel->setTextFormat(Qt::PlainText);
-
-    auto* filterBar = new QHBoxLayout;
-    filterBar->addWidget(m_filterLineEdit, 1);
-    filterBar->addWidget(m_serviceComboBox);
-    filterBar->addWidget(m_errorsOnlyCheckBox);
-    filterBar->addSpacing(12);
-    filterBar->addWidget(m_countLabel);
-
+    QHBoxLayout* filterBar = createFilterBar();
     setUpTreeView();
 
     m_splitter->setObjectName(QStringLiteral("trafficSplitter"));
@@ -114,7 +92,151 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
     connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, &TrafficLogPage::updateCountLabel);
     connect(m_filterModel, &TrafficLogFilterModel::filterChanged, this, &TrafficLogPage::updateCountLabel);
 
+    // Payload search: restarted when its words change, continued as events arrive (debounced so a
+    // burst of traffic or of keystrokes costs one search).
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(250);
+    connect(&m_searchTimer, &QTimer::timeout, this, &TrafficLogPage::continuePayloadSearch);
+    connect(m_filterModel, &TrafficLogFilterModel::filterChanged, this, [this] {
+        // The model forgets its matches when the words or the switch change: search again then.
+        if (m_filterModel->filterText() != m_searchedText || m_filterModel->bodySearchEnabled() != m_searchedEnabled)
+            restartPayloadSearch();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!payloadSearchWanted())
+            return;
+        if (m_searchRunning)
+            m_moreToSearch = true;
+        else if (!m_searchTimer.isActive())
+            m_searchTimer.start();
+    });
+
     setTrafficLog(log);
+}
+
+QHBoxLayout* TrafficLogPage::createFilterBar()
+{
+    m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filterLineEdit->setPlaceholderText(tr("Filter: words, or field:value (tool:, person:, status:4xx, auth:denied, rev:…)"));
+    m_filterLineEdit->setToolTip(
+        tr("Every term must match (case-insensitive); Esc clears.\n"
+           "A word matches the service, tool, method, person, path or detail.\n"
+           "field:value matches one field: service, tool, person, method, rev, session, auth (allowed, denied, "
+           "none), reason, status (404, 4xx or error).\n"
+           "-term excludes what matches it."));
+    connect(m_filterLineEdit, &QLineEdit::textChanged, m_filterModel, &TrafficLogFilterModel::setFilterText);
+
+    m_serviceComboBox->setObjectName(QStringLiteral("serviceComboBox"));
+    m_serviceComboBox->setToolTip(tr("Show the traffic of one service only"));
+    m_serviceComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_serviceComboBox->addItem(tr("All services"), QString());
+    connect(m_serviceComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrafficLogPage::onServiceChosen);
+
+    using Status = TrafficLogFilterModel::StatusClass;
+    m_statusComboBox->setObjectName(QStringLiteral("statusComboBox"));
+    m_statusComboBox->setToolTip(tr("Show one class of outcome only"));
+    m_statusComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_statusComboBox->addItem(tr("All outcomes"), int(Status::Any));
+    m_statusComboBox->addItem(tr("Errors"), int(Status::Errors));
+    m_statusComboBox->setItemData(1, tr("HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests"), Qt::ToolTipRole);
+    m_statusComboBox->addItem(tr("Successful"), int(Status::Success));
+    m_statusComboBox->addItem(tr("Client errors (4xx)"), int(Status::ClientErrors));
+    m_statusComboBox->addItem(tr("Server errors (5xx)"), int(Status::ServerErrors));
+    m_statusComboBox->addItem(tr("Tool and RPC errors"), int(Status::ToolErrors));
+    m_statusComboBox->addItem(tr("Rejected"), int(Status::Rejected));
+    m_statusComboBox->setItemData(6, tr("Refused before any MCP work: endpoint auth, rate limit, overload, bad request"),
+                                  Qt::ToolTipRole);
+    connect(m_statusComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        m_filterModel->setStatusClass(Status(m_statusComboBox->itemData(index).toInt()));
+    });
+
+    using Auth = TrafficLogFilterModel::AuthOutcome;
+    m_authComboBox->setObjectName(QStringLiteral("authComboBox"));
+    m_authComboBox->setToolTip(tr("Show one endpoint auth outcome only"));
+    m_authComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_authComboBox->addItem(tr("Any auth"), int(Auth::Any));
+    m_authComboBox->addItem(tr("Allowed"), int(Auth::Allowed));
+    m_authComboBox->addItem(tr("Denied"), int(Auth::Denied));
+    m_authComboBox->addItem(tr("No endpoint security"), int(Auth::Unguarded));
+    connect(m_authComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        m_filterModel->setAuthOutcome(Auth(m_authComboBox->itemData(index).toInt()));
+    });
+
+    m_revisionComboBox->setObjectName(QStringLiteral("revisionComboBox"));
+    m_revisionComboBox->setToolTip(tr("Show one MCP protocol revision only"));
+    m_revisionComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_revisionComboBox->addItem(tr("Any revision"), QString());
+    for (const char* revision : {"2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"})
+        m_revisionComboBox->addItem(QLatin1String(revision), QLatin1String(revision));
+    connect(m_revisionComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        m_filterModel->setRevisionFilter(m_revisionComboBox->itemData(index).toString());
+    });
+
+    m_payloadSearchCheckBox->setObjectName(QStringLiteral("payloadSearchCheckBox"));
+    m_payloadSearchCheckBox->setToolTip(
+        tr("Also look for the words in the captured request and response bodies of both legs (secrets are "
+           "redacted there, so they are never found)"));
+    connect(m_payloadSearchCheckBox, &QCheckBox::toggled, m_filterModel, &TrafficLogFilterModel::setBodySearchEnabled);
+
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_countLabel->setTextFormat(Qt::PlainText);
+
+    auto* filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_filterLineEdit, 1);
+    filterBar->addWidget(m_serviceComboBox);
+    filterBar->addWidget(m_statusComboBox);
+    filterBar->addWidget(m_authComboBox);
+    filterBar->addWidget(m_revisionComboBox);
+    filterBar->addWidget(m_payloadSearchCheckBox);
+    filterBar->addSpacing(12);
+    filterBar->addWidget(m_countLabel);
+    return filterBar;
+}
+
+bool TrafficLogPage::payloadSearchWanted() const
+{
+    return m_filterModel->bodySearchEnabled() && !m_filterModel->plainWords().isEmpty();
+}
+
+void TrafficLogPage::restartPayloadSearch()
+{
+    ++m_searchToken; // answers to the previous search are ignored from now on
+    m_searchedUpTo = 0;
+    m_searchRunning = false;
+    m_moreToSearch = false;
+    m_searchedText = m_filterModel->filterText();
+    m_searchedEnabled = m_filterModel->bodySearchEnabled();
+    if (payloadSearchWanted())
+        m_searchTimer.start();
+    else
+        m_searchTimer.stop();
+    updateCountLabel();
+}
+
+void TrafficLogPage::continuePayloadSearch()
+{
+    if (!payloadSearchWanted() || m_searchRunning)
+        return;
+    m_searchRunning = true;
+    updateCountLabel();
+    emit payloadSearchRequested(m_searchToken, m_filterModel->plainWords(), m_searchedUpTo + 1);
+}
+
+void TrafficLogPage::applyPayloadMatches(quint64 token, const QList<quint64>& eventIds, bool finished,
+                                         quint64 scannedUpTo)
+{
+    if (token != m_searchToken)
+        return;
+    m_filterModel->addBodyMatches(eventIds);
+    if (!finished)
+        return;
+    m_searchRunning = false;
+    m_searchedUpTo = qMax(m_searchedUpTo, scannedUpTo);
+    if (m_moreToSearch) {
+        m_moreToSearch = false;
+        m_searchTimer.start();
+    }
+    updateCountLabel();
 }
 
 TrafficLogPage::~TrafficLogPage() = default;
@@ -221,10 +343,14 @@ void TrafficLogPage::updateCountLabel()
 {
     const int shown = m_filterModel->rowCount();
     const int total = m_model->rowCount();
+    QString text;
     if (m_filterModel->isFiltering())
-        m_countLabel->setText(tr("Showing %1 of %2").arg(QLocale().toString(shown), QLocale().toString(total)));
+        text = tr("Showing %1 of %2").arg(QLocale().toString(shown), QLocale().toString(total));
     else
-        m_countLabel->setText(tr("Requests: %1").arg(QLocale().toString(total)));
+        text = tr("Requests: %1").arg(QLocale().toString(total));
+    if (m_searchRunning)
+        text += tr(" (searching payloads…)");
+    m_countLabel->setText(text);
 }
 
 } // namespace Portcullis
