@@ -35,6 +35,8 @@ public:
     void applyWorkspace(const WorkspaceConfig& config);
     void startDemo(const QString& listen);
     void listen(const QString& hostPort);
+    void stopListening();
+    void startListening();
     void requestPayload(quint64 eventId);
     void exportHar(const QList<TrafficEvent>& events, const QString& path);
     void replay(quint64 eventId, const QList<QPair<QByteArray, QByteArray>>& credentialHeaders);
