@@ -22,6 +22,7 @@ public:
     ~GatewayTrayIcon() override;
 
     void setVisible(bool visible);
+    QMenu* menu() const { return m_menu; } // the context menu (not a child: a QMenu needs a widget parent)
     void applyStatus(const Gateway::GatewayStatus& status);
     void setCounters(quint64 requests, quint64 errors);
 

@@ -5,6 +5,7 @@
 #include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "pages/ConfigurePage.h"
+#include "pages/OverviewPage.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "secrets/MemorySecretStore.h"
