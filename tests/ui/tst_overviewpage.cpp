@@ -6,20 +6,19 @@
 #include "SampleTraffic.h"
 
 #include "MainWindow.h"
-#include "core/GatewayController.h"
-#include "pages/OverviewPage.h"
 #include "config/WorkspaceLoader.h"
+#include "core/GatewayController.h"
 #include "demo/DemoBackend.h"
+#include "pages/OverviewPage.h"
 #include "secrets/MemorySecretStore.h"
 
 #include <QClipboard>
 #include <QDir>
-#include <QRandomGenerator>
-#include <QtMath>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTcpSocket>
@@ -30,6 +29,7 @@
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
+#include <QtMath>
 
 using Gateway::GatewayController;
 using Gateway::GatewayStatus;
@@ -86,8 +86,7 @@ QByteArray toolCall(quint16 port, const QByteArray& service, const QByteArray& t
         + tool + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
-template<typename T>
-T* child(QObject* parent, const char* name)
+template <typename T> T* child(QObject* parent, const char* name)
 {
     T* found = parent->findChild<T*>(QLatin1String(name));
     if (!found)
@@ -127,22 +126,22 @@ void TestOverviewPage::gatewayState_data()
     QTest::addColumn<QString>("button");
     QTest::addColumn<bool>("buttonEnabled");
 
-    QTest::newRow("not running") << GatewayStatus() << QStringLiteral("Stopped")
-                                 << QStringLiteral("not running") << QStringLiteral("&Start Gateway") << false;
-    QTest::newRow("listening") << listening() << QStringLiteral("Listening")
-                               << QStringLiteral("http://127.0.0.1:8765") << QStringLiteral("&Stop Gateway") << true;
+    QTest::newRow("not running") << GatewayStatus() << QStringLiteral("Stopped") << QStringLiteral("not running")
+                                 << QStringLiteral("&Start Gateway") << false;
+    QTest::newRow("listening") << listening() << QStringLiteral("Listening") << QStringLiteral("http://127.0.0.1:8765")
+                               << QStringLiteral("&Stop Gateway") << true;
     GatewayStatus stopped = listening();
     stopped.listening = false;
     stopped.listenStopped = true;
     stopped.baseUrl = QUrl();
-    QTest::newRow("stopped by the operator") << stopped << QStringLiteral("Stopped")
-                                             << QStringLiteral("Start listens again on 127.0.0.1:8765")
-                                             << QStringLiteral("&Start Gateway") << true;
+    QTest::newRow("stopped by the operator")
+        << stopped << QStringLiteral("Stopped") << QStringLiteral("Start listens again on 127.0.0.1:8765")
+        << QStringLiteral("&Start Gateway") << true;
     GatewayStatus failed = stopped;
     failed.listenStopped = false;
     failed.listenError = QStringLiteral("cannot listen on 127.0.0.1:8765: The address is already in use");
-    QTest::newRow("listen failed") << failed << QStringLiteral("Not listening")
-                                   << QStringLiteral("already in use") << QStringLiteral("&Start Gateway") << true;
+    QTest::newRow("listen failed") << failed << QStringLiteral("Not listening") << QStringLiteral("already in use")
+                                   << QStringLiteral("&Start Gateway") << true;
     GatewayStatus importing;
     importing.running = true;
     importing.applying = true;
@@ -290,7 +289,8 @@ void TestOverviewPage::chartShowsRatesPerService()
 
     // The row of the service and the summary show the same numbers.
     QCOMPARE(child<QLabel>(&page, "endpointRate_weather")->text(), QStringLiteral("2.0 req/s · 0.40 err/s"));
-    QCOMPARE(child<QLabel>(&page, "windowSummaryLabel")->text(), QStringLiteral("Last 10 minutes: 15 requests, 2 errors"));
+    QCOMPARE(child<QLabel>(&page, "windowSummaryLabel")->text(),
+             QStringLiteral("Last 10 minutes: 15 requests, 2 errors"));
 
     // Eleven minutes later the traffic has left the window: its series go.
     now += 11 * 60 * 1000;
@@ -341,7 +341,8 @@ void TestOverviewPage::stopAndStartARealGatewayFromTheWindow()
                  QStringLiteral("http://127.0.0.1:%1/mcp/demo").arg(port));
 
     // Traffic reaches the chart through the controller's batches.
-    TestSupport::rawExchange(port, "GET /mcp/demo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
+    TestSupport::rawExchange(port,
+                             "GET /mcp/demo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n\r\n");
     QTRY_COMPARE(page->history().requestsInWindow(), qint64(1));
     page->refresh();
     QVERIFY(page->requestSeries(QStringLiteral("demo")));
@@ -396,13 +397,12 @@ void TestOverviewPage::screenshot()
     page.resize(1180, 640); // the tab's room in the window's default 1200x720
     int received = 0;
     connect(&controller, &GatewayController::statusChanged, &page, &OverviewPage::applyStatus);
-    connect(&controller, &GatewayController::eventsAppended, &page,
-            [&](QList<Gateway::TrafficEvent> events) {
-                for (Gateway::TrafficEvent& e : events)
-                    e.time = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-                received += int(events.size());
-                page.appendEvents(events);
-            });
+    connect(&controller, &GatewayController::eventsAppended, &page, [&](QList<Gateway::TrafficEvent> events) {
+        for (Gateway::TrafficEvent& e : events)
+            e.time = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+        received += int(events.size());
+        page.appendEvents(events);
+    });
     controller.applyWorkspace(config);
     controller.listen(QStringLiteral("127.0.0.1:0"));
     QTRY_VERIFY_WITH_TIMEOUT(controller.status().listening && controller.status().services.size() == 3, 10000);

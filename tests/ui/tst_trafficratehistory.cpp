@@ -88,20 +88,21 @@ void TestTrafficRateHistory::window_data()
         << 8 << qint64(100) << QStringList{QStringLiteral("rec weather 0 x2")} << QStringList{QStringLiteral("weather")}
         << qint64(2) << qint64(0) << QStringLiteral("weather") << QList<double>{0.0, 2.0} << QList<double>{0.0, 0.0};
     // Five requests in one bucket; once the clock passes its end they are 5 / 5 s = 1/s.
-    QTest::newRow("bucket rollover")
-        << 8 << qint64(1000) << QStringList{QStringLiteral("rec weather 0 x5"), QStringLiteral("adv 6000")}
-        << QStringList{QStringLiteral("weather")} << qint64(5) << qint64(0) << QStringLiteral("weather")
-        << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
+    QTest::newRow("bucket rollover") << 8 << qint64(1000)
+                                     << QStringList{QStringLiteral("rec weather 0 x5"), QStringLiteral("adv 6000")}
+                                     << QStringList{QStringLiteral("weather")} << qint64(5) << qint64(0)
+                                     << QStringLiteral("weather") << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
     QTest::newRow("several buckets in a row")
-        << 8 << qint64(0)
-        << QStringList{QStringLiteral("rec weather 0 x10"), QStringLiteral("adv 5000"), QStringLiteral("rec weather 0 x20"),
-                       QStringLiteral("adv 5000"), QStringLiteral("rec weather 0 x5 err"), QStringLiteral("adv 5000")}
+        << 8 << qint64(0) << QStringList{QStringLiteral("rec weather 0 x10"),    QStringLiteral("adv 5000"),
+                                         QStringLiteral("rec weather 0 x20"),    QStringLiteral("adv 5000"),
+                                         QStringLiteral("rec weather 0 x5 err"), QStringLiteral("adv 5000")}
         << QStringList{QStringLiteral("weather")} << qint64(35) << qint64(5) << QStringLiteral("weather")
         << QList<double>{2.0, 4.0, 1.0, 0.0} << QList<double>{0.0, 0.0, 1.0, 0.0};
     // Exactly one window later the same ring slot is reused: the old count must not leak in.
     QTest::newRow("gap of exactly the window")
-        << 8 << qint64(1000) << QStringList{QStringLiteral("rec weather 0 x10"), QStringLiteral("adv 600000"),
-                                             QStringLiteral("rec weather 0")}
+        << 8 << qint64(1000)
+        << QStringList{QStringLiteral("rec weather 0 x10"), QStringLiteral("adv 600000"),
+                       QStringLiteral("rec weather 0")}
         << QStringList{QStringLiteral("weather")} << qint64(1) << qint64(0) << QStringLiteral("weather")
         << QList<double>{0.0, 1.0} << QList<double>{0.0, 0.0};
     QTest::newRow("gap longer than the window")
@@ -109,20 +110,22 @@ void TestTrafficRateHistory::window_data()
         << QStringList{} << qint64(0) << qint64(0) << QStringLiteral("weather") << QList<double>{0.0, 0.0}
         << QList<double>{0.0, 0.0};
     // The oldest bucket still in the window counts; one more bucket and it is gone.
-    QTest::newRow("edge of the window")
-        << 8 << qint64(0) << QStringList{QStringLiteral("rec weather 0 x3"), QStringLiteral("adv 595000")}
-        << QStringList{QStringLiteral("weather")} << qint64(3) << qint64(0) << QStringLiteral("weather")
-        << QList<double>{0.0} << QList<double>{0.0};
+    QTest::newRow("edge of the window") << 8 << qint64(0)
+                                        << QStringList{QStringLiteral("rec weather 0 x3"), QStringLiteral("adv 595000")}
+                                        << QStringList{QStringLiteral("weather")} << qint64(3) << qint64(0)
+                                        << QStringLiteral("weather") << QList<double>{0.0} << QList<double>{0.0};
     QTest::newRow("past the edge of the window")
         << 8 << qint64(0) << QStringList{QStringLiteral("rec weather 0 x3"), QStringLiteral("adv 600000")}
-        << QStringList{} << qint64(0) << qint64(0) << QStringLiteral("weather") << QList<double>{0.0} << QList<double>{0.0};
+        << QStringList{} << qint64(0) << qint64(0) << QStringLiteral("weather") << QList<double>{0.0}
+        << QList<double>{0.0};
     QTest::newRow("event older than the window is ignored")
-        << 8 << qint64(0) << QStringList{QStringLiteral("rec weather -600001")} << QStringList{} << qint64(0) << qint64(0)
-        << QStringLiteral("weather") << QList<double>{0.0} << QList<double>{0.0};
+        << 8 << qint64(0) << QStringList{QStringLiteral("rec weather -600001")} << QStringList{} << qint64(0)
+        << qint64(0) << QStringLiteral("weather") << QList<double>{0.0} << QList<double>{0.0};
     // Events arrive in batches: one from the previous bucket lands in it, not in the current one.
     QTest::newRow("late event lands in its own bucket")
-        << 8 << qint64(5200) << QStringList{QStringLiteral("rec weather -400 x5")} << QStringList{QStringLiteral("weather")}
-        << qint64(5) << qint64(0) << QStringLiteral("weather") << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
+        << 8 << qint64(5200) << QStringList{QStringLiteral("rec weather -400 x5")}
+        << QStringList{QStringLiteral("weather")} << qint64(5) << qint64(0) << QStringLiteral("weather")
+        << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
     QTest::newRow("event from the future counts now")
         << 8 << qint64(2000) << QStringList{QStringLiteral("rec weather 60000 x2")}
         << QStringList{QStringLiteral("weather")} << qint64(2) << qint64(0) << QStringLiteral("weather")
@@ -151,21 +154,21 @@ void TestTrafficRateHistory::window_data()
     // Three named series; the fourth and fifth service are counted under "other".
     QTest::newRow("many services capped")
         << 3 << qint64(0)
-        << QStringList{QStringLiteral("rec a 0"), QStringLiteral("rec b 0"), QStringLiteral("rec c 0"),
+        << QStringList{QStringLiteral("rec a 0"),    QStringLiteral("rec b 0"),        QStringLiteral("rec c 0"),
                        QStringLiteral("rec d 0 x2"), QStringLiteral("rec e 0 x3 err"), QStringLiteral("adv 5000")}
         << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), other} << qint64(8) << qint64(3)
         << other << QList<double>{1.0, 0.0} << QList<double>{0.6, 0.0};
     // A series whose traffic has left the window gives its place to a new service.
     QTest::newRow("capped series freed when their traffic leaves")
         << 2 << qint64(0)
-        << QStringList{QStringLiteral("rec a 0"), QStringLiteral("rec b 0"), QStringLiteral("adv 300000"),
+        << QStringList{QStringLiteral("rec a 0"), QStringLiteral("rec b 0"),    QStringLiteral("adv 300000"),
                        QStringLiteral("rec c 0"), QStringLiteral("adv 305000"), QStringLiteral("rec d 0 x5"),
                        QStringLiteral("adv 5000")}
         << QStringList{QStringLiteral("d"), other} << qint64(6) << qint64(0) << QStringLiteral("d")
         << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
     QTest::newRow("no named series at all")
-        << 0 << qint64(0) << QStringList{QStringLiteral("rec a 0 x5"), QStringLiteral("adv 5000")}
-        << QStringList{other} << qint64(5) << qint64(0) << other << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
+        << 0 << qint64(0) << QStringList{QStringLiteral("rec a 0 x5"), QStringLiteral("adv 5000")} << QStringList{other}
+        << qint64(5) << qint64(0) << other << QList<double>{1.0, 0.0} << QList<double>{0.0, 0.0};
 }
 
 void TestTrafficRateHistory::window()

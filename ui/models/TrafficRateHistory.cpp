@@ -73,8 +73,8 @@ void TrafficRateHistory::record(const QString& service, qint64 timeMs, bool erro
     if (number <= current - m_options.bucketCount)
         return; // older than the window
     Series* series = seriesFor(service, current);
-    Bucket& slot = series->ring[size_t(number % m_options.bucketCount + m_options.bucketCount)
-                                % size_t(m_options.bucketCount)];
+    Bucket& slot
+        = series->ring[size_t(number % m_options.bucketCount + m_options.bucketCount) % size_t(m_options.bucketCount)];
     if (slot.number != number)
         slot = Bucket{number, 0, 0};
     ++slot.requests;

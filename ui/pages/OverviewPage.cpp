@@ -255,8 +255,8 @@ void OverviewPage::updateGatewayState(const Gateway::GatewayStatus& status)
         color = QStringLiteral("#757575");
     } else {
         state = tr("Not listening");
-        detail = status.configured ? tr("The gateway has not been asked to listen.")
-                                   : tr("No workspace is served yet.");
+        detail
+            = status.configured ? tr("The gateway has not been asked to listen.") : tr("No workspace is served yet.");
         color = QStringLiteral("#757575");
     }
     m_stateLabel->setText(state);
@@ -273,9 +273,8 @@ void OverviewPage::updateGatewayState(const Gateway::GatewayStatus& status)
 void OverviewPage::updateKeychain(const Gateway::GatewayStatus& status)
 {
     if (status.keychainAvailable) {
-        m_keychainStateLabel->setText(status.keychainBackend.isEmpty()
-                                          ? tr("Available")
-                                          : tr("Available: %1").arg(status.keychainBackend));
+        m_keychainStateLabel->setText(
+            status.keychainBackend.isEmpty() ? tr("Available") : tr("Available: %1").arg(status.keychainBackend));
         m_keychainStateLabel->setStyleSheet(QStringLiteral("color: #2e7d32;"));
         m_keychainDetailLabel->setText(
             tr("Backend secrets are read from the system keychain when a call needs them; they are never shown "
@@ -342,8 +341,8 @@ void OverviewPage::rebuildEndpoints(const QList<Gateway::ServiceStatus>& service
         rate->setObjectName(QStringLiteral("endpointRate_%1").arg(s.name));
         rate->setTextFormat(Qt::PlainText);
         rate->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        rate->setMinimumWidth(rate->fontMetrics().horizontalAdvance(tr("%1 req/s · %2 err/s").arg(
-            QStringLiteral("000"), QStringLiteral("0.00"))));
+        rate->setMinimumWidth(rate->fontMetrics().horizontalAdvance(
+            tr("%1 req/s · %2 err/s").arg(QStringLiteral("000"), QStringLiteral("0.00"))));
         m_rateLabels.insert(s.name, rate);
         m_endpointsLayout->addWidget(rate, row, 2);
 
@@ -385,7 +384,8 @@ void OverviewPage::updateRates()
     // The last full bucket: a steady number, not the one still filling.
     for (auto it = m_rateLabels.cbegin(); it != m_rateLabels.cend(); ++it) {
         const QList<TrafficRateHistory::Rate> rates = m_history.rates(it.key());
-        const TrafficRateHistory::Rate last = rates.size() >= 2 ? rates.at(rates.size() - 2) : TrafficRateHistory::Rate();
+        const TrafficRateHistory::Rate last
+            = rates.size() >= 2 ? rates.at(rates.size() - 2) : TrafficRateHistory::Rate();
         it.value()->setText(
             tr("%1 req/s · %2 err/s").arg(rateText(last.requestsPerSecond), rateText(last.errorsPerSecond)));
         it.value()->setStyleSheet(last.errorsPerSecond > 0 ? QStringLiteral("color: #b00020;") : QString());
@@ -401,8 +401,8 @@ QColor OverviewPage::colorFor(const QString& series)
     if (it != m_colors.constEnd())
         return *it;
     const int count = int(sizeof(kPalette) / sizeof(kPalette[0]));
-    const QColor color = series == TrafficRateHistory::otherSeries() ? kPalette[count - 1]
-                                                                      : kPalette[m_nextColor++ % (count - 1)];
+    const QColor color
+        = series == TrafficRateHistory::otherSeries() ? kPalette[count - 1] : kPalette[m_nextColor++ % (count - 1)];
     m_colors.insert(series, color);
     return color;
 }
@@ -467,7 +467,8 @@ void OverviewPage::updateChart()
         m_errorSeries.value(name)->replace(errorPoints);
     }
 
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - m_history.windowMs()), QDateTime::fromMSecsSinceEpoch(now));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(now - m_history.windowMs()),
+                         QDateTime::fromMSecsSinceEpoch(now));
     m_rateAxis->setRange(0, niceCeiling(highest * 1.1));
 }
 
