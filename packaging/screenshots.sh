@@ -7,8 +7,8 @@ set -euo pipefail
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
 build="${2:-build/ui}"
 # tst_mainwindow: configuration pages and dialogs; tst_mainwindowdiagnostics: diagnostics, stored
-# credentials and the secure demo.
-for name in tst_mainwindow tst_mainwindowdiagnostics; do
+# credentials and the secure demo; tst_overviewpage: the Overview page with ten minutes of demo traffic.
+for name in tst_mainwindow tst_mainwindowdiagnostics tst_overviewpage; do
   test_bin="$build/tests/$name"
   [ -x "$test_bin" ] || { echo "build $test_bin first (.ci/build $build -DPORTCULLIS_BUILD_UI=ON -- $name)" >&2; exit 2; }
   if command -v xvfb-run >/dev/null; then

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "GatewayTrayIcon.h"
 #include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "dialogs/AddServiceDialog.h"
@@ -11,6 +12,7 @@
 #include "pages/ConfigurePage.h"
 #include "pages/ConnectionDoctorPage.h"
 #include "pages/EndpointSecurityPage.h"
+#include "pages/OverviewPage.h"
 #include "pages/StoredCredentialsPage.h"
 #include "pages/TokenInspectorPage.h"
 #include "widgets/TrafficDetailPane.h"
@@ -39,6 +41,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -58,6 +61,7 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     resize(1200, 720);
 
     auto* central = new QWidget(this);
+    m_overviewPage = new OverviewPage(central);
     m_servicesPage = new ServicesPage(m_serviceModel, central);
     m_servicesPage->setObjectName(QStringLiteral("servicesPage"));
     m_configurePage = new ConfigurePage(m_document, controller, central);
@@ -67,6 +71,7 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
     m_tabWidget = new QTabWidget(central);
     m_tabWidget->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabWidget->setDocumentMode(true);
+    m_tabWidget->addTab(m_overviewPage, tr("Overview"));
     m_tabWidget->addTab(m_servicesPage, tr("Services"));
     m_tabWidget->addTab(m_configurePage, tr("Configure"));
     m_tabWidget->addTab(m_trafficLogPage, tr("Traffic"));
@@ -116,6 +121,11 @@ MainWindow::MainWindow(Gateway::GatewayController* controller, QWidget* parent)
         connect(controller, &Gateway::GatewayController::statusChanged, this, &MainWindow::applyStatus);
         connect(controller, &Gateway::GatewayController::eventsAppended, m_trafficLogPage->model(),
                 &TrafficLogModel::appendEvents);
+        connect(controller, &Gateway::GatewayController::eventsAppended, m_overviewPage, &OverviewPage::appendEvents);
+        connect(m_overviewPage, &OverviewPage::stopListeningRequested, controller,
+                &Gateway::GatewayController::stopListening);
+        connect(m_overviewPage, &OverviewPage::startListeningRequested, controller,
+                &Gateway::GatewayController::startListening);
         connectTrafficInspector(this, controller, m_trafficLogPage, elicitationsPage);
         connectDiagnostics(controller);
         applyStatus(controller->status());
@@ -135,6 +145,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kTabKey = QStringLiteral("window/lastTab");
 const QString kSettingsPageKey = QStringLiteral("window/lastSettingsPage");
+const QString kTrayIconKey = QStringLiteral("window/trayIcon");
 
 } // namespace
 
@@ -145,6 +156,37 @@ void MainWindow::restoreSettings()
         resize(1200, 720);
     m_tabWidget->setCurrentIndex(settings.value(kTabKey, 0).toInt());
     m_configurePage->setCurrentPageIndex(settings.value(kSettingsPageKey, 0).toInt());
+    // On by default wherever a tray exists.
+    setTrayIconEnabled(m_trayIconAction->isEnabled() && settings.value(kTrayIconKey, true).toBool());
+}
+
+void MainWindow::setTrayIconEnabled(bool enabled)
+{
+    enabled = enabled && QSystemTrayIcon::isSystemTrayAvailable();
+    m_trayIconAction->setChecked(enabled);
+    if (enabled == (m_trayIcon != nullptr))
+        return;
+    if (!enabled) {
+        delete m_trayIcon;
+        m_trayIcon = nullptr;
+        return;
+    }
+    m_trayIcon = new GatewayTrayIcon(this);
+    connect(m_trayIcon, &GatewayTrayIcon::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_trayIcon, &GatewayTrayIcon::quitRequested, this, &MainWindow::close);
+    if (m_controller) {
+        connect(m_trayIcon, &GatewayTrayIcon::stopListeningRequested, m_controller,
+                &Gateway::GatewayController::stopListening);
+        connect(m_trayIcon, &GatewayTrayIcon::startListeningRequested, m_controller,
+                &Gateway::GatewayController::startListening);
+        m_trayIcon->applyStatus(m_controller->status());
+    }
+    updateEventCounter();
+    m_trayIcon->setVisible(true);
 }
 
 void MainWindow::saveSettings() const
@@ -153,6 +195,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kTabKey, m_tabWidget->currentIndex());
     settings.setValue(kSettingsPageKey, m_configurePage->currentPageIndex());
+    if (m_trayIconAction->isEnabled())
+        settings.setValue(kTrayIconKey, m_trayIconAction->isChecked());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -226,6 +270,16 @@ void MainWindow::createMenus()
     m_generateApiKeyAction = service->addAction(tr("&Generate API Key…"), this, &MainWindow::generateApiKey);
     m_generateApiKeyAction->setObjectName(QStringLiteral("generateApiKeyAction"));
     connect(service, &QMenu::aboutToShow, this, &MainWindow::updateTitle);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    m_trayIconAction = view->addAction(tr("Show &Tray Icon"));
+    m_trayIconAction->setObjectName(QStringLiteral("trayIconAction"));
+    m_trayIconAction->setCheckable(true);
+    m_trayIconAction->setEnabled(QSystemTrayIcon::isSystemTrayAvailable());
+    m_trayIconAction->setToolTip(m_trayIconAction->isEnabled() ? tr("The gateway's state in the system tray")
+                                                               : tr("This desktop has no system tray"));
+    connect(m_trayIconAction, &QAction::toggled, this, &MainWindow::setTrayIconEnabled);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -559,6 +613,9 @@ QFrame* MainWindow::createConfigErrorBanner()
 
 void MainWindow::applyStatus(const Gateway::GatewayStatus& status)
 {
+    m_overviewPage->applyStatus(status);
+    if (m_trayIcon)
+        m_trayIcon->applyStatus(status);
     m_serviceModel->setServices(status.services);
     m_configurePage->applyStatus(status);
     m_trafficLogPage->setServiceNames(m_serviceModel->serviceNames());
@@ -615,6 +672,8 @@ void MainWindow::updateEventCounter()
     m_eventCountLabel->setText(
         tr("Requests: %1 · Errors: %2")
             .arg(QLocale().toString(model->receivedCount()), QLocale().toString(model->errorCount())));
+    if (m_trayIcon)
+        m_trayIcon->setCounters(model->receivedCount(), model->errorCount());
 }
 
 } // namespace Portcullis

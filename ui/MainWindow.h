@@ -23,6 +23,8 @@ namespace Portcullis {
 
 class ConfigurePage;
 class ConnectionDoctorPage;
+class GatewayTrayIcon;
+class OverviewPage;
 class SecureDemoDialog;
 class StoredCredentialsPage;
 class TokenInspectorPage;
@@ -42,6 +44,7 @@ public:
     explicit MainWindow(Gateway::GatewayController* controller, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    OverviewPage* overviewPage() const { return m_overviewPage; }
     ServicesPage* servicesPage() const { return m_servicesPage; }
     ConfigurePage* configurePage() const { return m_configurePage; }
     WorkspaceDocument* document() const { return m_document; }
@@ -62,6 +65,9 @@ public:
     void inspectToken(const QString& service);
     // Help ▸ Start Secure Demo: serves the secure demo and shows its guide when it is up.
     void startSecureDemo();
+    // View ▸ Show Tray Icon (kept in QSettings); only where a system tray exists.
+    void setTrayIconEnabled(bool enabled);
+    GatewayTrayIcon* trayIcon() const { return m_trayIcon; } // null when off or without a tray
 
 public slots:
     // Shows what the gateway reported (services, listen state, keychain, configuration errors).
@@ -101,6 +107,9 @@ private:
 
     QPointer<Gateway::GatewayController> m_controller;
     WorkspaceDocument* m_document;
+    OverviewPage* m_overviewPage = nullptr;
+    GatewayTrayIcon* m_trayIcon = nullptr;
+    QAction* m_trayIconAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;

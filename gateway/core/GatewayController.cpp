@@ -116,6 +116,16 @@ void GatewayController::listen(const QString& hostPort)
     post([hostPort](GatewayThread* worker) { worker->listen(hostPort); });
 }
 
+void GatewayController::stopListening()
+{
+    post([](GatewayThread* worker) { worker->stopListening(); });
+}
+
+void GatewayController::startListening()
+{
+    post([](GatewayThread* worker) { worker->startListening(); });
+}
+
 void GatewayController::requestPayload(quint64 eventId)
 {
     post([eventId](GatewayThread* worker) { worker->requestPayload(eventId); });

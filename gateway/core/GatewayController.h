@@ -34,6 +34,8 @@ struct GatewayStatus
     bool listening = false;
     QUrl baseUrl; // http://HOST:PORT when listening
     QString listenError; // why the last listen failed; "" otherwise
+    bool listenStopped = false; // the operator stopped listening (stopListening); startListening resumes
+    QString listenAddress; // HOST:PORT listened on last (or to listen on); startListening uses it
     QString workspacePath; // file being served and watched; "" for the demo or an unsaved workspace
     bool demo = false;
     bool configured = false; // a configuration is being served
@@ -92,6 +94,12 @@ public:
     void startDemo(const QString& listen = {});
     // Listens on HOST:PORT (port 0: any free port).
     void listen(const QString& hostPort);
+    // Stops listening: the listener closes, calls already received finish, nothing new is answered
+    // (status: listening false, listenStopped true). The configuration stays loaded.
+    void stopListening();
+    // Listens again where the gateway listened last (the same port, also when it was chosen by the
+    // system), else on the workspace's address. A failure shows in listenError.
+    void startListening();
 
     // Asks for the captured payloads of traffic event `eventId`; answered by payloadReady (an
     // invalid capture when it was never captured or was evicted).

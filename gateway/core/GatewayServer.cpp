@@ -201,6 +201,11 @@ void GatewayServer::rebuildHostOriginPolicy()
                                              isListening() ? serverPort() : quint16(0), m_config.gateway.publicUrl);
 }
 
+void GatewayServer::stopListening()
+{
+    m_frontend->close();
+}
+
 bool GatewayServer::isListening() const
 {
     return m_frontend->isListening();

@@ -72,6 +72,9 @@ public:
                          QString* error = nullptr);
 
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    // Closes the listener: calls already received finish, nothing new is answered. listen() again
+    // to serve. The Host/Origin policy keeps the old port for the calls still being answered.
+    void stopListening();
     bool isListening() const;
     QHostAddress serverAddress() const;
     quint16 serverPort() const;

@@ -334,6 +334,31 @@ void GatewayThread::listen(const QString& hostPort)
     publish();
 }
 
+void GatewayThread::stopListening()
+{
+    m_listenWanted = false; // a configuration still being imported does not listen either
+    if (m_server->isListening()) {
+        m_server->stopListening();
+        m_status.listenStopped = true;
+    }
+    m_status.listenError.clear();
+    publish();
+}
+
+void GatewayThread::startListening()
+{
+    if (m_server->isListening()) {
+        publish();
+        return;
+    }
+    QString hostPort = m_status.listenAddress;
+    if (hostPort.isEmpty())
+        hostPort = m_pendingListen.isEmpty() ? hostPortOf(m_server->config().gateway) : m_pendingListen;
+    m_listenWanted = false;
+    listenOn(hostPort);
+    publish();
+}
+
 bool GatewayThread::listenOn(const QString& hostPort)
 {
     QHostAddress address;
@@ -348,6 +373,12 @@ bool GatewayThread::listenOn(const QString& hostPort)
         return false;
     }
     m_status.listenError.clear();
+    m_status.listenStopped = false;
+    // The port actually bound (port 0 asked for any): listening again keeps the clients' URLs.
+    const QHostAddress bound = m_server->serverAddress();
+    m_status.listenAddress = bound.protocol() == QAbstractSocket::IPv6Protocol
+        ? QStringLiteral("[%1]:%2").arg(bound.toString()).arg(m_server->serverPort())
+        : QStringLiteral("%1:%2").arg(bound.toString()).arg(m_server->serverPort());
     return true;
 }
 

@@ -35,6 +35,8 @@ public:
     void applyWorkspace(const WorkspaceConfig& config);
     void startDemo(const QString& listen);
     void listen(const QString& hostPort);
+    void stopListening();
+    void startListening();
     void requestPayload(quint64 eventId);
     void searchPayloads(quint64 token, const QStringList& words, quint64 fromId);
     void exportHar(const QList<TrafficEvent>& events, const QString& path);

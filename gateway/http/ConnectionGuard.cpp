@@ -125,8 +125,19 @@ bool ConnectionGuard::listenFor(QAbstractHttpServer* httpServer, const QHostAddr
     m_httpServer = httpServer;
     if (!isListening() && !listen(address, port))
         return false;
-    httpServer->bind(this);
+    m_draining = false;
+    if (!m_bound) {
+        httpServer->bind(this);
+        m_bound = true;
+    }
     return true;
+}
+
+void ConnectionGuard::stopListening()
+{
+    close();
+    m_draining = true;
+    sweep(); // idle connections go now; busy ones when their answer is written
 }
 
 void ConnectionGuard::setLimits(const HttpLimits& limits)
@@ -484,7 +495,7 @@ void ConnectionGuard::sweep()
                 beginReject(conn, 408, "request timeout", framer.requestStart());
                 progress(conn);
             }
-        } else if (conn->lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+        } else if (m_draining || conn->lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
             closeIdle(conn);
         }
     }

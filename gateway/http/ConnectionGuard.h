@@ -28,8 +28,13 @@ public:
     explicit ConnectionGuard(const HttpLimits& limits, QObject* parent = nullptr);
     ~ConnectionGuard() override;
 
-    // Listens, then binds itself to the http server (it becomes the server's child).
+    // Listens, then binds itself to the http server (it becomes the server's child) unless it is
+    // bound already (listening again after stopListening()).
     bool listenFor(QAbstractHttpServer* httpServer, const QHostAddress& address, quint16 port);
+    // Closes the listening socket: no new connection is accepted. Requests already received on open
+    // connections are answered (and open event streams kept); idle connections are closed now and
+    // the others as soon as they fall idle, so nothing new is answered. listenFor() listens again.
+    void stopListening();
 
     // Applies to open connections too. maxHeaderFields and maxHeaderFieldBytes are capped at Qt 6.4's
     // own hard limits (100 fields, 8 KiB per field line), past which QHttpServer drops every header.
@@ -99,6 +104,8 @@ private:
     QHash<QTcpSocket*, ConnectionPtr> m_connections;
     QTimer* m_sweepTimer = nullptr;
     quint64 m_evictions = 0;
+    bool m_bound = false; // bound to m_httpServer (done once: binding again would connect twice)
+    bool m_draining = false; // stopListening(): idle connections are closed at once
 };
 
 } // namespace Gateway

@@ -306,6 +306,12 @@ bool HttpFrontend::listen(const QHostAddress& address, quint16 port, QString* er
     return true;
 }
 
+void HttpFrontend::close()
+{
+    if (m_guard)
+        m_guard->stopListening();
+}
+
 bool HttpFrontend::isListening() const
 {
     return m_guard && m_guard->isListening();

@@ -95,6 +95,9 @@ public:
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     void setLimits(const HttpLimits& limits);
     bool listen(const QHostAddress& address, quint16 port, QString* error = nullptr);
+    // Stops accepting connections; requests already received are still answered, nothing new is
+    // (idle keep-alive connections are closed). listen() listens again.
+    void close();
     bool isListening() const;
     QHostAddress serverAddress() const;
     quint16 serverPort() const;

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -175,6 +176,7 @@ private slots:
     void servicesRefusedOneByOne();
     void eventsWaitBoundedWhileNobodyReads();
     void stopJoinsTheThread();
+    void stopAndStartListening();
     void secretCommandsRunOnTheGatewayStore();
 };
 
@@ -443,6 +445,59 @@ void TestGatewayController::stopJoinsTheThread()
     QVERIFY(!controller.status().listening);
     QVERIFY(TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo")), 1, 500).isEmpty()
             || !TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo")), 1, 500).first().complete);
+}
+
+// Stop closes the listener (a new connection is refused) without unloading the configuration;
+// a connection already open gets no new answer; Start listens again on the same port.
+void TestGatewayController::stopAndStartListening()
+{
+    GatewayController controller(memoryStore());
+    controller.startDemo(QStringLiteral("127.0.0.1:0"));
+    QVERIFY(waitForListening(controller));
+    const quint16 port = quint16(controller.status().baseUrl.port());
+    QVERIFY(!controller.status().listenStopped);
+    QCOMPARE(controller.status().listenAddress, QStringLiteral("127.0.0.1:%1").arg(port));
+    const auto before = TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo")));
+    QCOMPARE(before.size(), 1);
+    QCOMPARE(before.first().status, 200);
+
+    // A keep-alive connection opened while listening: idle when the listener closes.
+    QTcpSocket idle;
+    idle.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(idle.waitForConnected(2000));
+
+    controller.stopListening();
+    QTRY_VERIFY(!controller.status().listening);
+    QVERIFY(controller.status().listenStopped);
+    QVERIFY(controller.status().running);
+    QVERIFY(controller.status().configured);
+    QCOMPARE(controller.status().services.size(), 1);
+
+    QTcpSocket refused;
+    refused.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!refused.waitForConnected(2000));
+    QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+    // The idle connection is closed by the gateway: a request sent on it gets no answer.
+    QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 3000);
+    QVERIFY(TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo")), 1, 1000).isEmpty());
+
+    controller.startListening();
+    QTRY_VERIFY(controller.status().listening);
+    QVERIFY(!controller.status().listenStopped);
+    QCOMPARE(quint16(controller.status().baseUrl.port()), port);
+    QVERIFY(controller.status().listenError.isEmpty());
+    const auto after = TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo")));
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after.first().status, 200);
+
+    // Stopping twice, then starting twice, is harmless.
+    controller.stopListening();
+    controller.stopListening();
+    QTRY_VERIFY(!controller.status().listening);
+    controller.startListening();
+    controller.startListening();
+    QTRY_VERIFY(controller.status().listening);
+    QCOMPARE(TestSupport::rawExchange(port, toolCall(port, QStringLiteral("demo"))).value(0).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestGatewayController)

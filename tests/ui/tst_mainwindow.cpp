@@ -5,6 +5,7 @@
 #include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "pages/ConfigurePage.h"
+#include "pages/OverviewPage.h"
 #include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
 #include "secrets/MemorySecretStore.h"
@@ -122,7 +123,8 @@ void TestMainWindow::titleAndPages()
     QCOMPARE(window.size(), QSize(1200, 720)); // fits 1366x768 with the panel
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 6); // Services, Configure, Traffic, Elicitations, Credentials, Diagnostics
+    QCOMPARE(tabs->count(), 7); // Overview, Services, Configure, Traffic, Elicitations, Credentials, Diagnostics
+    QCOMPARE(tabs->widget(0), window.overviewPage());
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("configurePage")));
     QVERIFY(window.findChild<QWidget*>(QStringLiteral("elicitationsPage")));
     QVERIFY(window.findChild<QTreeView*>(QStringLiteral("trafficTreeView")));
@@ -429,9 +431,10 @@ void TestMainWindow::screenshots()
         TestSupport::rawExchange(port, toolCall(port));
     TestSupport::rawExchange(port, get(port, "/mcp/nosuchservice"));
     QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("eventCountLabel"))->text().contains(QStringLiteral("4")));
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
+    tabs->setCurrentWidget(window.servicesPage());
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/services.png")));
-    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabWidget"));
     tabs->setCurrentWidget(window.trafficLogPage());
     QTest::qWait(100);
     QVERIFY(window.grab().save(out + QStringLiteral("/traffic.png")));
@@ -455,7 +458,7 @@ void TestMainWindow::screenshots()
         });
     };
     QTemporaryDir dir;
-    tabs->setCurrentIndex(0);
+    tabs->setCurrentWidget(window.servicesPage());
     window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
     window.document()->editor().addService(QStringLiteral("inventory"),
                                            QStringLiteral(PORTCULLIS_SOURCE_DIR "/resources/demo/demo-openapi.yaml"),
@@ -524,7 +527,7 @@ void TestMainWindow::screenshots()
     grabDialog(QStringLiteral("remove-service-dialog.png"));
     window.findChild<QPushButton*>(QStringLiteral("removeServiceButton"))->click();
     window.resize(1100, 640);
-    tabs->setCurrentIndex(0);
+    tabs->setCurrentWidget(window.servicesPage());
     grabDialog(QStringLiteral("add-service-dialog.png"));
     window.findChild<QAction*>(QStringLiteral("addServiceAction"))->trigger();
     grabDialog(QStringLiteral("unsaved-changes-dialog.png"));
@@ -532,7 +535,7 @@ void TestMainWindow::screenshots()
         = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"version\": 1,\n  \"services\": [,]\n}\n");
     window.findChild<QAction*>(QStringLiteral("newAction"))->trigger();
     window.openWorkspace(broken);
-    tabs->setCurrentIndex(0);
+    tabs->setCurrentWidget(window.servicesPage());
     QTest::qWait(300);
     QVERIFY(window.grab().save(out + QStringLiteral("/broken-workspace.png")));
 }
