@@ -14,10 +14,7 @@ build="${PORTCULLIS_ASAN_BUILD_DIR:-$here/build/asan}"
 bash "$here/.ci/build" "$build" -DPORTCULLIS_SANITIZE=address,undefined -DPORTCULLIS_BUILD_UI=OFF \
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1"
 
-# fast_unwind_on_malloc=0: Debian's libcrypto has no frame pointers, so the fast unwinder stops
-# inside it and a leak report carries no frame a suppression could name; the slow unwinder sees
-# the whole stack (about twice the test time, under two minutes for the suite).
-export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1"
+export ASAN_OPTIONS="detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1"
 export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitizers/ubsan.supp"
 export QT_QPA_PLATFORM=offscreen
