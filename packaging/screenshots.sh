@@ -8,13 +8,14 @@ out="$(mkdir -p "$1" && cd "$1" && pwd)"
 build="${2:-build/ui}"
 # tst_mainwindow: configuration pages and dialogs; tst_mainwindowdiagnostics: diagnostics, stored
 # credentials and the secure demo; tst_overviewpage: the Overview page with ten minutes of demo traffic.
-for name in tst_mainwindow tst_mainwindowdiagnostics tst_overviewpage; do
+for entry in tst_mainwindow:screenshots tst_mainwindowdiagnostics:screenshots tst_overviewpage:screenshot; do
+  name="${entry%%:*}" function="${entry#*:}"
   test_bin="$build/tests/$name"
   [ -x "$test_bin" ] || { echo "build $test_bin first (.ci/build $build -DPORTCULLIS_BUILD_UI=ON -- $name)" >&2; exit 2; }
   if command -v xvfb-run >/dev/null; then
-    PORTCULLIS_SCREENSHOT_DIR="$out" xvfb-run -a -s "-screen 0 1366x768x24" "$test_bin" screenshots
+    PORTCULLIS_SCREENSHOT_DIR="$out" xvfb-run -a -s "-screen 0 1366x768x24" "$test_bin" "$function"
   else
-    PORTCULLIS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$test_bin" screenshots
+    PORTCULLIS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen "$test_bin" "$function"
   fi
 done
 ls "$out"/*.png

@@ -159,8 +159,8 @@ void TestTrafficLogFilterModel::fieldTermsAndClasses_data()
     QTest::newRow("person:") << QStringLiteral("person:alice") << Status::Any << Auth::Any << any << QList<int>{1};
     QTest::newRow("principal: alias") << QStringLiteral("principal:pk_demo") << Status::Any << Auth::Any << any
                                       << QList<int>{3};
-    QTest::newRow("unknown field is a word") << QStringLiteral("key:pk_demo") << Status::Any << Auth::Any << any
-                                             << QList<int>{3};
+    QTest::newRow("unknown field is a word")
+        << QStringLiteral("key:pk_demo") << Status::Any << Auth::Any << any << QList<int>{3};
     QTest::newRow("negated word") << QStringLiteral("-weather") << Status::Any << Auth::Any << any
                                   << QList<int>{3, 4, 7, 8};
     QTest::newRow("status class") << QStringLiteral("status:4xx") << Status::Any << Auth::Any << any << QList<int>{4};
@@ -172,10 +172,9 @@ void TestTrafficLogFilterModel::fieldTermsAndClasses_data()
     QTest::newRow("auth:") << QStringLiteral("auth:denied") << Status::Any << Auth::Any << any << QList<int>{4};
     QTest::newRow("reason:") << QStringLiteral("reason:missing") << Status::Any << Auth::Any << any << QList<int>{4};
     QTest::newRow("rev:") << QStringLiteral("rev:2026") << Status::Any << Auth::Any << any << QList<int>{2};
-    QTest::newRow("method:") << QStringLiteral("method:initialize") << Status::Any << Auth::Any << any
-                             << QList<int>{8};
-    QTest::newRow("field and negated field") << QStringLiteral("service:pet -status:error") << Status::Any
-                                             << Auth::Any << any << QList<int>{8};
+    QTest::newRow("method:") << QStringLiteral("method:initialize") << Status::Any << Auth::Any << any << QList<int>{8};
+    QTest::newRow("field and negated field")
+        << QStringLiteral("service:pet -status:error") << Status::Any << Auth::Any << any << QList<int>{8};
     QTest::newRow("successful") << QString() << Status::Success << Auth::Any << any << QList<int>{1, 2, 5, 8};
     QTest::newRow("client errors") << QString() << Status::ClientErrors << Auth::Any << any << QList<int>{4};
     QTest::newRow("server errors") << QString() << Status::ServerErrors << Auth::Any << any << QList<int>{};
@@ -183,12 +182,11 @@ void TestTrafficLogFilterModel::fieldTermsAndClasses_data()
     QTest::newRow("rejected") << QString() << Status::Rejected << Auth::Any << any << QList<int>{4};
     QTest::newRow("auth allowed") << QString() << Status::Any << Auth::Allowed << any << QList<int>{};
     QTest::newRow("auth denied") << QString() << Status::Any << Auth::Denied << any << QList<int>{4};
-    QTest::newRow("no endpoint security") << QString() << Status::Any << Auth::Unguarded << any
-                                          << QList<int>{1, 2, 3, 6, 7, 8};
-    QTest::newRow("revision") << QString() << Status::Any << Auth::Any << QStringLiteral("2025-03-26")
-                              << QList<int>{8};
-    QTest::newRow("text and tool errors") << QStringLiteral("weather") << Status::ToolErrors << Auth::Any << any
-                                          << QList<int>{6};
+    QTest::newRow("no endpoint security")
+        << QString() << Status::Any << Auth::Unguarded << any << QList<int>{1, 2, 3, 6, 7, 8};
+    QTest::newRow("revision") << QString() << Status::Any << Auth::Any << QStringLiteral("2025-03-26") << QList<int>{8};
+    QTest::newRow("text and tool errors")
+        << QStringLiteral("weather") << Status::ToolErrors << Auth::Any << any << QList<int>{6};
 }
 
 void TestTrafficLogFilterModel::fieldTermsAndClasses()

@@ -91,8 +91,8 @@ void TrafficLogFilterModel::setFilterText(const QString& text)
     }
     const bool same = terms.size() == m_terms.size()
         && std::equal(terms.cbegin(), terms.cend(), m_terms.cbegin(), [](const Term& a, const Term& b) {
-               return a.field == b.field && a.value == b.value && a.negated == b.negated;
-           });
+                          return a.field == b.field && a.value == b.value && a.negated == b.negated;
+                      });
     if (same)
         return;
     m_terms = terms;

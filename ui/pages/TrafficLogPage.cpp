@@ -6,6 +6,7 @@
 #include "widgets/FilterLineEdit.h"
 #include "widgets/TrafficDetailPane.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -30,10 +31,10 @@ namespace {
 QString readableJson(const QJsonObject& object)
 {
     static const char* const order[]
-        = {"id",         "time",    "kind",      "method",       "path",          "service",
-           "protocol",   "session", "principal", "rpcMethod",    "tool",          "auth",
-           "authReason", "status",  "rpcError",  "toolError",    "backendStatus", "backendError",
-           "detail",     "totalUs", "backendUs", "requestBytes", "responseBytes"};
+        = {"id",       "time",      "kind",          "method",       "path",         "service",    "protocol",
+           "session",  "principal", "rpcMethod",     "tool",         "auth",         "authReason", "status",
+           "rpcError", "toolError", "backendStatus", "backendError", "detail",       "totalUs",    "authUs",
+           "queueUs",  "backendUs", "mappingUs",     "requestBytes", "responseBytes"};
     QStringList keys;
     for (const char* key : order) {
         if (object.contains(QLatin1String(key)))
@@ -117,7 +118,7 @@ TrafficLogPage::TrafficLogPage(Gateway::TrafficLog* log, QWidget* parent)
 QHBoxLayout* TrafficLogPage::createFilterBar()
 {
     m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
-    m_filterLineEdit->setPlaceholderText(tr("Filter: words, or field:value (tool:, person:, status:4xx, auth:denied, rev:…)"));
+    m_filterLineEdit->setPlaceholderText(tr("Filter, e.g. forecast tool:get status:4xx -alice"));
     m_filterLineEdit->setToolTip(
         tr("Every term must match (case-insensitive); Esc clears.\n"
            "A word matches the service, tool, method, person, path or detail.\n"
@@ -138,17 +139,17 @@ QHBoxLayout* TrafficLogPage::createFilterBar()
     m_statusComboBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_statusComboBox->addItem(tr("All outcomes"), int(Status::Any));
     m_statusComboBox->addItem(tr("Errors"), int(Status::Errors));
-    m_statusComboBox->setItemData(1, tr("HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests"), Qt::ToolTipRole);
+    m_statusComboBox->setItemData(1, tr("HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests"),
+                                  Qt::ToolTipRole);
     m_statusComboBox->addItem(tr("Successful"), int(Status::Success));
     m_statusComboBox->addItem(tr("Client errors (4xx)"), int(Status::ClientErrors));
     m_statusComboBox->addItem(tr("Server errors (5xx)"), int(Status::ServerErrors));
     m_statusComboBox->addItem(tr("Tool and RPC errors"), int(Status::ToolErrors));
     m_statusComboBox->addItem(tr("Rejected"), int(Status::Rejected));
-    m_statusComboBox->setItemData(6, tr("Refused before any MCP work: endpoint auth, rate limit, overload, bad request"),
-                                  Qt::ToolTipRole);
-    connect(m_statusComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
-        m_filterModel->setStatusClass(Status(m_statusComboBox->itemData(index).toInt()));
-    });
+    m_statusComboBox->setItemData(
+        6, tr("Refused before any MCP work: endpoint auth, rate limit, overload, bad request"), Qt::ToolTipRole);
+    connect(m_statusComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int index) { m_filterModel->setStatusClass(Status(m_statusComboBox->itemData(index).toInt())); });
 
     using Auth = TrafficLogFilterModel::AuthOutcome;
     m_authComboBox->setObjectName(QStringLiteral("authComboBox"));
@@ -158,9 +159,8 @@ QHBoxLayout* TrafficLogPage::createFilterBar()
     m_authComboBox->addItem(tr("Allowed"), int(Auth::Allowed));
     m_authComboBox->addItem(tr("Denied"), int(Auth::Denied));
     m_authComboBox->addItem(tr("No endpoint security"), int(Auth::Unguarded));
-    connect(m_authComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
-        m_filterModel->setAuthOutcome(Auth(m_authComboBox->itemData(index).toInt()));
-    });
+    connect(m_authComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int index) { m_filterModel->setAuthOutcome(Auth(m_authComboBox->itemData(index).toInt())); });
 
     m_revisionComboBox->setObjectName(QStringLiteral("revisionComboBox"));
     m_revisionComboBox->setToolTip(tr("Show one MCP protocol revision only"));
@@ -168,9 +168,8 @@ QHBoxLayout* TrafficLogPage::createFilterBar()
     m_revisionComboBox->addItem(tr("Any revision"), QString());
     for (const char* revision : {"2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"})
         m_revisionComboBox->addItem(QLatin1String(revision), QLatin1String(revision));
-    connect(m_revisionComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
-        m_filterModel->setRevisionFilter(m_revisionComboBox->itemData(index).toString());
-    });
+    connect(m_revisionComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int index) { m_filterModel->setRevisionFilter(m_revisionComboBox->itemData(index).toString()); });
 
     m_payloadSearchCheckBox->setObjectName(QStringLiteral("payloadSearchCheckBox"));
     m_payloadSearchCheckBox->setToolTip(
@@ -181,6 +180,13 @@ QHBoxLayout* TrafficLogPage::createFilterBar()
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     m_countLabel->setTextFormat(Qt::PlainText);
 
+    // The choosers are as wide as their current choice; their lists open as wide as their longest
+    // entry, so the filter text keeps the room.
+    for (QComboBox* combo : {m_statusComboBox, m_authComboBox, m_revisionComboBox}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+        combo->view()->setMinimumWidth(combo->view()->sizeHintForColumn(0) + 2 * combo->view()->frameWidth() + 8);
+    }
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterLineEdit, 1);
     filterBar->addWidget(m_serviceComboBox);
