@@ -797,291 +797,577 @@
     </message>
 </context>
 <context>
+    <name>Portcullis::GatewayTrayIcon</name>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="25"/>
+        <source>&amp;Show Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="27"/>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
+        <source>S&amp;top Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="35"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
+        <source>S&amp;tart Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="74"/>
+        <source>Gateway stopped</source>
+        <translation type="unfinished">Gateway angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="76"/>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="78"/>
+        <source>Not listening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="80"/>
+        <source>Not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="85"/>
+        <source>Services: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="87"/>
+        <source>(not served: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="88"/>
+        <source>Portcullis</source>
+        <translation type="unfinished">Portcullis</translation>
+    </message>
+    <message>
+        <location filename="../ui/GatewayTrayIcon.cpp" line="89"/>
+        <source>Requests: %1 · Errors: %2</source>
+        <translation type="unfinished">Anfragen: %1 · Fehler: %2</translation>
+    </message>
+</context>
+<context>
     <name>Portcullis::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="58"/>
         <source>Portcullis</source>
         <translation>Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <source>Overview</source>
+        <translation type="unfinished">Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Configure</source>
         <translation>Konfigurieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="77"/>
         <source>Traffic</source>
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="80"/>
         <source>Elicitations</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Credentials</source>
         <translation>Zugangsdaten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Open…</source>
         <translation>&amp;Öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="257"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="215"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
         <source>&amp;Service</source>
         <translation>D&amp;ienst</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="265"/>
         <source>&amp;Add Service…</source>
         <translation>Dienst &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>&amp;Remove Service…</source>
         <translation>Dienst &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>&amp;Generate API Key…</source>
         <translation>API-Schlüssel &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <source>Show &amp;Tray Icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <source>The gateway&apos;s state in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <source>This desktop has no system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>Start &amp;Secure Demo</source>
         <translation>&amp;Sichere Demo starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="288"/>
         <source>OAuth 2 on the endpoint and an elicited backend token, with a demo authorization server, all on this computer</source>
         <translation>OAuth 2 am Endpunkt und ein abgefragtes Backend-Token, mit einem Demo-Autorisierungsserver, alles auf diesem Computer</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Connection Doctor</source>
         <translation>Verbindungsdoktor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Token Inspector</source>
         <translation>Token-Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>&quot;%1&quot; is not served with OAuth 2 yet: save the workspace, then check again.</source>
         <translation>„%1“ wird noch nicht mit OAuth 2 bereitgestellt: Speichern Sie den Arbeitsbereich und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>Captured tokens are redacted: paste the bearer token to inspect it.</source>
         <translation>Mitgeschnittene Token sind geschwärzt: Fügen Sie das Bearer-Token ein, um es zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="372"/>
         <source>Starting the secure demo…</source>
         <translation>Sichere Demo wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>Secure Demo</source>
         <translation>Sichere Demo</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>The secure demo could not start: %1</source>
         <translation>Die sichere Demo konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="404"/>
         <source>Add Service</source>
         <translation>Dienst hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="405"/>
         <source>The built-in demo cannot be edited. Create a workspace (File ▸ New) or open one first.</source>
         <translation>Die eingebaute Demo kann nicht bearbeitet werden. Legen Sie zuerst einen Arbeitsbereich an (Datei ▸ Neu) oder öffnen Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="418"/>
         <source>Service &quot;%1&quot; added; save the workspace to serve it.</source>
         <translation>Dienst „%1“ hinzugefügt; speichern Sie den Arbeitsbereich, um ihn bereitzustellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="374"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>Remove Service</source>
         <translation>Dienst entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Remove service &quot;%1&quot;? Its clients lose access once the workspace is saved.</source>
         <translation>Dienst „%1“ entfernen? Seine Clients verlieren den Zugriff, sobald der Arbeitsbereich gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="392"/>
+        <location filename="../ui/MainWindow.cpp" line="446"/>
         <source>New API key for &quot;%1&quot;: save the workspace to activate it.</source>
         <translation>Neuer API-Schlüssel für „%1“: speichern Sie den Arbeitsbereich, um ihn zu aktivieren.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="420"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>%1[*] — Portcullis</source>
         <translation>%1[*] — Portcullis</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="436"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>The workspace &quot;%1&quot; has unsaved changes.</source>
         <translation>Der Arbeitsbereich „%1“ hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="439"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>Save them before going on?</source>
         <translation>Vor dem Fortfahren speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="460"/>
+        <location filename="../ui/MainWindow.cpp" line="514"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="460"/>
+        <location filename="../ui/MainWindow.cpp" line="514"/>
         <source>Workspaces (*.json);;All files (*)</source>
         <translation>Arbeitsbereiche (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="551"/>
         <source>Cannot Save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="491"/>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>Save Workspace As</source>
         <translation>Arbeitsbereich speichern unter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="492"/>
+        <location filename="../ui/MainWindow.cpp" line="546"/>
         <source>Workspaces (*.json)</source>
         <translation>Arbeitsbereiche (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="521"/>
+        <location filename="../ui/MainWindow.cpp" line="575"/>
         <source>Keychain: available</source>
         <translation>Schlüsselbund: verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="576"/>
         <source>Keychain unavailable: backend secrets cannot be read</source>
         <translation>Schlüsselbund nicht verfügbar: Backend-Geheimnisse können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="542"/>
+        <location filename="../ui/MainWindow.cpp" line="596"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="547"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>Open Another…</source>
         <translation>Anderen öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="569"/>
+        <location filename="../ui/MainWindow.cpp" line="626"/>
         <source>Gateway stopped</source>
         <translation>Gateway angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <location filename="../ui/MainWindow.cpp" line="630"/>
         <source>Gateway not listening: %1</source>
         <translation>Gateway lauscht nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="652"/>
         <source>Configuration rejected; the gateway keeps serving the previous configuration.
 %1</source>
         <translation>Konfiguration abgelehnt; das Gateway verwendet weiter die vorherige Konfiguration.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="571"/>
+        <location filename="../ui/MainWindow.cpp" line="628"/>
         <source>Gateway listening on %1</source>
         <translation>Gateway lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="575"/>
+        <location filename="../ui/MainWindow.cpp" line="632"/>
         <source>Gateway not listening</source>
         <translation>Gateway lauscht nicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="601"/>
+        <location filename="../ui/MainWindow.cpp" line="658"/>
         <source>The workspace cannot be served; the gateway serves nothing.
 %1</source>
         <translation>Der Arbeitsbereich kann nicht bereitgestellt werden; das Gateway stellt nichts bereit.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="616"/>
+        <location filename="../ui/MainWindow.cpp" line="673"/>
         <source>Requests: %1 · Errors: %2</source>
         <translation>Anfragen: %1 · Fehler: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Portcullis::OverviewPage</name>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="98"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="129"/>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="150"/>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="162"/>
+        <source>No service is served yet: open a workspace or add a service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="173"/>
+        <source>Traffic in the last 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="189"/>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="192"/>
+        <source>Per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="207"/>
+        <source>Solid lines: requests per second · dashed: errors per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="234"/>
+        <location filename="../ui/pages/OverviewPage.cpp" line="243"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="235"/>
+        <source>The gateway is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="238"/>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="239"/>
+        <source>On %1. Stop closes the listener: calls already received finish, nothing new is answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="245"/>
+        <source>Not listening: clients get no answer. Start listens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="246"/>
+        <source>Not listening: clients get no answer. Start listens again on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="249"/>
+        <location filename="../ui/pages/OverviewPage.cpp" line="257"/>
+        <source>Not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="253"/>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="254"/>
+        <source>Importing the workspace&apos;s OpenAPI documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
+        <source>The gateway has not been asked to listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
+        <source>No workspace is served yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
+        <source>&amp;Stop Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
+        <source>&amp;Start Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="267"/>
+        <source>Close the listener; the workspace stays loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="268"/>
+        <source>Listen again on the same address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
+        <source>Available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="280"/>
+        <source>Backend secrets are read from the system keychain when a call needs them; they are never shown again or written to the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="283"/>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="286"/>
+        <source>No keychain answers (for example GNOME Keyring or KWallet is not running or is locked). Tools of services whose backend secret is stored there answer with an error until it is unlocked; secrets given as ${env:NAME} keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="320"/>
+        <source>Not served: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="332"/>
+        <source>%1 (not listening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="337"/>
+        <source>Endpoint URL of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="345"/>
+        <location filename="../ui/pages/OverviewPage.cpp" line="390"/>
+        <source>%1 req/s · %2 err/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="349"/>
+        <location filename="../ui/pages/OverviewPage.cpp" line="356"/>
+        <source>Copy</source>
+        <translation type="unfinished">Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="351"/>
+        <source>Copy the endpoint URL of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="355"/>
+        <source>Copied</source>
+        <translation type="unfinished">Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="394"/>
+        <source>Last 10 minutes: %1 requests, %2 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="429"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OverviewPage.cpp" line="436"/>
+        <source>%1 errors</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1881,228 +2167,256 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>Portcullis::TrafficDetailPane</name>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="83"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="84"/>
         <source>Select a request to see its details (secrets are never recorded).</source>
         <translation>Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="85"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="86"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="86"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="87"/>
         <source>MCP request</source>
         <translation>MCP-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="87"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="88"/>
         <source>MCP response</source>
         <translation>MCP-Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="88"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="89"/>
         <source>Backend request</source>
         <translation>Backend-Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="89"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="90"/>
         <source>Backend response</source>
         <translation>Backend-Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="90"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="91"/>
         <source>Auth</source>
         <translation>Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="95"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="96"/>
         <source>Copy as curl</source>
         <translation>Als curl kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="97"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="98"/>
         <source>The MCP call as a curl command; the API key or token is a shell variable.</source>
         <translation>Der MCP-Aufruf als curl-Befehl; API-Schlüssel oder Token sind eine Shell-Variable.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="98"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="99"/>
         <source>Replay</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="100"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="101"/>
         <source>Send the captured MCP request to the gateway again</source>
         <translation>Die mitgeschnittene MCP-Anfrage erneut an das Gateway senden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="101"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="102"/>
         <source>Export HAR…</source>
         <translation>HAR exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="103"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="104"/>
         <source>Save the requests in view, both legs, as HAR 1.2</source>
         <translation>Die angezeigten Anfragen, beide Teilstrecken, als HAR 1.2 speichern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="104"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="105"/>
         <source>Inspect Token…</source>
         <translation>Token prüfen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="106"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="107"/>
         <source>Open the token inspector for this service; paste the bearer token there (captured tokens are redacted)</source>
         <translation>Den Token-Inspektor für diesen Dienst öffnen; fügen Sie dort das Bearer-Token ein (mitgeschnittene Token sind geschwärzt)</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="141"/>
+        <source>auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="142"/>
+        <source>queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="144"/>
+        <source>mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="145"/>
+        <source>other gateway work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="153"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="173"/>
         <source>No x-reshapr-key header was sent.</source>
         <translation>Es wurde kein x-reshapr-key-Header gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="154"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="174"/>
         <source>The API key does not match any key of this service.</source>
         <translation>Der API-Schlüssel passt zu keinem Schlüssel dieses Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="155"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="175"/>
         <source>More than one x-reshapr-key header was sent.</source>
         <translation>Es wurde mehr als ein x-reshapr-key-Header gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="156"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="176"/>
         <source>The API key was sent in the URL; it is only accepted in the header.</source>
         <translation>Der API-Schlüssel wurde in der URL gesendet; er wird nur im Header akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="157"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="177"/>
         <source>No Authorization: Bearer token was sent.</source>
         <translation>Es wurde kein Token per Authorization: Bearer gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="158"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="178"/>
         <source>The Authorization header is not &quot;Bearer &lt;token&gt;&quot;.</source>
         <translation>Der Authorization-Header hat nicht die Form „Bearer &lt;token&gt;“.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="159"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="179"/>
         <source>More than one Authorization header was sent.</source>
         <translation>Es wurde mehr als ein Authorization-Header gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="160"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="180"/>
         <source>The token was sent in the URL; it is only accepted in the header.</source>
         <translation>Das Token wurde in der URL gesendet; es wird nur im Header akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="161"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="181"/>
         <source>The token is longer than the gateway accepts.</source>
         <translation>Das Token ist länger, als das Gateway akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="182"/>
         <source>The token is not a well-formed JWT.</source>
         <translation>Das Token ist kein wohlgeformtes JWT.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="163"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="183"/>
         <source>The token failed verification (signature, expiry or claims).</source>
         <translation>Das Token hat die Prüfung nicht bestanden (Signatur, Ablauf oder Claims).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="164"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="184"/>
         <source>The token&apos;s exp is in the past.</source>
         <translation>Das exp des Tokens liegt in der Vergangenheit.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="165"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="185"/>
         <source>The token&apos;s aud does not name this endpoint&apos;s resource.</source>
         <translation>Das aud des Tokens nennt nicht die Ressource dieses Endpunkts.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="166"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="186"/>
         <source>The token&apos;s iss is not an authorization server of this service.</source>
         <translation>Das iss des Tokens ist kein Autorisierungsserver dieses Dienstes.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="167"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="187"/>
         <source>The token lacks a scope the service or tool requires.</source>
         <translation>Dem Token fehlt ein Scope, den der Dienst oder das Werkzeug verlangt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="168"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="188"/>
         <source>The issuer&apos;s signing keys (JWKS) could not be fetched.</source>
         <translation>Die Signaturschlüssel (JWKS) des Ausstellers konnten nicht abgerufen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="169"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="189"/>
         <source>The token introspection endpoint could not be reached.</source>
         <translation>Der Introspection-Endpunkt war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="170"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="190"/>
         <source>The person&apos;s request budget (rate limit) is used up.</source>
         <translation>Das Anfragebudget (Ratenlimit) der Person ist aufgebraucht.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="192"/>
-        <source>gateway (auth, queue, mapping)</source>
-        <translation>Gateway (Authentifizierung, Warteschlange, Abbildung)</translation>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="216"/>
+        <source>%1 %2 ms</source>
+        <translation type="unfinished">%1 ms {1 %2 ?}</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="193"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="218"/>
+        <source>total %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway (auth, queue, mapping)</source>
+        <translation type="vanished">Gateway (Authentifizierung, Warteschlange, Abbildung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="143"/>
         <source>backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="194"/>
         <source>total %1 ms · gateway %2 ms · backend %3 ms</source>
-        <translation>gesamt %1 ms · Gateway %2 ms · Backend %3 ms</translation>
+        <translation type="vanished">gesamt %1 ms · Gateway %2 ms · Backend %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="221"/>
         <source>Decision: %1</source>
         <translation>Entscheidung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="199"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="221"/>
         <source>(not checked)</source>
         <translation>(nicht geprüft)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="201"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="223"/>
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="228"/>
         <source>Person: %1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="206"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="228"/>
         <source>(anonymous)</source>
         <translation>(anonym)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="208"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="230"/>
         <source>Detail: %1</source>
         <translation>Detail: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="242"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="264"/>
         <source>Not captured (payload capture off, not an MCP request, or evicted by the capture budget).</source>
         <translation>Nicht mitgeschnitten (Mitschnitt aus, keine MCP-Anfrage oder durch das Mitschnittbudget verdrängt).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="266"/>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="267"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="288"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="289"/>
         <source>No backend call.</source>
         <translation>Kein Backend-Aufruf.</translation>
     </message>
@@ -2213,46 +2527,151 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>Portcullis::TrafficLogPage</name>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="65"/>
         <source>Errors only</source>
-        <translation>Nur Fehler</translation>
+        <translation type="vanished">Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="75"/>
         <source>Filter by service, tool, method, principal, path or detail</source>
-        <translation>Nach Dienst, Werkzeug, Methode, Prinzipal, Pfad oder Detail filtern</translation>
+        <translation type="vanished">Nach Dienst, Werkzeug, Methode, Prinzipal, Pfad oder Detail filtern</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="76"/>
         <source>Every word must match (case-insensitive). Esc clears.</source>
-        <translation>Jedes Wort muss passen (ohne Beachtung der Groß-/Kleinschreibung). Esc leert das Feld.</translation>
+        <translation type="vanished">Jedes Wort muss passen (ohne Beachtung der Groß-/Kleinschreibung). Esc leert das Feld.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="80"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="69"/>
+        <source>Search &amp;payloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="121"/>
+        <source>Filter, e.g. forecast tool:get status:4xx -alice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="123"/>
+        <source>Every term must match (case-insensitive); Esc clears.
+A word matches the service, tool, method, person, path or detail.
+field:value matches one field: service, tool, person, method, rev, session, auth (allowed, denied, none), reason, status (404, 4xx or error).
+-term excludes what matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="131"/>
         <source>Show the traffic of one service only</source>
         <translation>Nur den Verkehr eines Dienstes anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="82"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="133"/>
         <source>All services</source>
         <translation>Alle Dienste</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="86"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="138"/>
+        <source>Show one class of outcome only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="140"/>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="141"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="142"/>
         <source>HTTP 4xx/5xx, JSON-RPC errors, tool errors, rejected requests</source>
         <translation>HTTP 4xx/5xx, JSON-RPC-Fehler, Werkzeugfehler, abgelehnte Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="144"/>
+        <source>Successful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="145"/>
+        <source>Client errors (4xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="146"/>
+        <source>Server errors (5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="147"/>
+        <source>Tool and RPC errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="148"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="150"/>
+        <source>Refused before any MCP work: endpoint auth, rate limit, overload, bad request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="156"/>
+        <source>Show one endpoint auth outcome only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="158"/>
+        <source>Any auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="159"/>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="160"/>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="161"/>
+        <source>No endpoint security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="166"/>
+        <source>Show one MCP protocol revision only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="168"/>
+        <source>Any revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="176"/>
+        <source>Also look for the words in the captured request and response bodies of both legs (secrets are redacted there, so they are never found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="358"/>
+        <source> (searching payloads…)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a request to see its details (secrets are never recorded).</source>
         <translation type="vanished">Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="225"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="354"/>
         <source>Showing %1 of %2</source>
         <translation>%1 von %2 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/TrafficLogPage.cpp" line="227"/>
+        <location filename="../ui/pages/TrafficLogPage.cpp" line="356"/>
         <source>Requests: %1</source>
         <translation>Anfragen: %1</translation>
     </message>
@@ -2288,42 +2707,42 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <location filename="../ui/TrafficInspector.cpp" line="44"/>
         <source>Export HAR</source>
         <translation>HAR exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="38"/>
+        <location filename="../ui/TrafficInspector.cpp" line="44"/>
         <source>HTTP Archive (*.har)</source>
         <translation>HTTP-Archiv (*.har)</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="52"/>
+        <location filename="../ui/TrafficInspector.cpp" line="58"/>
         <source>Saved %1 HAR entries to %2</source>
         <translation>%1 HAR-Einträge in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="53"/>
+        <location filename="../ui/TrafficInspector.cpp" line="59"/>
         <source>HAR export failed: %1</source>
         <translation>HAR-Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="63"/>
+        <location filename="../ui/TrafficInspector.cpp" line="69"/>
         <source>Replay</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="64"/>
+        <location filename="../ui/TrafficInspector.cpp" line="70"/>
         <source>The %1 value was not captured. Enter it for this replay (it is not stored):</source>
         <translation>Der Wert von %1 wurde nicht mitgeschnitten. Geben Sie ihn für dieses erneute Senden ein (er wird nicht gespeichert):</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="75"/>
+        <location filename="../ui/TrafficInspector.cpp" line="81"/>
         <source>Replay of request %1: HTTP %2</source>
         <translation>Erneutes Senden von Anfrage %1: HTTP %2</translation>
     </message>
     <message>
-        <location filename="../ui/TrafficInspector.cpp" line="76"/>
+        <location filename="../ui/TrafficInspector.cpp" line="82"/>
         <source>Replay of request %1 failed: %2</source>
         <translation>Erneutes Senden von Anfrage %1 fehlgeschlagen: %2</translation>
     </message>
@@ -2348,7 +2767,7 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="234"/>
+        <location filename="../ui/widgets/TrafficDetailPane.cpp" line="256"/>
         <source>
 … truncated (%1 bytes in all)</source>
         <translation>
@@ -2358,69 +2777,69 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/Application.cpp" line="371"/>
+        <location filename="../app/Application.cpp" line="380"/>
         <source>Portcullis exposes REST APIs (OpenAPI 3) as MCP servers at /mcp/{service}.
 Without --config it runs its built-in demo.</source>
         <translation>Portcullis stellt REST-APIs (OpenAPI 3) als MCP-Server unter /mcp/{service} bereit.
 Ohne --config läuft die eingebaute Demo.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="377"/>
+        <location filename="../app/Application.cpp" line="386"/>
         <source>Run without a window (servers, CI).</source>
         <translation>Ohne Fenster laufen (Server, CI).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="379"/>
+        <location filename="../app/Application.cpp" line="388"/>
         <source>Workspace file to serve (hot-reloaded).</source>
         <translation>Bereitzustellende Arbeitsbereichsdatei (wird live neu geladen).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="382"/>
+        <location filename="../app/Application.cpp" line="391"/>
         <source>Serve the built-in demo API and workspace.</source>
         <translation>Die eingebaute Demo-API und ihren Arbeitsbereich bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="385"/>
+        <location filename="../app/Application.cpp" line="394"/>
         <source>Listen address, e.g. 127.0.0.1:8765 (port 0: any).</source>
         <translation>Lauschadresse, z. B. 127.0.0.1:8765 (Port 0: beliebig).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="389"/>
+        <location filename="../app/Application.cpp" line="398"/>
         <source>Print one JSON line per traffic event to stdout.</source>
         <translation>Eine JSON-Zeile pro Verkehrsereignis auf stdout ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="392"/>
+        <location filename="../app/Application.cpp" line="401"/>
         <source>Headless: keep redacted MCP and backend payloads in memory (written to the traffic log file only with gateway.capturePayloadsToFile).</source>
         <translation>Ohne Fenster: geschwärzte MCP- und Backend-Nutzdaten im Speicher halten (in die Verkehrsprotokolldatei nur mit gateway.capturePayloadsToFile geschrieben).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="396"/>
+        <location filename="../app/Application.cpp" line="405"/>
         <source>Serve Prometheus metrics at /metrics.</source>
         <translation>Prometheus-Metriken unter /metrics bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="399"/>
+        <location filename="../app/Application.cpp" line="408"/>
         <source>Generate (or renew) the API key of SERVICE in --config, print it once, exit.</source>
         <translation>Den API-Schlüssel von SERVICE in --config erzeugen (oder erneuern), einmal ausgeben, beenden.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="404"/>
+        <location filename="../app/Application.cpp" line="413"/>
         <source>All or nothing (CI): refuse the whole workspace, at start and on reload, when any service&apos;s settings or OpenAPI document are refused. Without it such a service is not served (503) and the others run.</source>
         <translation>Alles oder nichts (CI): den ganzen Arbeitsbereich beim Start und beim Neuladen ablehnen, wenn die Einstellungen oder das OpenAPI-Dokument eines Dienstes abgelehnt werden. Ohne diese Option wird ein solcher Dienst nicht bereitgestellt (503) und die anderen laufen.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="410"/>
+        <location filename="../app/Application.cpp" line="419"/>
         <source>Serve the demo with OAuth2 on the endpoint and an elicited backend OAuth token, using a built-in demo authorization server (loopback only).</source>
         <translation>Die Demo mit OAuth2 am Endpunkt und einem abgefragten Backend-OAuth-Token bereitstellen, mit einem eingebauten Demo-Autorisierungsserver (nur Loopback).</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="415"/>
+        <location filename="../app/Application.cpp" line="424"/>
         <source>Drop the elicited backend credentials SERVICE in --config keeps in the keychain (all, or only those of PERSON given after it), exit.</source>
         <translation>Die erfragten Backend-Zugangsdaten, die SERVICE aus --config im Schlüsselbund hält, löschen (alle, oder nur die der danach angegebenen PERSON) und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/Application.cpp" line="423"/>
+        <location filename="../app/Application.cpp" line="432"/>
         <source>With --forget-credentials: one person only.</source>
         <translation>Mit --forget-credentials: nur eine Person.</translation>
     </message>
