@@ -801,63 +801,63 @@
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="25"/>
         <source>&amp;Show Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenster anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="27"/>
         <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
         <source>S&amp;top Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway a&amp;nhalten</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="35"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
         <source>S&amp;tart Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway &amp;starten</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="74"/>
         <source>Gateway stopped</source>
-        <translation type="unfinished">Gateway angehalten</translation>
+        <translation>Gateway angehalten</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="76"/>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht auf %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="78"/>
         <source>Not listening: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht: %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="80"/>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="85"/>
         <source>Services: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste: %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="87"/>
         <source>(not served: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht bereitgestellt: %1)</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="88"/>
         <source>Portcullis</source>
-        <translation type="unfinished">Portcullis</translation>
+        <translation>Portcullis</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="89"/>
         <source>Requests: %1 · Errors: %2</source>
-        <translation type="unfinished">Anfragen: %1 · Fehler: %2</translation>
+        <translation>Anfragen: %1 · Fehler: %2</translation>
     </message>
 </context>
 <context>
@@ -870,7 +870,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Overview</source>
-        <translation type="unfinished">Übersicht</translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="75"/>
@@ -965,22 +965,22 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Show &amp;Tray Icon</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Symbol im Infobereich anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>The gateway&apos;s state in the system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Gateways im Infobereich der Kontrollleiste</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>This desktop has no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Desktop hat keinen Infobereich</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="284"/>
@@ -1178,196 +1178,196 @@
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="98"/>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="129"/>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="150"/>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="162"/>
         <source>No service is served yet: open a workspace or add a service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch wird kein Dienst bereitgestellt: Öffnen Sie einen Arbeitsbereich oder fügen Sie einen Dienst hinzu.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="173"/>
         <source>Traffic in the last 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr der letzten 10 Minuten</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="189"/>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="192"/>
         <source>Per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Sekunde</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="207"/>
         <source>Solid lines: requests per second · dashed: errors per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchgezogene Linien: Anfragen pro Sekunde · gestrichelt: Fehler pro Sekunde</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="234"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="243"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="235"/>
         <source>The gateway is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="238"/>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="239"/>
         <source>On %1. Stop closes the listener: calls already received finish, nothing new is answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1. Anhalten beendet das Lauschen: Bereits empfangene Aufrufe laufen zu Ende, auf Neues wird nicht mehr geantwortet.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="245"/>
         <source>Not listening: clients get no answer. Start listens again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht: Clients erhalten keine Antwort. Mit Starten lauscht das Gateway wieder.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="246"/>
         <source>Not listening: clients get no answer. Start listens again on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht: Clients erhalten keine Antwort. Mit Starten lauscht das Gateway wieder auf %1.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="249"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="257"/>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="253"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="254"/>
         <source>Importing the workspace&apos;s OpenAPI documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OpenAPI-Dokumente des Arbeitsbereichs werden importiert…</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
         <source>The gateway has not been asked to listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway wurde nicht aufgefordert zu lauschen.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
         <source>No workspace is served yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch wird kein Arbeitsbereich bereitgestellt.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
         <source>&amp;Stop Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway a&amp;nhalten</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
         <source>&amp;Start Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway &amp;starten</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="267"/>
         <source>Close the listener; the workspace stays loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Lauschen beenden; der Arbeitsbereich bleibt geladen</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="268"/>
         <source>Listen again on the same address</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder auf derselben Adresse lauschen</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
         <source>Available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar: %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="280"/>
         <source>Backend secrets are read from the system keychain when a call needs them; they are never shown again or written to the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend-Geheimnisse werden aus dem Schlüsselbund des Systems gelesen, wenn ein Aufruf sie braucht; sie werden nie wieder angezeigt oder in den Arbeitsbereich geschrieben.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="283"/>
         <source>Not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verfügbar</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="286"/>
         <source>No keychain answers (for example GNOME Keyring or KWallet is not running or is locked). Tools of services whose backend secret is stored there answer with an error until it is unlocked; secrets given as ${env:NAME} keep working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund antwortet (zum Beispiel läuft GNOME Keyring oder KWallet nicht oder ist gesperrt). Werkzeuge von Diensten, deren Backend-Geheimnis dort gespeichert ist, antworten mit einem Fehler, bis er entsperrt ist; als ${env:NAME} angegebene Geheimnisse funktionieren weiterhin.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="320"/>
         <source>Not served: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bereitgestellt: %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="332"/>
         <source>%1 (not listening)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (lauscht nicht)</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="337"/>
         <source>Endpoint URL of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt-URL von %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="345"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="390"/>
         <source>%1 req/s · %2 err/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 req/s · %2 err/s</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="349"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="356"/>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="351"/>
         <source>Copy the endpoint URL of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Endpunkt-URL von %1 kopieren</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="355"/>
         <source>Copied</source>
-        <translation type="unfinished">Kopiert</translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="394"/>
         <source>Last 10 minutes: %1 requests, %2 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 10 Minuten: %1 Anfragen, %2 Fehler</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="429"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="436"/>
         <source>%1 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Fehler)</translation>
     </message>
 </context>
 <context>
@@ -2244,22 +2244,22 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="141"/>
         <source>auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="142"/>
         <source>queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="144"/>
         <source>mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="145"/>
         <source>other gateway work</source>
-        <translation type="unfinished"></translation>
+        <translation>sonstige Gateway-Arbeit</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
@@ -2359,25 +2359,17 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="216"/>
         <source>%1 %2 ms</source>
-        <translation type="unfinished">%1 ms {1 %2 ?}</translation>
+        <translation>%1 %2 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="218"/>
         <source>total %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway (auth, queue, mapping)</source>
-        <translation type="vanished">Gateway (Authentifizierung, Warteschlange, Abbildung)</translation>
+        <translation>gesamt %1 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="143"/>
         <source>backend</source>
         <translation>Backend</translation>
-    </message>
-    <message>
-        <source>total %1 ms · gateway %2 ms · backend %3 ms</source>
-        <translation type="vanished">gesamt %1 ms · Gateway %2 ms · Backend %3 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="221"/>
@@ -2527,26 +2519,14 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 <context>
     <name>Portcullis::TrafficLogPage</name>
     <message>
-        <source>Errors only</source>
-        <translation type="vanished">Nur Fehler</translation>
-    </message>
-    <message>
-        <source>Filter by service, tool, method, principal, path or detail</source>
-        <translation type="vanished">Nach Dienst, Werkzeug, Methode, Prinzipal, Pfad oder Detail filtern</translation>
-    </message>
-    <message>
-        <source>Every word must match (case-insensitive). Esc clears.</source>
-        <translation type="vanished">Jedes Wort muss passen (ohne Beachtung der Groß-/Kleinschreibung). Esc leert das Feld.</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="69"/>
         <source>Search &amp;payloads</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Nutzdaten suchen</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="121"/>
         <source>Filter, e.g. forecast tool:get status:4xx -alice</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern, z. B. forecast tool:get status:4xx -alice</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="123"/>
@@ -2554,7 +2534,10 @@ Werkzeuge: %2 · Sicherheit: %3</translation>
 A word matches the service, tool, method, person, path or detail.
 field:value matches one field: service, tool, person, method, rev, session, auth (allowed, denied, none), reason, status (404, 4xx or error).
 -term excludes what matches it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Begriff muss passen (ohne Beachtung der Groß-/Kleinschreibung); Esc leert das Feld.
+Ein Wort passt auf Dienst, Werkzeug, Methode, Person, Pfad oder Detail.
+feld:wert prüft nur ein Feld: service, tool, person, method, rev, session, auth (allowed, denied, none), reason, status (404, 4xx oder error).
+-begriff schließt aus, was darauf passt.</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="131"/>
@@ -2569,17 +2552,17 @@ field:value matches one field: service, tool, person, method, rev, session, auth
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="138"/>
         <source>Show one class of outcome only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Ergebnisklasse anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="140"/>
         <source>All outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ergebnisse</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="141"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="142"/>
@@ -2589,81 +2572,77 @@ field:value matches one field: service, tool, person, method, rev, session, auth
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="144"/>
         <source>Successful</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="145"/>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Fehler (4xx)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="146"/>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-Fehler (5xx)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="147"/>
         <source>Tool and RPC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug- und RPC-Fehler</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="148"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgewiesen</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="150"/>
         <source>Refused before any MCP work: endpoint auth, rate limit, overload, bad request</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor jeder MCP-Verarbeitung abgelehnt: Endpunkt-Authentifizierung, Ratenlimit, Überlastung, fehlerhafte Anfrage</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="156"/>
         <source>Show one endpoint auth outcome only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Ergebnis der Endpunkt-Authentifizierung anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="158"/>
         <source>Any auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Authentifizierung</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="159"/>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="160"/>
         <source>Denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="161"/>
         <source>No endpoint security</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Endpunktsicherheit</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="166"/>
         <source>Show one MCP protocol revision only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine MCP-Protokollrevision anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="168"/>
         <source>Any revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Revision</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="176"/>
         <source>Also look for the words in the captured request and response bodies of both legs (secrets are redacted there, so they are never found)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wörter auch in den mitgeschnittenen Anfrage- und Antwortinhalten beider Teilstrecken suchen (Geheimnisse sind dort geschwärzt und werden daher nie gefunden)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="358"/>
         <source> (searching payloads…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a request to see its details (secrets are never recorded).</source>
-        <translation type="vanished">Wählen Sie eine Anfrage, um ihre Details zu sehen (Geheimnisse werden nie aufgezeichnet).</translation>
+        <translation> (Nutzdaten werden durchsucht…)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="354"/>

@@ -801,63 +801,63 @@
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="25"/>
         <source>&amp;Show Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher la fenêtre</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="27"/>
         <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
         <source>S&amp;top Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rrêter la passerelle</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="35"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Quitter</translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="58"/>
         <source>S&amp;tart Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer la passerelle</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="74"/>
         <source>Gateway stopped</source>
-        <translation type="unfinished">Passerelle arrêtée</translation>
+        <translation>Passerelle arrêtée</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="76"/>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute sur %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="78"/>
         <source>Not listening: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute : %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="80"/>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="85"/>
         <source>Services: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Services : %1</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="87"/>
         <source>(not served: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non servis : %1)</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="88"/>
         <source>Portcullis</source>
-        <translation type="unfinished">Portcullis</translation>
+        <translation>Portcullis</translation>
     </message>
     <message>
         <location filename="../ui/GatewayTrayIcon.cpp" line="89"/>
         <source>Requests: %1 · Errors: %2</source>
-        <translation type="unfinished">Requêtes : %1 · Erreurs : %2</translation>
+        <translation>Requêtes : %1 · Erreurs : %2</translation>
     </message>
 </context>
 <context>
@@ -870,7 +870,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Overview</source>
-        <translation type="unfinished">Vue d’ensemble</translation>
+        <translation>Vue d’ensemble</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="75"/>
@@ -965,22 +965,22 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Aff&amp;ichage</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Show &amp;Tray Icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l’icône dans la zone de &amp;notification</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>The gateway&apos;s state in the system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>L’état de la passerelle dans la zone de notification</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>This desktop has no system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n’a pas de zone de notification</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="284"/>
@@ -1178,196 +1178,196 @@
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="98"/>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="129"/>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="150"/>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Points de terminaison</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="162"/>
         <source>No service is served yet: open a workspace or add a service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun service n’est encore servi : ouvrez un espace de travail ou ajoutez un service.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="173"/>
         <source>Traffic in the last 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Trafic des 10 dernières minutes</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="189"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="192"/>
         <source>Per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Par seconde</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="207"/>
         <source>Solid lines: requests per second · dashed: errors per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Traits pleins : requêtes par seconde · pointillés : erreurs par seconde</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="234"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="243"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="235"/>
         <source>The gateway is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle ne fonctionne pas.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="238"/>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="239"/>
         <source>On %1. Stop closes the listener: calls already received finish, nothing new is answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur %1. L’arrêt ferme l’écoute : les appels déjà reçus se terminent, aucun nouvel appel ne reçoit de réponse.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="245"/>
         <source>Not listening: clients get no answer. Start listens again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute : les clients n’obtiennent aucune réponse. Le démarrage relance l’écoute.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="246"/>
         <source>Not listening: clients get no answer. Start listens again on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute : les clients n’obtiennent aucune réponse. Le démarrage relance l’écoute sur %1.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="249"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="257"/>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas à l’écoute</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="253"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="254"/>
         <source>Importing the workspace&apos;s OpenAPI documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation des documents OpenAPI de l’espace de travail…</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
         <source>The gateway has not been asked to listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle n’a pas été invitée à écouter.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="259"/>
         <source>No workspace is served yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun espace de travail n’est encore servi.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
         <source>&amp;Stop Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rrêter la passerelle</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="266"/>
         <source>&amp;Start Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer la passerelle</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="267"/>
         <source>Close the listener; the workspace stays loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l’écoute ; l’espace de travail reste chargé</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="268"/>
         <source>Listen again on the same address</source>
-        <translation type="unfinished"></translation>
+        <translation>Écouter de nouveau sur la même adresse</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="277"/>
         <source>Available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible : %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="280"/>
         <source>Backend secrets are read from the system keychain when a call needs them; they are never shown again or written to the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les secrets des backends sont lus dans le trousseau du système quand un appel en a besoin ; ils ne sont plus jamais affichés ni écrits dans l’espace de travail.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="283"/>
         <source>Not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Indisponible</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="286"/>
         <source>No keychain answers (for example GNOME Keyring or KWallet is not running or is locked). Tools of services whose backend secret is stored there answer with an error until it is unlocked; secrets given as ${env:NAME} keep working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau ne répond (par exemple, GNOME Keyring ou KWallet n’est pas lancé ou est verrouillé). Les outils des services dont le secret de backend y est stocké répondent par une erreur jusqu’à son déverrouillage ; les secrets donnés sous la forme ${env:NAME} continuent de fonctionner.</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="320"/>
         <source>Not served: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non servi : %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="332"/>
         <source>%1 (not listening)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pas à l’écoute)</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="337"/>
         <source>Endpoint URL of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du point de terminaison de %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="345"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="390"/>
         <source>%1 req/s · %2 err/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 req/s · %2 err/s</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="349"/>
         <location filename="../ui/pages/OverviewPage.cpp" line="356"/>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="351"/>
         <source>Copy the endpoint URL of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’URL du point de terminaison de %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="355"/>
         <source>Copied</source>
-        <translation type="unfinished">Copié</translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="394"/>
         <source>Last 10 minutes: %1 requests, %2 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>10 dernières minutes : %1 requêtes, %2 erreurs</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="429"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres</translation>
     </message>
     <message>
         <location filename="../ui/pages/OverviewPage.cpp" line="436"/>
         <source>%1 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erreurs)</translation>
     </message>
 </context>
 <context>
@@ -2244,22 +2244,22 @@ Outils : %2 · Sécurité : %3</translation>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="141"/>
         <source>auth</source>
-        <translation type="unfinished"></translation>
+        <translation>authentification</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="142"/>
         <source>queue</source>
-        <translation type="unfinished"></translation>
+        <translation>file d’attente</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="144"/>
         <source>mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>conversion</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="145"/>
         <source>other gateway work</source>
-        <translation type="unfinished"></translation>
+        <translation>autre travail de la passerelle</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="162"/>
@@ -2359,25 +2359,17 @@ Outils : %2 · Sécurité : %3</translation>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="216"/>
         <source>%1 %2 ms</source>
-        <translation type="unfinished">%1 ms {1 %2 ?}</translation>
+        <translation>%1 %2 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="218"/>
         <source>total %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway (auth, queue, mapping)</source>
-        <translation type="vanished">passerelle (authentification, file d’attente, conversion)</translation>
+        <translation>total %1 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="143"/>
         <source>backend</source>
         <translation>backend</translation>
-    </message>
-    <message>
-        <source>total %1 ms · gateway %2 ms · backend %3 ms</source>
-        <translation type="vanished">total %1 ms · passerelle %2 ms · backend %3 ms</translation>
     </message>
     <message>
         <location filename="../ui/widgets/TrafficDetailPane.cpp" line="221"/>
@@ -2527,26 +2519,14 @@ Outils : %2 · Sécurité : %3</translation>
 <context>
     <name>Portcullis::TrafficLogPage</name>
     <message>
-        <source>Errors only</source>
-        <translation type="vanished">Erreurs seulement</translation>
-    </message>
-    <message>
-        <source>Filter by service, tool, method, principal, path or detail</source>
-        <translation type="vanished">Filtrer par service, outil, méthode, principal, chemin ou détail</translation>
-    </message>
-    <message>
-        <source>Every word must match (case-insensitive). Esc clears.</source>
-        <translation type="vanished">Chaque mot doit correspondre (sans tenir compte de la casse). Échap efface.</translation>
-    </message>
-    <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="69"/>
         <source>Search &amp;payloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans les &amp;contenus</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="121"/>
         <source>Filter, e.g. forecast tool:get status:4xx -alice</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer, p. ex. forecast tool:get status:4xx -alice</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="123"/>
@@ -2554,7 +2534,10 @@ Outils : %2 · Sécurité : %3</translation>
 A word matches the service, tool, method, person, path or detail.
 field:value matches one field: service, tool, person, method, rev, session, auth (allowed, denied, none), reason, status (404, 4xx or error).
 -term excludes what matches it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque terme doit correspondre (sans tenir compte de la casse) ; Échap efface.
+Un mot correspond au service, à l’outil, à la méthode, à la personne, au chemin ou au détail.
+champ:valeur ne cible qu’un champ : service, tool, person, method, rev, session, auth (allowed, denied, none), reason, status (404, 4xx ou error).
+-terme exclut ce qui lui correspond.</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="131"/>
@@ -2569,17 +2552,17 @@ field:value matches one field: service, tool, person, method, rev, session, auth
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="138"/>
         <source>Show one class of outcome only</source>
-        <translation type="unfinished"></translation>
+        <translation>N’afficher qu’une catégorie de résultat</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="140"/>
         <source>All outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les résultats</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="141"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="142"/>
@@ -2589,81 +2572,77 @@ field:value matches one field: service, tool, person, method, rev, session, auth
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="144"/>
         <source>Successful</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussies</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="145"/>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs client (4xx)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="146"/>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs serveur (5xx)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="147"/>
         <source>Tool and RPC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs d’outil et RPC</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="148"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetées</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="150"/>
         <source>Refused before any MCP work: endpoint auth, rate limit, overload, bad request</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusées avant tout traitement MCP : authentification du point de terminaison, limite de débit, surcharge, requête invalide</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="156"/>
         <source>Show one endpoint auth outcome only</source>
-        <translation type="unfinished"></translation>
+        <translation>N’afficher qu’un résultat d’authentification du point de terminaison</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="158"/>
         <source>Any auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute authentification</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="159"/>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisées</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="160"/>
         <source>Denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusées</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="161"/>
         <source>No endpoint security</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune sécurité du point de terminaison</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="166"/>
         <source>Show one MCP protocol revision only</source>
-        <translation type="unfinished"></translation>
+        <translation>N’afficher qu’une révision du protocole MCP</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="168"/>
         <source>Any revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute révision</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="176"/>
         <source>Also look for the words in the captured request and response bodies of both legs (secrets are redacted there, so they are never found)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher aussi les mots dans les corps de requête et de réponse capturés des deux tronçons (les secrets y sont masqués, ils ne sont donc jamais trouvés)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="358"/>
         <source> (searching payloads…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a request to see its details (secrets are never recorded).</source>
-        <translation type="vanished">Sélectionnez une requête pour en voir le détail (les secrets ne sont jamais enregistrés).</translation>
+        <translation> (recherche dans les contenus…)</translation>
     </message>
     <message>
         <location filename="../ui/pages/TrafficLogPage.cpp" line="354"/>
