@@ -21,7 +21,8 @@ node_bin="$(command -v node || true)"
 if [ -z "$node_bin" ] || [ "$("$node_bin" -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   node_bin="$here/../../e2e/node_modules/.bin/node"
   [ -x "$node_bin" ] || { echo "prepare.sh: needs Node >= 20 (or tests/e2e installed)" >&2; exit 1; }
-  export PATH="$(dirname "$(readlink -f "$node_bin")"):$PATH"
+  PATH="$(dirname "$(readlink -f "$node_bin")"):$PATH"
+  export PATH
 fi
 
 key="$(cat "$here/package-lock.json" "$spec" "$pinned/package.json" "$pinned/package-lock.json" "$here/prepare.sh" \
