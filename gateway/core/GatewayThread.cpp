@@ -167,10 +167,9 @@ void GatewayThread::searchSlice(quint64 token, const QByteArrayList& words, quin
 {
     if (token != m_searchToken)
         return; // a newer search replaced this one
-    // About 2 MiB of payload per slice (a millisecond or two), then requests get their turn.
-    constexpr qint64 kSliceBytes = 2 * 1024 * 1024;
+    // One slice of payload at a time, then requests get their turn.
     const PayloadCaptureStore::SearchSlice slice = m_server
-        ? m_server->payloadCapture()->search(words, fromId, kSliceBytes)
+        ? m_server->payloadCapture()->search(words, fromId, PayloadCaptureStore::SearchSliceBytes)
         : PayloadCaptureStore::SearchSlice{{}, fromId > 0 ? fromId - 1 : 0, true};
     if (slice.finished) {
         emit payloadMatches(token, slice.matches, true, slice.lastScannedId);

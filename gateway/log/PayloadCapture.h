@@ -104,6 +104,8 @@ public:
         bool finished = false; // no capture after lastScannedId
     };
     SearchSlice search(const QByteArrayList& words, quint64 fromId, qint64 byteBudget) const;
+    // The slice the gateway thread searches between requests (see bench_trafficmodel for its cost).
+    static constexpr qint64 SearchSliceBytes = 2 * 1024 * 1024;
     // Whether `capture` contains every word of `lowerWords` (lower-cased ASCII), as search() decides.
     static bool containsAll(const CapturedExchange& capture, const QByteArrayList& lowerWords);
 
