@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Gateway {
 
 namespace {
@@ -196,29 +198,28 @@ CapturedExchange PayloadCaptureStore::capture(quint64 eventId) const
 
 namespace {
 
-bool legContains(const CapturedHttp& leg, const QByteArray& word)
+// The searchable text of one leg (URL, header values, bodies), lower-cased once.
+void appendLowerTexts(const CapturedHttp& leg, QByteArrayList& texts)
 {
-    const auto has = [&word](const QByteArray& text) { return text.toLower().contains(word); };
-    if (has(leg.url.toUtf8()) || has(leg.requestBody) || has(leg.responseBody))
-        return true;
+    texts << leg.url.toUtf8().toLower() << leg.requestBody.toLower() << leg.responseBody.toLower();
     for (const HttpHeaders* headers : {&leg.requestHeaders, &leg.responseHeaders}) {
-        for (const auto& h : *headers) {
-            if (has(h.second))
-                return true;
-        }
+        for (const auto& h : *headers)
+            texts << h.second.toLower();
     }
-    return false;
 }
 
 } // namespace
 
 bool PayloadCaptureStore::containsAll(const CapturedExchange& capture, const QByteArrayList& lowerWords)
 {
-    for (const QByteArray& word : lowerWords) {
-        if (!legContains(capture.mcp, word) && !(capture.hasBackend && legContains(capture.backend, word)))
-            return false;
-    }
-    return true;
+    QByteArrayList texts;
+    appendLowerTexts(capture.mcp, texts);
+    if (capture.hasBackend)
+        appendLowerTexts(capture.backend, texts);
+    return std::all_of(lowerWords.cbegin(), lowerWords.cend(), [&texts](const QByteArray& word) {
+        return std::any_of(texts.cbegin(), texts.cend(),
+                           [&word](const QByteArray& text) { return text.contains(word); });
+    });
 }
 
 PayloadCaptureStore::SearchSlice PayloadCaptureStore::search(const QByteArrayList& words, quint64 fromId,
