@@ -425,9 +425,8 @@ int parseOptions(const QCoreApplication& app, Options* options)
                                     "Drop the elicited backend credentials SERVICE in --config keeps in the keychain "
                                     "(all, or only those of PERSON given after it), exit."),
         QStringLiteral("SERVICE"));
-    parser.addOptions(
-        {headless, config, demo, secureDemo, listen, logEvents, capturePayloads, metrics, strict, newApiKey,
-         forgetCredentials});
+    parser.addOptions({headless, config, demo, secureDemo, listen, logEvents, capturePayloads, metrics, strict,
+                       newApiKey, forgetCredentials});
     parser.addPositionalArgument(QStringLiteral("PERSON"),
                                  QCoreApplication::translate("main", "With --forget-credentials: one person only."),
                                  QStringLiteral("[PERSON]"));

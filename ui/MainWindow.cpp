@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "GatewayTrayIcon.h"
+#include "TrafficInspector.h"
 #include "WorkspaceDocument.h"
 #include "core/GatewayController.h"
 #include "dialogs/AddServiceDialog.h"
@@ -11,16 +12,15 @@
 #include "models/TrafficLogModel.h"
 #include "pages/ConfigurePage.h"
 #include "pages/ConnectionDoctorPage.h"
+#include "pages/ElicitationsPage.h"
 #include "pages/EndpointSecurityPage.h"
 #include "pages/OverviewPage.h"
+#include "pages/ServicesPage.h"
 #include "pages/StoredCredentialsPage.h"
 #include "pages/TokenInspectorPage.h"
-#include "widgets/TrafficDetailPane.h"
-#include "pages/ServicesPage.h"
 #include "pages/TrafficLogPage.h"
-#include "TrafficInspector.h"
-#include "pages/ElicitationsPage.h"
 #include "security/ApiKey.h"
+#include "widgets/TrafficDetailPane.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -258,8 +258,8 @@ void BackendClient::complete(const std::shared_ptr<Pending>& pending, BackendRes
     if (!m_inFlight.remove(pending->id))
         return;
     result.elapsedMicros = pending->timer.nsecsElapsed() / 1000;
-    result.queuedMicros = pending->queuedMicros
-        + (pending->queuedSince.isValid() ? pending->queuedSince.nsecsElapsed() / 1000 : 0);
+    result.queuedMicros
+        = pending->queuedMicros + (pending->queuedSince.isValid() ? pending->queuedSince.nsecsElapsed() / 1000 : 0);
     const Callback callback = std::move(pending->callback);
     callback(result);
 }

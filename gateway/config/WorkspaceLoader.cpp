@@ -5,8 +5,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -28,7 +28,6 @@ bool hasCleanHost(const QUrl& url)
     static const QRegularExpression host(QStringLiteral("^[A-Za-z0-9._~%:\\[\\]-]+$"));
     return host.match(url.host(QUrl::FullyEncoded)).hasMatch();
 }
-
 
 QString lineColumn(const QByteArray& content, int offset)
 {
@@ -569,8 +568,7 @@ WorkspaceLoader::Result WorkspaceLoader::parse(const QByteArray& content, const 
     }
     g.maxSessionsPerPrincipal
         = int(gw.integer(QStringLiteral("maxSessionsPerPrincipal"), g.maxSessionsPerPrincipal, 1, 1000000));
-    g.maxToolCallsInFlight
-        = int(gw.integer(QStringLiteral("maxToolCallsInFlight"), g.maxToolCallsInFlight, 1, 100000));
+    g.maxToolCallsInFlight = int(gw.integer(QStringLiteral("maxToolCallsInFlight"), g.maxToolCallsInFlight, 1, 100000));
     if (doc.object().value(QLatin1String("gateway")).toObject().contains(QLatin1String("rateLimit"))) {
         Reader rl(gw.object(QStringLiteral("rateLimit")), gw.path(QStringLiteral("rateLimit")), &error);
         rl.allowOnly({QStringLiteral("requestsPerMinute"), QStringLiteral("burst")});

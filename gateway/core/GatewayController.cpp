@@ -55,8 +55,8 @@ void GatewayController::start()
             Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::elicitedCredentialsListed, this, &GatewayController::elicitedCredentialsListed,
             Qt::QueuedConnection);
-    connect(m_worker, &GatewayThread::elicitedCredentialsRevoked, this,
-            &GatewayController::elicitedCredentialsRevoked, Qt::QueuedConnection);
+    connect(m_worker, &GatewayThread::elicitedCredentialsRevoked, this, &GatewayController::elicitedCredentialsRevoked,
+            Qt::QueuedConnection);
     connect(m_worker, &GatewayThread::secureDemoStarted, this, &GatewayController::secureDemoStarted,
             Qt::QueuedConnection);
     m_thread->start();

@@ -8,8 +8,8 @@
 #include "elicit/ElicitationBroker.h"
 #include "http/HostOriginPolicy.h"
 #include "http/HttpFrontend.h"
-#include "log/PrometheusMetrics.h"
 #include "log/PayloadCapture.h"
+#include "log/PrometheusMetrics.h"
 #include "log/TrafficLog.h"
 #include "mcp/McpEndpoint.h"
 #include "net/Loopback.h"
@@ -332,8 +332,8 @@ QUrl GatewayServer::canonicalResource(const HttpRequest& request, const QString&
 void GatewayServer::handle(const HttpRequest& request, HttpResponder responder)
 {
     // Only MCP exchanges are captured: the /elicit/ pages carry the credentials people type in.
-    auto capture = m_captureEnabled && request.path.startsWith(kMcpPrefix) ? std::make_shared<CapturedExchange>()
-                                                                           : nullptr;
+    auto capture
+        = m_captureEnabled && request.path.startsWith(kMcpPrefix) ? std::make_shared<CapturedExchange>() : nullptr;
     auto exchange = std::make_shared<Exchange>(request, std::move(responder), m_snapshot,
                                                [this, capture](const TrafficEvent& event) {
                                                    recordMetrics(event);

@@ -4,13 +4,13 @@
 #include "GatewaySnapshot.h"
 #include "config/WorkspaceLoader.h"
 #include "config/WorkspaceWatcher.h"
-#include "log/CaptureReplay.h"
-#include "log/HarExporter.h"
 #include "demo/DemoBackend.h"
 #include "demo/SecureDemo.h"
 #include "diagnostics/ConnectionDoctor.h"
 #include "diagnostics/TokenInspector.h"
 #include "elicit/ElicitationBroker.h"
+#include "log/CaptureReplay.h"
+#include "log/HarExporter.h"
 #include "log/TrafficLog.h"
 #include "secrets/SecretStore.h"
 
@@ -184,7 +184,8 @@ void GatewayThread::searchSlice(quint64 token, const QByteArrayList& words, quin
 void GatewayThread::exportHar(const QList<TrafficEvent>& events, const QString& path)
 {
     const PayloadCaptureStore* store = m_server ? m_server->payloadCapture() : nullptr;
-    const QUrl base = m_server && m_server->isListening() ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1"));
+    const QUrl base
+        = m_server && m_server->isListening() ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1"));
     const QJsonObject har = HarExporter::toHar(
         events, [store](quint64 id) { return store ? store->capture(id) : CapturedExchange{}; }, base);
     QSaveFile file(path);
@@ -193,7 +194,8 @@ void GatewayThread::exportHar(const QList<TrafficEvent>& events, const QString& 
         error = file.errorString();
     else if (file.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
         error = file.errorString();
-    const int entries = int(har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray().size());
+    const int entries
+        = int(har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray().size());
     emit harExported(path, error.isEmpty() ? entries : 0, error);
 }
 
@@ -258,7 +260,8 @@ void GatewayThread::openWorkspace(const QString& path, const QString& listen)
     m_secureDemoPending = false; // another workspace supersedes a secure demo still being applied
     m_listenWanted = !m_server->isListening();
     m_pendingListen = listen;
-    const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(path, WorkspaceLoader::ServiceErrors::RefuseService);
+    const WorkspaceLoader::Result loaded
+        = WorkspaceLoader::loadFile(path, WorkspaceLoader::ServiceErrors::RefuseService);
     watch(path); // even a refused file: fixing it in an editor applies it
     if (!loaded.ok) {
         reject(loaded.error);
@@ -281,7 +284,8 @@ void GatewayThread::reloadWorkspace()
 {
     if (m_status.workspacePath.isEmpty())
         return;
-    const WorkspaceLoader::Result loaded = WorkspaceLoader::loadFile(m_status.workspacePath, WorkspaceLoader::ServiceErrors::RefuseService);
+    const WorkspaceLoader::Result loaded
+        = WorkspaceLoader::loadFile(m_status.workspacePath, WorkspaceLoader::ServiceErrors::RefuseService);
     if (!loaded.ok) {
         reject(loaded.error);
         return;

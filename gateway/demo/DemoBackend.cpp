@@ -230,7 +230,8 @@ DemoBackendHost::~DemoBackendHost()
     // when quit() ends the loop first, and the backend (server, sockets) would leak.
     if (m_backend) {
         DemoBackend* backend = m_backend;
-        QMetaObject::invokeMethod(backend, [backend]() { delete backend; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            backend, [backend]() { delete backend; }, Qt::BlockingQueuedConnection);
         m_backend = nullptr;
     }
     m_thread->quit();

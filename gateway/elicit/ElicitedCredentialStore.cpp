@@ -147,14 +147,13 @@ void ElicitedCredentialStore::put(const QString& service, const QString& person,
         self->updateIndex(service, personHash(person), true, [self, service, person, bytes, done, next]() mutable {
             if (!self)
                 return;
-            self->m_secrets->write(entryKey(service, person), bytes,
-                                   [self, done, next](const SecretResult& result) {
-                                       if (!self)
-                                           return;
-                                       if (done)
-                                           done(result.isOk() ? QString() : result.message);
-                                       next();
-                                   });
+            self->m_secrets->write(entryKey(service, person), bytes, [self, done, next](const SecretResult& result) {
+                if (!self)
+                    return;
+                if (done)
+                    done(result.isOk() ? QString() : result.message);
+                next();
+            });
             SecretBytes::wipeAndClear(bytes);
         });
     });

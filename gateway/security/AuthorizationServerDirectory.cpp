@@ -372,7 +372,7 @@ void AuthorizationServerDirectory::onJwks(const QString& issuer, const QUrl& url
         problem = QStringLiteral("the JWKS has no usable signing key");
     }
     if (keysUsable(*e)) {
-        // Row 33: keep serving the old keys (until they are too old), but say so.
+        // JWKS unreachable: keep serving the old keys (until they are too old), but say so.
         e->state.status = IssuerState::Status::Ready;
         e->state.error = QStringLiteral("JWKS refresh failed: %1; still using the keys fetched at %2")
                              .arg(problem, e->state.keysFetchedAt.toString(Qt::ISODate));

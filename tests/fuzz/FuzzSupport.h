@@ -37,17 +37,17 @@ inline QByteArray bytes(const uint8_t* data, size_t size)
 } // namespace FuzzSupport
 
 // A property the unit documents does not hold: a finding like a crash.
-#define FUZZ_CHECK(cond)                                                                                 \
-    do {                                                                                                 \
-        if (!(cond)) {                                                                                   \
-            std::fprintf(stderr, "FUZZ_CHECK failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__);         \
-            std::abort();                                                                                \
-        }                                                                                                \
+#define FUZZ_CHECK(cond)                                                                                               \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            std::fprintf(stderr, "FUZZ_CHECK failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__);                        \
+            std::abort();                                                                                              \
+        }                                                                                                              \
     } while (false)
 
-#define FUZZ_INIT                                                                                        \
-    extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)                                        \
-    {                                                                                                    \
-        FuzzSupport::init(argc, argv);                                                                   \
-        return 0;                                                                                        \
+#define FUZZ_INIT                                                                                                      \
+    extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)                                                       \
+    {                                                                                                                  \
+        FuzzSupport::init(argc, argv);                                                                                 \
+        return 0;                                                                                                      \
     }

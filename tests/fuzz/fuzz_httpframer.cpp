@@ -49,8 +49,8 @@ Verdict run(const HttpLimits& limits, const char* data, qint64 size, qint64 slic
             pos += again;
         }
     }
-    return {framer.hasError(), framer.errorStatus(), framer.completedRequests(), framer.offset(), framer.phase(),
-            framer.requestStart()};
+    return {framer.hasError(), framer.errorStatus(), framer.completedRequests(),
+            framer.offset(),   framer.phase(),       framer.requestStart()};
 }
 
 } // namespace

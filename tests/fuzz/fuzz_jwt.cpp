@@ -34,14 +34,12 @@ const JwkSet& fixtureKeys()
 
 void checkResult(const QByteArray& token, const JwtVerifier::Result& result, const JwtVerifier::Expectations& exp)
 {
-    static const QSet<QString> codes{QStringLiteral("malformed"),         QStringLiteral("token_too_long"),
-                                     QStringLiteral("alg_not_allowed"),   QStringLiteral("unknown_kid"),
-                                     QStringLiteral("bad_signature"),     QStringLiteral("crit_unsupported"),
-                                     QStringLiteral("expired"),           QStringLiteral("not_yet_valid"),
-                                     QStringLiteral("issued_in_future"),  QStringLiteral("lifetime_too_long"),
-                                     QStringLiteral("missing_exp"),       QStringLiteral("wrong_issuer"),
-                                     QStringLiteral("wrong_audience"),    QStringLiteral("wrong_type"),
-                                     QStringLiteral("insufficient_scope")};
+    static const QSet<QString> codes{
+        QStringLiteral("malformed"),         QStringLiteral("token_too_long"), QStringLiteral("alg_not_allowed"),
+        QStringLiteral("unknown_kid"),       QStringLiteral("bad_signature"),  QStringLiteral("crit_unsupported"),
+        QStringLiteral("expired"),           QStringLiteral("not_yet_valid"),  QStringLiteral("issued_in_future"),
+        QStringLiteral("lifetime_too_long"), QStringLiteral("missing_exp"),    QStringLiteral("wrong_issuer"),
+        QStringLiteral("wrong_audience"),    QStringLiteral("wrong_type"),     QStringLiteral("insufficient_scope")};
     if (!result.ok) {
         FUZZ_CHECK(codes.contains(result.reason));
         FUZZ_CHECK(!result.description.isEmpty());

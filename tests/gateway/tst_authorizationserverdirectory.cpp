@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// AuthorizationServerDirectory against real loopback authorization servers: discovery order (spec
-// item 38, RFC 8414 path insertion), the issuer identity check (checklist row 35), JWKS keys usable
-// by JwtVerifier, key rotation with a rate-limited refetch (row 23), JWKS outages with and without
-// cached keys (rows 32–33), single flight.
+// AuthorizationServerDirectory against real loopback authorization servers: discovery order
+// (RFC 8414 with path insertion, then OIDC), the issuer identity check (metadata must name its own issuer), JWKS keys usable
+// by JwtVerifier, key rotation with a rate-limited refetch, JWKS outages with and without
+// cached keys (503 without, old keys kept with), single flight.
 #include "FakeAuthorizationServer.h"
 #include "TestJwtIssuer.h"
 #include "security/AuthorizationServerDirectory.h"

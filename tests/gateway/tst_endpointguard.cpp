@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// EndpointGuard end to end over real loopback sockets (security checklist rows 14–33):
+// EndpointGuard end to end over real loopback sockets (API-key and bearer-token rules):
 // raw HTTP/1.1 client (exact bytes, duplicate headers) → GatewayServer on 127.0.0.1:0 → FaultBackend
 // (records what reaches the backend), with a FakeAuthorizationServer as the trusted issuer.
 #include "FakeAuthorizationServer.h"
@@ -116,11 +116,11 @@ private slots:
     void init();
     void cleanup();
 
-    // API key (rows 14–16)
+    // API key: header only, one key, a challenge without Bearer
     void apiKey_data();
     void apiKey();
     void apiKeyNotForwardedAndPrincipalIsKeyId();
-    // OAuth2 bearer JWT (rows 17–32)
+    // OAuth2 bearer JWT: grammar, size, algorithms, keys, claims, scopes
     void bearer_data();
     void bearer();
     void duplicateAuthorizationHeaders();
@@ -359,7 +359,7 @@ void tst_EndpointGuard::apiKey()
         QCOMPARE(headerCount(r, "WWW-Authenticate"), 1);
         QCOMPARE(r.header("WWW-Authenticate"), challenge);
     }
-    // Never a Bearer challenge in API-key mode (row 14), and never the key itself.
+    // Never a Bearer challenge in API-key mode, and never the key itself.
     QVERIFY2(!allHeaderText(r).contains("Bearer"), allHeaderText(r).constData());
     QVERIFY2(!r.body.contains("Bearer"), r.body.constData());
     QVERIFY2(!r.body.contains(key), r.body.constData());
@@ -623,7 +623,7 @@ void tst_EndpointGuard::bearer()
         QCOMPARE(QJsonDocument::fromJson(r.body).object(),
                  errorBody(QString::fromLatin1(error), QString::fromLatin1(description)));
         QCOMPARE(m_backend.requestCount(), before);
-        // No timestamps (or any digits run) in the error description (row 26).
+        // No timestamps (or any digits run) in the error description (no clock leak).
         QVERIFY2(!QString::fromLatin1(description).contains(QRegularExpression(QStringLiteral("\\d{4,}"))),
                  description.constData());
         QVERIFY2(!r.header("WWW-Authenticate").contains(QByteArray::number(now / 1000)),

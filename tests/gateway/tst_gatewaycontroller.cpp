@@ -324,8 +324,7 @@ void TestGatewayController::refusedWorkspaceIsReported()
         QVERIFY(f.open(QIODevice::WriteOnly));
         // A file-level defect (a service without a valid name) refuses the whole workspace; a bad
         // service's own settings only take that service out (see servicesRefusedOneByOne).
-        f.write(
-            R"({"version": 1, "services": [{"name": "bad name", "openapi": "missing.yaml"}]})");
+        f.write(R"({"version": 1, "services": [{"name": "bad name", "openapi": "missing.yaml"}]})");
     }
     GatewayController controller(memoryStore());
     QSignalSpy statuses(&controller, &GatewayController::statusChanged);

@@ -462,7 +462,7 @@ void tst_GatewayServer::protocolErrors_data()
     const QByteArray list = rpc(3, QStringLiteral("tools/list"), withModernMeta({}));
     const QByteArray call = modernCall(4, QStringLiteral("getForecast"), forecastArgs());
 
-    // Checklist row 4: media types.
+    // Media types: a POST body must be application/json and Accept must allow JSON and SSE.
     RawHeaders textPlain = modernHeaders("tools/list");
     textPlain[0].second = "text/plain";
     QTest::newRow("Content-Type text/plain")
@@ -471,7 +471,7 @@ void tst_GatewayServer::protocolErrors_data()
     jsonOnly[1].second = "application/json";
     QTest::newRow("Accept without event-stream")
         << QByteArray("POST") << demo << jsonOnly << list << 406 << -32600 << noId << -1;
-    // Rows 8 and 9: malformed JSON and JSON-RPC.
+    // Malformed JSON and malformed JSON-RPC.
     QTest::newRow("truncated JSON") << QByteArray("POST") << demo << modernHeaders("tools/list")
                                     << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":)") << 400 << -32700 << noId
                                     << -1;
@@ -487,7 +487,7 @@ void tst_GatewayServer::protocolErrors_data()
     QTest::newRow("id null") << QByteArray("POST") << demo << modernHeaders("tools/list")
                              << QByteArray(R"({"jsonrpc":"2.0","id":null,"method":"tools/list"})") << 400 << -32600
                              << noId << -1;
-    // Row 5 and 6: sessions (legacy-shaped requests).
+    // Sessions (legacy-shaped requests): required, known, well-formed.
     QTest::newRow("legacy request without session")
         << QByteArray("POST") << demo << jsonHeaders() << rpc(6, QStringLiteral("tools/list")) << 400 << -32600
         << QJsonValue(6) << -1;
@@ -546,7 +546,7 @@ void tst_GatewayServer::protocolErrors_data()
     QTest::newRow("M: clientCapabilities missing")
         << QByteArray("POST") << demo << modernHeaders("tools/list") << rpc(3, QStringLiteral("tools/list"), noCaps)
         << 400 << -32602 << QJsonValue(3) << -1;
-    // Row 10: unknown method / unknown tool; argument validation is a tool error (row 11).
+    // Unknown method and unknown tool are JSON-RPC errors; invalid arguments are a tool error.
     QTest::newRow("M: unknown method") << QByteArray("POST") << demo << modernHeaders("foo/bar")
                                        << rpc(10, QStringLiteral("foo/bar"), withModernMeta({})) << 404 << -32601
                                        << QJsonValue(10) << -1;
@@ -564,7 +564,7 @@ void tst_GatewayServer::protocolErrors_data()
     QTest::newRow("M: missing required argument")
         << QByteArray("POST") << demo << modernHeaders("tools/call", "getForecast")
         << modernCall(14, QStringLiteral("getForecast"), {}) << 200 << 0 << QJsonValue(14) << 1;
-    // Row 7: methods; unknown service; rows 2-3: Host and Origin.
+    // HTTP methods; unknown service; Host and Origin must be this gateway or loopback.
     QTest::newRow("PUT") << QByteArray("PUT") << demo << jsonHeaders() << list << 405 << 0 << noId << -1;
     QTest::newRow("GET without event-stream") << QByteArray("GET") << demo << RawHeaders{{"Accept", "application/json"}}
                                               << QByteArray() << 406 << -32600 << noId << -1;
@@ -1000,7 +1000,7 @@ void tst_GatewayServer::brokenConfigKeepsOldServices()
 }
 
 // ------------------------------------------------------------------------------------------------
-// (e) backend faults (checklist rows 36-41)
+// (e) backend faults: refused, hanging, stalling, trickling, oversize, 5xx, closed
 
 void tst_GatewayServer::backendFaults_data()
 {

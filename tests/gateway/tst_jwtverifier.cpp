@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JwtVerifier against tokens signed at test time with real OpenSSL keys (RSA 2048, EC P-256/P-384,
-// Ed25519): one data row per checklist case (rows 18–31), exact reason codes; plus VerifiedTokenCache.
+// Ed25519): one data row per attack or rule, exact reason codes; plus VerifiedTokenCache.
 #include "TestJwtIssuer.h"
 #include "security/Jwk.h"
 #include "security/JwtVerifier.h"
@@ -261,7 +261,7 @@ void TestJwtVerifier::verify_data()
     addRow("no kid, single kid-less key", token(m_rsa, RS256, QString()), ok,
            onKeys(QStringLiteral("single-rsa-nokid")));
 
-    // --- shape (row 18) --------------------------------------------------------------------------
+    // --- shape -----------------------------------------------------------------------------------
     addRow("empty token", QByteArray(), QStringLiteral("malformed"));
     addRow("one segment", QByteArray("abc"), QStringLiteral("malformed"));
     addRow("two segments", segment(valid, 0) + '.' + segment(valid, 1), QStringLiteral("malformed"));
@@ -307,13 +307,13 @@ void TestJwtVerifier::verify_data()
     addRow("nbf not a number", token(m_rsa, RS256, rsa, {{QStringLiteral("nbf"), QStringLiteral("0")}}),
            QStringLiteral("malformed"));
 
-    // --- size (row 20) ---------------------------------------------------------------------------
+    // --- size -----------------------------------------------------------------------------------
     addRow("9000 bytes of junk", QByteArray(9000, 'a'), QStringLiteral("token_too_long"));
     addRow("9000-byte signed token",
            token(m_rsa, RS256, rsa, {{QStringLiteral("pad"), QString(6500, QLatin1Char('x'))}}),
            QStringLiteral("token_too_long"));
 
-    // --- algorithms (rows 21–22) ------------------------------------------------------------------
+    // --- algorithms ------------------------------------------------------------------------------
     const QJsonObject noneHeader{{QStringLiteral("alg"), QStringLiteral("none")},
                                  {QStringLiteral("typ"), QStringLiteral("at+jwt")}};
     addRow("alg none, empty signature", makeTokenWithSignature(noneHeader, claims(), QByteArray()),
@@ -356,7 +356,7 @@ void TestJwtVerifier::verify_data()
                  {{QStringLiteral("crit"), QJsonArray{QStringLiteral("b64")}}, {QStringLiteral("b64"), false}}),
            QStringLiteral("crit_unsupported"));
 
-    // --- keys (rows 23–24, 31) ---------------------------------------------------------------------
+    // --- keys ------------------------------------------------------------------------------------
     addRow("unknown kid", token(m_rsa, RS256, QStringLiteral("rsa-2")), QStringLiteral("unknown_kid"), unknownKidRow());
     addRow("path-like kid", token(m_rsa, RS256, QStringLiteral("../../etc/passwd")), QStringLiteral("unknown_kid"),
            unknownKidRow());
@@ -401,7 +401,7 @@ void TestJwtVerifier::verify_data()
                  {{QStringLiteral("jku"), QStringLiteral("https://attacker.example/jwks.json")}}),
            QStringLiteral("unknown_kid"), unknownKidRow());
 
-    // --- type (row 29) -----------------------------------------------------------------------------
+    // --- type -------------------------------------------------------------------------------------
     addRow("typ JWT, at+jwt required",
            token(m_rsa, RS256, rsa, {}, {}, {{QStringLiteral("typ"), QStringLiteral("JWT")}}),
            QStringLiteral("wrong_type"));
@@ -412,7 +412,7 @@ void TestJwtVerifier::verify_data()
     addRow("typ application/AT+JWT",
            token(m_rsa, RS256, rsa, {}, {}, {{QStringLiteral("typ"), QStringLiteral("application/AT+JWT")}}), ok);
 
-    // --- issuer (row 27) ---------------------------------------------------------------------------
+    // --- issuer -----------------------------------------------------------------------------------
     addRow("iss other", token(m_rsa, RS256, rsa, {{QStringLiteral("iss"), QStringLiteral("https://evil.example.com")}}),
            QStringLiteral("wrong_issuer"));
     addRow("iss trailing slash", token(m_rsa, RS256, rsa, {{QStringLiteral("iss"), kIssuer + QLatin1Char('/')}}),
@@ -423,7 +423,7 @@ void TestJwtVerifier::verify_data()
     addRow("iss as array", token(m_rsa, RS256, rsa, {{QStringLiteral("iss"), QJsonArray{kIssuer}}}),
            QStringLiteral("wrong_issuer"));
 
-    // --- audience (row 28) -------------------------------------------------------------------------
+    // --- audience ---------------------------------------------------------------------------------
     addRow("aud missing", token(m_rsa, RS256, rsa, {}, {QStringLiteral("aud")}), QStringLiteral("wrong_audience"));
     addRow("aud array containing ours",
            token(m_rsa, RS256, rsa,
@@ -437,7 +437,7 @@ void TestJwtVerifier::verify_data()
     addRow("aud prefix of ours", token(m_rsa, RS256, rsa, {{QStringLiteral("aud"), kAudience + QLatin1Char('/')}}),
            QStringLiteral("wrong_audience"));
 
-    // --- time (rows 25–26) -------------------------------------------------------------------------
+    // --- time -----------------------------------------------------------------------------------
     addRow("exp missing", token(m_rsa, RS256, rsa, {}, {QStringLiteral("exp")}), QStringLiteral("missing_exp"));
     addRow("exp as string", token(m_rsa, RS256, rsa, {{QStringLiteral("exp"), QString::number(kNow + 600)}}),
            QStringLiteral("missing_exp"));
@@ -462,7 +462,7 @@ void TestJwtVerifier::verify_data()
     addRow("lifetime exactly 24 h",
            token(m_rsa, RS256, rsa, {{QStringLiteral("iat"), kNow}, {QStringLiteral("exp"), kNow + 86400}}), ok);
 
-    // --- scope (row 30) ----------------------------------------------------------------------------
+    // --- scope ------------------------------------------------------------------------------------
     addRow("scope a b, required a c", token(m_rsa, RS256, rsa, {{QStringLiteral("scope"), QStringLiteral("a b")}}),
            QStringLiteral("insufficient_scope"),
            scopes({QStringLiteral("a"), QStringLiteral("c")}, {QStringLiteral("c")}));

@@ -279,7 +279,7 @@ void TestKeychainSecretStore::vanishedEntryCountsAsUnavailable_data()
     QTest::newRow("deleted outside the process (secret-tool)") << true;
 }
 
-// Checklist row 44: an entry this process has read before and that is now reported missing means the
+// An entry this process has read before and that is now reported missing means the
 // keychain changed under us (KWallet -> Secret Service switch, qtkeychain#242), not that it is absent.
 void TestKeychainSecretStore::vanishedEntryCountsAsUnavailable()
 {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SafeFetcher against real loopback servers (checklist row 34, invariant 9): refused URLs never reach
+// SafeFetcher against real loopback servers (metadata and JWKS fetches must not be an SSRF path): refused URLs never reach
 // the network, the 64 KiB cap, the timeout, non-JSON bodies, cross-origin redirects (refused, the other
 // origin sees nothing) and same-origin ones (followed), no cookies.
 #include "FakeAuthorizationServer.h"

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Canary test for invariant 7 ("logs and errors never contain secrets") and invariant 2 (no credential
-// crosses a boundary): plant an API key, a backend password (MemorySecretStore), a bearer JWT and an
+// Canary test for "logs and errors never contain secrets" and "no credential crosses a boundary": plant an API key, a backend password (MemorySecretStore), a bearer JWT and an
 // argument value; drive successes and failures over real sockets; then look for the canaries in every
 // TrafficEvent, the JSON Lines mirror, every response sent to the client, the saved workspace file
 // and every qDebug/qWarning line.
@@ -358,9 +357,9 @@ void tst_SecretCanary::canariesNeverLeak()
     }
 }
 
-// Row 39: a backend 5xx body is relayed (≤ 2 KiB, sanitized) as a tool error. A backend that echoes the
+// A backend 5xx body is relayed (≤ 2 KiB, sanitized) as a tool error. A backend that echoes the
 // request's Authorization header back must not make the gateway hand its own Basic credential to the
-// client (invariant 2: backend secrets never reach the client, tool output or the LLM).
+// client (backend secrets never reach the client, tool output or the LLM).
 void tst_SecretCanary::backendErrorBodyEchoingCredentialIsNotRelayed()
 {
     startGateway();

@@ -211,7 +211,7 @@ void TestSecretResolver::resolve()
     if (status != Status::Ok) {
         QVERIFY(!result->message.isEmpty());
         QVERIFY2(result->message.contains(messageContains), qPrintable(result->message));
-        // Invariant 7: no value ever appears in a message.
+        // No secret value ever appears in a message.
         for (const QByteArray& secret : {kEnvValue, kStoreValue}) {
             QVERIFY(!result->message.contains(QString::fromLatin1(secret)));
         }

@@ -80,8 +80,8 @@ void tst_SecureDemoChain::elicitedBackendTokenReachesTheBackend()
     QCOMPARE(ready.headers.value(0).first, QByteArray("Authorization"));
 
     const quint16 port = quint16(demo.backendUrl().port());
-    const QByteArray bytes = "GET /v1/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ready.headers.value(0).second
-        + "\r\nConnection: close\r\n\r\n";
+    const QByteArray bytes = "GET /v1/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+        + ready.headers.value(0).second + "\r\nConnection: close\r\n\r\n";
     auto future = std::async(std::launch::async, [port, bytes] { return TestSupport::rawExchange(port, bytes); });
     while (future.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready)
         QTest::qWait(2);

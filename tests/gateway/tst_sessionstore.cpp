@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SessionStore: CSPRNG ids, binding to (service, principal), removal, LRU eviction at the cap and
-// idle expiry (security checklist rows 6 and 52).
+// idle expiry (session ids are unguessable and bound; the store is bounded in memory).
 #include "mcp/SessionStore.h"
 
 #include <QRegularExpression>
@@ -143,7 +143,7 @@ void tst_SessionStore::evictsLeastRecentlyUsedAtCap()
 void tst_SessionStore::loweredCapIsEnforced()
 {
     // A reload that lowers maxSessions: the next create must bring the store down to the new cap,
-    // not just replace one session (the cap is a bound on memory, checklist row 52).
+    // not just replace one session (the cap is a bound on memory).
     SessionStore store(10, 0);
     for (int i = 0; i < 5; ++i)
         store.create(kSvc, kAlice, ProtocolRevision::V2025_11_25);

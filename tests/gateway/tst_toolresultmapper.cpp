@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ToolResultMapper: backend answers and failures become MCP CallToolResults (checklist rows 36-41).
+// ToolResultMapper: backend answers and failures become MCP CallToolResults (backend errors, timeouts, oversize and non-JSON answers are tool errors).
 #include "backend/ToolResultMapper.h"
 
 #include <QJsonArray>

@@ -496,9 +496,9 @@ void tst_WorkspaceLoader::invalid_data()
                                      << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
     QTest::newRow("timeoutMs -1e300") << workspace(obj(R"({"timeoutMs":-1e300})"))
                                       << svc + QStringLiteral("timeoutMs: must be an integer from 100 to 600000");
-    QTest::newRow("maxBodyBytes 1e19")
-        << workspace({}, obj(R"({"maxBodyBytes":1e19})"))
-        << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
+    QTest::newRow("maxBodyBytes 1e19") << workspace({}, obj(R"({"maxBodyBytes":1e19})"))
+                                       << kSource
+            + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
     QTest::newRow("maxBodyBytes too big")
         << workspace({}, obj(R"({"maxBodyBytes":268435457})"))
         << kSource + QStringLiteral(": $.gateway.maxBodyBytes: must be an integer from 1024 to 268435456");
@@ -854,7 +854,8 @@ void tst_WorkspaceLoader::elicitedInvalid_data()
                                              << el + QStringLiteral(".verifyUser.secretRef: must be a reference");
     QTest::newRow("publicUrl with path") << workspace(
         {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("https://mcp.example.com/gw")}})
-                                         << kSource + QStringLiteral(": $.gateway.publicUrl: must be an http(s) origin without path");
+                                         << kSource
+            + QStringLiteral(": $.gateway.publicUrl: must be an http(s) origin without path");
     QTest::newRow("publicUrl not http") << workspace(
         {}, QJsonObject{{QStringLiteral("publicUrl"), QStringLiteral("ftp://mcp.example.com")}})
                                         << kSource
@@ -935,7 +936,6 @@ void tst_WorkspaceLoader::oauth2ClientCredentialsLoads()
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.config.services.first().backendAuth.secretRef, QStringLiteral("keychain:cc"));
 }
-
 
 void tst_WorkspaceLoader::fileRoundTripEveryKind_data()
 {

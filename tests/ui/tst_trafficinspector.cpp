@@ -59,8 +59,10 @@ TrafficEvent elicitationStep(const QString& id, const QString& stage, const QStr
 QByteArray toolCall(quint16 port, const QByteArray& city = "Lisbon")
 {
     const QByteArray body = R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"getForecast",)"
-                            R"("arguments":{"city":")" + city + R"("},"_meta":{"io.modelcontextprotocol/protocolVersion":)"
-                            R"("2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}})";
+                            R"("arguments":{"city":")"
+        + city
+        + R"("},"_meta":{"io.modelcontextprotocol/protocolVersion":)"
+          R"("2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}})";
     return "POST /mcp/demo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
         + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
           "MCP-Protocol-Version: 2026-07-28\r\nMcp-Method: tools/call\r\nMcp-Name: getForecast\r\n"
